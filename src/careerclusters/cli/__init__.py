@@ -1,0 +1,29 @@
+"""The ``careerclusters`` command. Each command group lives in its own module; none holds business
+logic: they parse arguments, call the library and format the answer."""
+
+from __future__ import annotations
+
+import typer
+
+from careerclusters.cli import framework
+from careerclusters.cli.common import BAD_INPUT, err_console
+
+app = typer.Typer(
+    help="The National Career Clusters Framework, linked to occupations, programs, wages and outlook.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(framework.app, name="framework")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: usage errors become one line on stderr with exit code 2, like every bad input."""
+    try:
+        result = app(args=argv, standalone_mode=False)
+    except typer.Abort:
+        return 1
+    except typer.TyperException as exc:  # usage errors: a missing argument, an unknown option
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        err_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+        return int(getattr(exc, "exit_code", BAD_INPUT))
+    return result if isinstance(result, int) else 0

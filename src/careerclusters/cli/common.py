@@ -1,0 +1,54 @@
+"""Pieces every command shares: consoles, one-line error reporting, and option parsing."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from careerclusters.errors import CareerClustersError
+from careerclusters.framework import Edition
+
+console = Console()
+err_console = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit code for bad input, the same one click uses for usage errors.
+BAD_INPUT = 2
+
+
+def user_errors(fn: F) -> F:
+    """Turn an error caused by the user's input into one line on stderr and exit code 2, no traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except CareerClustersError as exc:
+            err_console.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(BAD_INPUT) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_edition(value: str | None) -> Edition | None:
+    if value is None:
+        return None
+    try:
+        return Edition.parse(value)
+    except ValueError as exc:
+        raise CareerClustersError(str(exc)) from None
+
+
+EDITION_HELP = "Framework edition: 2024 (modern) or original."
+
+
+def print_json(data: Any) -> None:
+    """Machine-readable output: plain JSON on stdout, no colour or wrapping."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
