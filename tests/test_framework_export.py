@@ -28,12 +28,13 @@ def _walk(tree: list[dict]) -> list[dict]:
 def test_json_document_states_counts_and_nests(fw: Framework) -> None:
     doc = to_json_document(fw)
     modern, original = doc["editions"]
-    assert modern["counts"] == {"groupings": 6, "clusters": 14, "subclusters": 72, "cross_cutting_clusters": 3}
+    assert modern["counts"] == {
+        "groupings": 6, "clusters": 14, "subclusters": 72, "cross_cutting_clusters": 3}
     assert original["counts"] == {"clusters": 16, "pathways": 79}
     levels = [n["level"] for n in _walk(modern["tree"])]
     assert levels.count("subcluster") == 72 and levels.count("cluster") == 14
-    nursing_home = next(n for n in _walk(modern["tree"]) if n["id"] == "healthcare-human-services")
-    assert nursing_home["naics"] == ["62", "81"] and nursing_home["cross_cutting"] is False
+    health = next(n for n in _walk(modern["tree"]) if n["id"] == "healthcare-human-services")
+    assert health["naics"] == ["62", "81"] and health["cross_cutting"] is False
     assert len(original["career_ready_practices"][0]["practices"]) == 12
     assert [e["edition"] for e in to_json_document(fw, Edition.ORIGINAL)["editions"]] == ["original"]
 

@@ -150,7 +150,8 @@ def _broken_copy(tmp_path: Path, edit) -> Framework:
     data = yaml.safe_load((tmp_path / "modern.yaml").read_text())
     edit(data)
     (tmp_path / "modern.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
-    return Framework.from_files(tmp_path / "modern.yaml", tmp_path / "original.yaml", tmp_path / "practices.yaml")
+    return Framework.from_files(
+        tmp_path / "modern.yaml", tmp_path / "original.yaml", tmp_path / "practices.yaml")
 
 
 @pytest.mark.parametrize(

@@ -111,8 +111,10 @@ class ExportFormat(StrEnum):
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, csv or skos (Turtle).")] = (
         ExportFormat.json),
-    edition: Annotated[str | None, typer.Option("--edition", "-e", help=EDITION_HELP + " Default: both.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    edition: Annotated[
+        str | None, typer.Option("--edition", "-e", help=EDITION_HELP + " Default: both.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
 ) -> None:
     """Export the framework as one nested JSON document, a flat CSV, or SKOS in Turtle."""
     fw = load_framework()
