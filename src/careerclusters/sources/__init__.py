@@ -1,0 +1,71 @@
+"""The sources layer: one reader per official file format, and detection of a file's kind from its
+contents (never from its name alone, since users rename downloads).
+
+``read(path)`` is the one entry point: it detects the kind, hashes the file for provenance, and returns
+an ``Extract`` of plain rows that the store imports.
+"""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from careerclusters.sources import advance_cte, bls, nces, onet, onet_legacy
+from careerclusters.sources.base import Extract, SourceError, sha256_of
+from careerclusters.sources.excel import open_workbook
+from careerclusters.sources.official import OFFICIAL_FILES, OfficialFile, official_by_sha
+
+Reader = Callable[[Path, str, str | None], Extract]
+
+__all__ = ["OFFICIAL_FILES", "Extract", "OfficialFile", "SourceError", "detect", "read"]
+
+
+def _first_line(path: Path) -> list[str]:
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            return next(csv.reader(handle), [])
+    except OSError as exc:
+        raise SourceError(path.name, f"cannot read ({exc})") from exc
+
+
+def _is_zip(path: Path) -> bool:
+    return path.is_file() and zipfile.is_zipfile(path)
+
+
+def detect(path: Path) -> tuple[str, Reader]:
+    """The kind of an official file (or O*NET folder) and the reader for it, judged by its contents."""
+    if not path.exists():
+        raise SourceError(path.name, f"no such file or folder: {path}")
+    if path.is_dir() or (_is_zip(path) and onet.looks_like(path)):
+        if onet.looks_like(path):
+            return onet.KIND, onet.read
+        raise SourceError(path.name, "folder is not an O*NET text database (no 'Occupation Data.txt')")
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".zip"} or _is_zip(path):
+        sheets = open_workbook(path).sheetnames
+        workbook = advance_cte.workbook_for(sheets)
+        if workbook is not None:
+            return workbook.kind, advance_cte.read
+        if nces.CIP_SOC_SHEET in sheets:
+            return nces.CIP_SOC_KIND, nces.read_cip_soc
+        if bls.oews_sheet(sheets):
+            return bls.OEWS_KIND, bls.read_oews
+        if bls.PROJECTIONS_SHEET in sheets:
+            return bls.PROJECTIONS_KIND, bls.read_projections
+        raise SourceError(path.name, f"not a known official workbook (sheets: {', '.join(sheets)})")
+    header = _first_line(path)
+    if nces.looks_like_cip(header):
+        return nces.CIP_KIND, nces.read_cip
+    if onet_legacy.looks_like(header):
+        return onet_legacy.KIND, onet_legacy.read
+    raise SourceError(path.name, "cannot tell which official file this is from its contents")
+
+
+def read(path: Path) -> Extract:
+    """Detect, hash and read one official file. The release comes from the list of known official
+    files when the checksum matches one, else from the file's own contents."""
+    kind, reader = detect(path)
+    sha = sha256_of(path)
+    known = official_by_sha(sha)
+    return reader(path, sha, known.release if known else None)

@@ -1,0 +1,64 @@
+"""The official files: where each publisher serves it, its SHA-256 where known, and its release.
+
+A mirror (a folder or URL holding copies) may use either the download's name or the name of the file
+inside it (``alternatives``), so the shared test data and an office's file server both work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OfficialFile:
+    kind: str
+    file_name: str
+    url: str
+    release: str
+    sha256: str | None = None
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.file_name, *self.alternatives)
+
+
+_CTE = "https://careertech.org/wp-content/uploads/2025/06/"
+OFFICIAL_FILES: tuple[OfficialFile, ...] = (
+    OfficialFile("advance-cte-soc", "SOC_Career_Clusters_Crosswalk.xlsx", _CTE + "SOC_Career_Clusters_Crosswalk.xlsx",
+                 "Advance CTE crosswalks 2025 (26 June 2025)",
+                 "9a290fe4c91add8257a44aa3c8b7d56cd5ef3b93d3a2dad87264ddc40ca9cc0c"),
+    OfficialFile("advance-cte-cip", "CIP_Career_Clusters_Crosswalk.xlsx", _CTE + "CIP_Career_Clusters_Crosswalk.xlsx",
+                 "Advance CTE crosswalks 2025 (26 June 2025)",
+                 "a138ae8cfec1b20f8b0e32fe18976de610e692ea976b2da6b0fca18eca1fd458"),
+    OfficialFile("advance-cte-naics", "NAICS_Subclusters_Crosswalk.xlsx", _CTE + "NAICS_Subclusters_Crosswalk.xlsx",
+                 "Advance CTE crosswalks 2025 (26 June 2025)",
+                 "c795292578e49794abcd89b78783af3d6cea104711150d47c7e021b4a18734c5"),
+    OfficialFile("advance-cte-full", "Full_Framework_Crosswalk.xlsx", _CTE + "Full_Framework_Crosswalk.xlsx",
+                 "Advance CTE crosswalks 2025 (26 June 2025)",
+                 "34920170cdc3120ce30c9b7f6efbb9b33fadc4e725b2bb9f5d2e85eb01b88416"),
+    OfficialFile("onet-db", "db_27_0_text.zip", "https://www.onetcenter.org/dl_files/database/db_27_0_text.zip",
+                 "O*NET 27.0 (August 2022)", alternatives=("db_27_0_text",)),
+    OfficialFile("onet-legacy-clusters", "All_Career_Clusters.csv",
+                 "https://www.onetonline.org/find/career?c=0&t=0&e=1&format=csv",
+                 "O*NET OnLine career cluster export (2023)"),
+    OfficialFile("nces-cip", "CIPCode2020.csv", "https://nces.ed.gov/ipeds/cipcode/Files/CIPCode2020.csv",
+                 "CIP 2020", "6cf0882c1f5beb94981d0a1a72285ab5cf633759f45433fb909afbfb6d6b2657"),
+    OfficialFile("nces-cip-soc", "CIP2020_SOC2018_Crosswalk.xlsx",
+                 "https://nces.ed.gov/ipeds/cipcode/Files/CIP2020_SOC2018_Crosswalk.xlsx",
+                 "CIP 2020 to SOC 2018 crosswalk",
+                 "ba3d59a191b9d977a5c457a66b9348c4f2f7963aafacf72c0b80113b46bf0ab8"),
+    OfficialFile("bls-oews", "oesm25nat.zip", "https://www.bls.gov/oes/special-requests/oesm25nat.zip",
+                 "OEWS May 2025, national", alternatives=("national_M2025_dl.xlsx",)),
+    OfficialFile("bls-projections", "occupation.xlsx", "https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx",
+                 "Employment Projections 2024–34",
+                 "05103e6770b8ffebd6f024ff52afc9aed7e586b4aa159396ddc483c6ec572a07"),
+)
+
+#: SHA-256 of files inside the downloads (the xlsx in the OEWS zip), for naming a release from a mirror copy.
+_INNER_SHA = {"852250997ceff9b721ff68f63e877d818f9c1ec8b1b69dd367958faedd5282b2": "bls-oews"}
+
+
+def official_by_sha(sha256: str) -> OfficialFile | None:
+    kind = _INNER_SHA.get(sha256)
+    return next((f for f in OFFICIAL_FILES if f.sha256 == sha256 or (kind and f.kind == kind)), None)

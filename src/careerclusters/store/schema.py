@@ -1,0 +1,27 @@
+"""Schema of the store, its versions, and which source kind owns which tables.
+
+The version lives in SQLite's ``user_version``; ``MIGRATIONS[n]`` upgrades a store from version n to
+n + 1. A store from a newer version of the program is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+MIGRATIONS: tuple[str, ...] = (resources.files(__package__).joinpath("schema_1.sql").read_text("utf-8"),)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+#: The tables each source kind fills; importing a kind again replaces exactly these.
+OWNERS: dict[str, tuple[str, ...]] = {
+    "advance-cte-soc": ("cte_soc",),
+    "advance-cte-cip": ("cte_cip",),
+    "advance-cte-naics": ("cte_naics",),
+    "advance-cte-full": ("cte_full",),
+    "onet-db": ("onet_occupation", "onet_alt_title", "onet_reported_title", "onet_task", "onet_interest",
+                "onet_job_zone", "onet_related", "onet_education", "onet_education_category"),
+    "onet-legacy-clusters": ("onet_pathway",),
+    "nces-cip": ("cip",),
+    "nces-cip-soc": ("cip_soc",),
+    "bls-oews": ("oews_wage",),
+    "bls-projections": ("projection",),
+}
