@@ -3,10 +3,14 @@ logic: they parse arguments, call the library and format the answer."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
-from careerclusters.cli import framework
+from careerclusters.cli import common, data, explore, framework
 from careerclusters.cli.common import BAD_INPUT, err_console
+from careerclusters.store import ENV_VAR
 
 app = typer.Typer(
     help="The National Career Clusters Framework, linked to occupations, programs, wages and outlook.",
@@ -14,6 +18,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(framework.app, name="framework")
+app.add_typer(data.app, name="data")
+explore.register(app)
+
+
+@app.callback()
+def root(db: Annotated[Path | None, typer.Option(
+        "--db", envvar=ENV_VAR, help="The store's SQLite file (default: in the user data directory).")] = None) -> None:
+    """The National Career Clusters Framework, linked to occupations, programs, wages and outlook."""
+    common.db_path = db
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import functools
 import json
+import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
@@ -13,6 +16,7 @@ from rich.console import Console
 
 from careerclusters.errors import CareerClustersError
 from careerclusters.framework import Edition
+from careerclusters.store import connect
 
 console = Console()
 err_console = Console(stderr=True)
@@ -52,3 +56,30 @@ EDITION_HELP = "Framework edition: 2024 (modern) or original."
 def print_json(data: Any) -> None:
     """Machine-readable output: plain JSON on stdout, no colour or wrapping."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+# -- the store ---------------------------------------------------------------------------------------------
+
+#: Set by the root ``--db`` option; ``None`` means $CAREERCLUSTERS_DB or the user data directory.
+db_path: Path | None = None
+
+
+@contextmanager
+def open_store(readonly: bool = True) -> Iterator[sqlite3.Connection]:
+    """The store named by ``--db`` (or the default), closed when the block ends."""
+    conn = connect(db_path, readonly=readonly)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def money(value: float | None, marker: str | None = None) -> str:
+    """A wage for people: '$97,550', or what BLS's marker means instead of a number."""
+    if value is not None:
+        return f"${value:,.0f}" if value >= 1000 else f"${value:,.2f}"
+    return {"top_coded": "top of range or more", "not_released": "not released"}.get(marker or "", "—")
+
+
+def figure(value: float | None, unit: str = "") -> str:
+    return "—" if value is None else f"{value:,.1f}{unit}"

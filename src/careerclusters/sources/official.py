@@ -11,37 +11,40 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class OfficialFile:
+    """One official file. ``url`` is a direct download, or ``None`` where the publisher only offers the
+    file from a web page (``page``), which a person has to download by hand."""
+
     kind: str
     file_name: str
-    url: str
+    url: str | None
     release: str
     sha256: str | None = None
     alternatives: tuple[str, ...] = ()
+    page: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.file_name, *self.alternatives)
 
 
-_CTE = "https://careertech.org/wp-content/uploads/2025/06/"
+_CTE_PAGE = "https://careertech.org/resource/framework-crosswalk/"
 OFFICIAL_FILES: tuple[OfficialFile, ...] = (
-    OfficialFile("advance-cte-soc", "SOC_Career_Clusters_Crosswalk.xlsx", _CTE + "SOC_Career_Clusters_Crosswalk.xlsx",
+    OfficialFile("advance-cte-soc", "SOC_Career_Clusters_Crosswalk.xlsx", None,
                  "Advance CTE crosswalks 2025 (26 June 2025)",
-                 "9a290fe4c91add8257a44aa3c8b7d56cd5ef3b93d3a2dad87264ddc40ca9cc0c"),
-    OfficialFile("advance-cte-cip", "CIP_Career_Clusters_Crosswalk.xlsx", _CTE + "CIP_Career_Clusters_Crosswalk.xlsx",
+                 "9a290fe4c91add8257a44aa3c8b7d56cd5ef3b93d3a2dad87264ddc40ca9cc0c", page=_CTE_PAGE),
+    OfficialFile("advance-cte-cip", "CIP_Career_Clusters_Crosswalk.xlsx", None,
                  "Advance CTE crosswalks 2025 (26 June 2025)",
-                 "a138ae8cfec1b20f8b0e32fe18976de610e692ea976b2da6b0fca18eca1fd458"),
-    OfficialFile("advance-cte-naics", "NAICS_Subclusters_Crosswalk.xlsx", _CTE + "NAICS_Subclusters_Crosswalk.xlsx",
+                 "a138ae8cfec1b20f8b0e32fe18976de610e692ea976b2da6b0fca18eca1fd458", page=_CTE_PAGE),
+    OfficialFile("advance-cte-naics", "NAICS_Subclusters_Crosswalk.xlsx", None,
                  "Advance CTE crosswalks 2025 (26 June 2025)",
-                 "c795292578e49794abcd89b78783af3d6cea104711150d47c7e021b4a18734c5"),
-    OfficialFile("advance-cte-full", "Full_Framework_Crosswalk.xlsx", _CTE + "Full_Framework_Crosswalk.xlsx",
+                 "c795292578e49794abcd89b78783af3d6cea104711150d47c7e021b4a18734c5", page=_CTE_PAGE),
+    OfficialFile("advance-cte-full", "Full_Framework_Crosswalk.xlsx", None,
                  "Advance CTE crosswalks 2025 (26 June 2025)",
-                 "34920170cdc3120ce30c9b7f6efbb9b33fadc4e725b2bb9f5d2e85eb01b88416"),
+                 "34920170cdc3120ce30c9b7f6efbb9b33fadc4e725b2bb9f5d2e85eb01b88416", page=_CTE_PAGE),
     OfficialFile("onet-db", "db_27_0_text.zip", "https://www.onetcenter.org/dl_files/database/db_27_0_text.zip",
                  "O*NET 27.0 (August 2022)", alternatives=("db_27_0_text",)),
-    OfficialFile("onet-legacy-clusters", "All_Career_Clusters.csv",
-                 "https://www.onetonline.org/find/career?c=0&t=0&e=1&format=csv",
-                 "O*NET OnLine career cluster export (2023)"),
+    OfficialFile("onet-legacy-clusters", "All_Career_Clusters.csv", None,
+                 "O*NET OnLine career cluster export (2023)", page="https://www.onetonline.org/find/career"),
     OfficialFile("nces-cip", "CIPCode2020.csv", "https://nces.ed.gov/ipeds/cipcode/Files/CIPCode2020.csv",
                  "CIP 2020", "6cf0882c1f5beb94981d0a1a72285ab5cf633759f45433fb909afbfb6d6b2657"),
     OfficialFile("nces-cip-soc", "CIP2020_SOC2018_Crosswalk.xlsx",

@@ -1,0 +1,168 @@
+"""SQL for the questions the services answer. Every function takes an open connection and returns
+plain rows (``sqlite3.Row``); shaping them into answers is the services' job."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+Rows = list[sqlite3.Row]
+
+
+def _marks(values: Iterable[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def imported_kinds(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
+    return {row["kind"]: row for row in conn.execute("SELECT * FROM source_file")}
+
+
+def onet_occupations_for_soc(conn: sqlite3.Connection, soc: str) -> Rows:
+    return conn.execute("SELECT * FROM onet_occupation WHERE soc = ? ORDER BY onet_soc", (soc,)).fetchall()
+
+
+def onet_occupation(conn: sqlite3.Connection, onet_soc: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM onet_occupation WHERE onet_soc = ?", (onet_soc,)).fetchone()
+
+
+def soc_titles(conn: sqlite3.Connection, soc: str) -> list[str]:
+    """Every title a source gives this SOC code, most authoritative first."""
+    rows = conn.execute(
+        """SELECT title FROM onet_occupation WHERE onet_soc = ? || '.00'
+           UNION ALL SELECT soc_title FROM cte_soc WHERE soc = ?
+           UNION ALL SELECT title FROM oews_wage WHERE soc = ?
+           UNION ALL SELECT soc_title FROM cip_soc WHERE soc = ?""", (soc, soc, soc, soc)).fetchall()
+    return [r[0] for r in rows]
+
+
+def modern_memberships(conn: sqlite3.Connection, socs: list[str]) -> Rows:
+    return conn.execute(f"SELECT DISTINCT soc, cluster_id, subcluster_id FROM cte_soc WHERE soc IN ({_marks(socs)})",
+                        socs).fetchall()
+
+
+def pathway_memberships(conn: sqlite3.Connection, onet_socs: list[str]) -> Rows:
+    return conn.execute(
+        f"SELECT DISTINCT onet_soc, cluster_id, pathway_id FROM onet_pathway WHERE onet_soc IN ({_marks(onet_socs)})",
+        onet_socs).fetchall()
+
+
+def programs_for_soc(conn: sqlite3.Connection, soc: str) -> Rows:
+    """CIP programs leading to an occupation, from NCES and from Advance CTE, with which said so."""
+    return conn.execute(
+        """SELECT l.cip, COALESCE(c.title, MAX(l.title)) AS title, GROUP_CONCAT(DISTINCT l.source) AS sources
+           FROM (SELECT cip, cip_title AS title, 'NCES' AS source FROM cip_soc WHERE soc = ?
+                 UNION ALL SELECT cip, cip_title, 'Advance CTE' FROM cte_full WHERE soc = ?) AS l
+           LEFT JOIN cip c ON c.cip = l.cip
+           GROUP BY l.cip ORDER BY l.cip""", (soc, soc)).fetchall()
+
+
+def wage(conn: sqlite3.Connection, soc: str) -> sqlite3.Row | None:
+    """OEWS national wages for a SOC code: its detailed row, or else the broad group OEWS publishes it in."""
+    broad = soc[:6] + "0"
+    return conn.execute(
+        """SELECT *, soc != ? AS aggregate FROM oews_wage WHERE soc IN (?, ?)
+           ORDER BY soc = ? DESC, o_group = 'detailed' DESC LIMIT 1""", (soc, soc, broad, soc)).fetchone()
+
+
+def projection(conn: sqlite3.Connection, soc: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM projection WHERE soc = ?", (soc,)).fetchone()
+
+
+def job_zone(conn: sqlite3.Connection, onet_soc: str) -> int | None:
+    row = conn.execute("SELECT job_zone FROM onet_job_zone WHERE onet_soc = ?", (onet_soc,)).fetchone()
+    return row[0] if row else None
+
+
+def interests(conn: sqlite3.Connection, onet_soc: str) -> Rows:
+    return conn.execute("SELECT riasec, score FROM onet_interest WHERE onet_soc = ?", (onet_soc,)).fetchall()
+
+
+def tasks(conn: sqlite3.Connection, onet_soc: str, limit: int) -> Rows:
+    """Core tasks first, then supplemental, in O*NET's order."""
+    return conn.execute(
+        """SELECT task, task_type FROM onet_task WHERE onet_soc = ?
+           ORDER BY task_type = 'Core' DESC, rowid LIMIT ?""", (onet_soc, limit)).fetchall()
+
+
+def alternate_titles(conn: sqlite3.Connection, onet_soc: str, limit: int) -> list[str]:
+    rows = conn.execute(
+        """SELECT title FROM onet_reported_title WHERE onet_soc = ?
+           UNION SELECT title FROM onet_alt_title WHERE onet_soc = ? LIMIT ?""", (onet_soc, onet_soc, limit))
+    return [r[0] for r in rows]
+
+
+def related(conn: sqlite3.Connection, onet_soc: str, limit: int) -> Rows:
+    return conn.execute(
+        """SELECT r.related_onet_soc AS onet_soc, o.title, r.tier FROM onet_related r
+           LEFT JOIN onet_occupation o ON o.onet_soc = r.related_onet_soc
+           WHERE r.onet_soc = ? ORDER BY r.rank LIMIT ?""", (onet_soc, limit)).fetchall()
+
+
+def education(conn: sqlite3.Connection, onet_soc: str) -> Rows:
+    return conn.execute(
+        """SELECT e.category, c.description, e.percent FROM onet_education e
+           LEFT JOIN onet_education_category c ON c.category = e.category
+           WHERE e.onet_soc = ? AND e.percent > 0 ORDER BY e.percent DESC""", (onet_soc,)).fetchall()
+
+
+def cip(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM cip WHERE cip = ?", (code,)).fetchone()
+
+
+def cip_title_from_crosswalks(conn: sqlite3.Connection, code: str) -> str | None:
+    row = conn.execute("SELECT cip_title FROM cte_cip WHERE cip = ? UNION ALL SELECT cip_title FROM cip_soc "
+                       "WHERE cip = ? LIMIT 1", (code, code)).fetchone()
+    return row[0] if row else None
+
+
+def program_memberships(conn: sqlite3.Connection, code: str) -> Rows:
+    return conn.execute("SELECT DISTINCT cluster_id, subcluster_id FROM cte_cip WHERE cip = ?", (code,)).fetchall()
+
+
+def occupations_for_cip(conn: sqlite3.Connection, code: str) -> Rows:
+    return conn.execute(
+        """SELECT soc, MAX(title) AS title, GROUP_CONCAT(DISTINCT source) AS sources
+           FROM (SELECT soc, soc_title AS title, 'NCES' AS source FROM cip_soc WHERE cip = ?
+                 UNION ALL SELECT soc, soc_title, 'Advance CTE' FROM cte_full WHERE cip = ?)
+           GROUP BY soc ORDER BY soc""", (code, code)).fetchall()
+
+
+#: Occupation listing columns shared by cluster and sub-cluster pages; ``{where}`` filters cte_soc.
+_OCCUPATION_LISTING = """
+    SELECT m.soc, MAX(m.soc_title) AS title,
+           COALESCE(w.a_median, b.a_median) AS median_wage,
+           COALESCE(w.markers, b.markers) AS wage_markers,
+           p.openings_k, p.employment_base_k, p.change_pct, p.entry_education
+    FROM cte_soc m
+    LEFT JOIN oews_wage w ON w.soc = m.soc AND w.o_group = 'detailed'
+    LEFT JOIN oews_wage b ON b.soc = substr(m.soc, 1, 6) || '0' AND w.soc IS NULL
+    LEFT JOIN projection p ON p.soc = m.soc
+    WHERE {where}
+    GROUP BY m.soc"""
+
+
+def occupations_in(conn: sqlite3.Connection, *, cluster_id: str | None = None,
+                   subcluster_id: str | None = None) -> Rows:
+    where, value = ("m.cluster_id = ?", cluster_id) if cluster_id else ("m.subcluster_id = ?", subcluster_id)
+    return conn.execute(_OCCUPATION_LISTING.format(where=where), (value,)).fetchall()
+
+
+def programs_in(conn: sqlite3.Connection, *, cluster_id: str | None = None, subcluster_id: str | None = None) -> Rows:
+    column, value = ("cluster_id", cluster_id) if cluster_id else ("subcluster_id", subcluster_id)
+    return conn.execute(f"SELECT cip, MAX(cip_title) AS title FROM cte_cip WHERE {column} = ? GROUP BY cip "
+                        "ORDER BY cip", (value,)).fetchall()
+
+
+def industries_in(conn: sqlite3.Connection, *, cluster_id: str | None = None,
+                  subcluster_id: str | None = None) -> Rows:
+    column, value = ("cluster_id", cluster_id) if cluster_id else ("subcluster_id", subcluster_id)
+    return conn.execute(f"SELECT DISTINCT naics, naics_title FROM cte_naics WHERE {column} = ? ORDER BY naics",
+                        (value,)).fetchall()
+
+
+def original_assignments(conn: sqlite3.Connection) -> Rows:
+    """Every O*NET occupation in the original framework with its modern sub-clusters (through its SOC)."""
+    return conn.execute(
+        """SELECT p.onet_soc, p.title, p.cluster_id AS original_cluster_id, p.pathway_id,
+                  m.cluster_id, m.subcluster_id
+           FROM onet_pathway p LEFT JOIN cte_soc m ON m.soc = substr(p.onet_soc, 1, 7)""").fetchall()
