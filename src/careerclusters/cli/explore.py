@@ -34,8 +34,8 @@ def occupation(code: Annotated[str, typer.Argument(help="SOC (29-1141) or O*NET-
     if as_json:
         print_json(occ.model_dump(mode="json"))
         return
-    console.print(f"[bold]{occ.title}[/bold]  [dim]SOC {occ.soc}" + (f", O*NET-SOC {occ.onet_soc}" if occ.onet_soc else "")
-                  + "[/dim]")
+    onet = f", O*NET-SOC {occ.onet_soc}" if occ.onet_soc else ""
+    console.print(f"[bold]{occ.title}[/bold]  [dim]SOC {occ.soc}{onet}[/dim]")
     if occ.description:
         console.print(occ.description)
     console.print(f"[dim]Clusters:[/dim] {_names(occ.clusters)}")
@@ -65,7 +65,8 @@ def occupation(code: Annotated[str, typer.Argument(help="SOC (29-1141) or O*NET-
         console.print(f"[dim]Also called:[/dim] {', '.join(occ.alternate_titles[:8])}")
 
 
-def program(code: Annotated[str, typer.Argument(help="CIP 2020 code, such as 51.3801.")], as_json: JSON = False) -> None:
+def program(code: Annotated[str, typer.Argument(help="CIP 2020 code, such as 51.3801.")],
+            as_json: JSON = False) -> None:
     """A program of study: its definition, clusters and sub-clusters, and the occupations it leads to."""
     with common.open_store() as conn:
         prog = answers.program(conn, code)
@@ -83,7 +84,8 @@ def program(code: Annotated[str, typer.Argument(help="CIP 2020 code, such as 51.
 def _occupation_table(rows: list[answers.OccupationListing]) -> None:
     table = Table("SOC", "occupation", "median wage", "openings/yr (k)", "entry education")
     for o in rows:
-        table.add_row(o.soc, o.title, money(o.median_wage, o.wage_marker), figure(o.openings_k), o.entry_education or "—")
+        table.add_row(o.soc, o.title, money(o.median_wage, o.wage_marker), figure(o.openings_k),
+                      o.entry_education or "—")
     console.print(table)
 
 
@@ -144,7 +146,8 @@ def crosswalk(
     source: Annotated[str, typer.Argument(metavar="FROM", help="soc, onet, cip, naics, cluster, subcluster, pathway")],
     target: Annotated[str, typer.Argument(metavar="TO", help="soc, onet, cip, naics, cluster, subcluster, pathway")],
     codes: Annotated[list[str] | None, typer.Argument(metavar="CODE…", help="Codes, ids or names to map.")] = None,
-    input_file: Annotated[Path | None, typer.Option("--input", "-i", help="Read codes from a file's first column.")] = None,
+    input_file: Annotated[Path | None, typer.Option(
+        "--input", "-i", help="Read codes from a file's first column.")] = None,
     as_csv: Annotated[bool, typer.Option("--csv", help="Write CSV rows: from, to, to_name.")] = False,
     as_json: JSON = False,
 ) -> None:
@@ -174,9 +177,11 @@ def crosswalk(
 
 
 def transition(
-    query: Annotated[str | None, typer.Argument(metavar="PATHWAY_OR_CLUSTER", help="Original pathway or cluster.")] = None,
+    query: Annotated[str | None, typer.Argument(
+        metavar="PATHWAY_OR_CLUSTER", help="Original pathway or cluster.")] = None,
     input_file: Annotated[Path | None, typer.Option(
-        "--input", "-i", help="CSV of local programs with 'pathway' and/or 'cluster' and optional 'cip' columns.")] = None,
+        "--input", "-i",
+        help="CSV of local programs with 'pathway' and/or 'cluster' and optional 'cip' columns.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the mapped CSV here.")] = None,
     as_json: JSON = False,
 ) -> None:

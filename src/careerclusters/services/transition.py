@@ -93,7 +93,8 @@ class TransitionMap:
         for target_id, occupations in holders.items():
             node = self.fw.node(target_id)
             parent = self.fw.parent(node) if level is Level.SUBCLUSTER else None
-            targets.append(Target(id=node.id, name=node.name, level=level.value, cluster=parent.name if parent else None,
+            targets.append(Target(id=node.id, name=node.name, level=level.value,
+                                  cluster=parent.name if parent else None,
                                   share=round(len(occupations) / shared, 4), occupations=sorted(occupations)))
         return sorted(targets, key=lambda t: (-t.share, t.name))
 
