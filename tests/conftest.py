@@ -29,3 +29,30 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return require(DATA)
+
+
+def official_paths(data: Path) -> list[Path]:
+    """Every official file in the shared data folder, as a user would pass them to `data import`."""
+    files = sorted(p for p in data.rglob("*") if p.suffix in {".xlsx", ".csv"})
+    return [require(p) for p in files] + [require(data / "onet" / "db_27_0_text")]
+
+
+@pytest.fixture(scope="session")
+def imported_db(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
+    """A store with every official file imported once per test session (read-only use)."""
+    from careerclusters.store import connect, import_paths
+
+    path = tmp_path_factory.mktemp("store") / "careerclusters.sqlite"
+    conn = connect(path)
+    import_paths(conn, official_paths(data_dir))
+    conn.close()
+    return path
+
+
+@pytest.fixture()
+def conn(imported_db: Path):
+    from careerclusters.store import connect
+
+    connection = connect(imported_db, readonly=True)
+    yield connection
+    connection.close()

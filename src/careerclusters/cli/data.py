@@ -19,7 +19,8 @@ app = typer.Typer(help="Download, import and inspect the official data files.", 
 
 def _progress() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                    TimeElapsedColumn(), console=common.err_console, transient=True)
+                    TimeElapsedColumn(), console=common.err_console, transient=True,
+                    disable=not common.err_console.is_terminal)
 
 
 def _import(paths: list[Path]) -> None:

@@ -113,7 +113,7 @@ def checked_code(value: object, pattern: re.Pattern[str], what: str, *, file: st
     """The cell's code if it has the right shape, else a ``SourceError`` pointing at the cell."""
     code = text(value)
     if not pattern.match(code):
-        raise SourceError(file, f"{code!r} is not a {what} code", sheet=sheet, row=row, column=column)
+        raise SourceError(file, f"{code!r} is not a valid {what} code", sheet=sheet, row=row, column=column)
     return code
 
 

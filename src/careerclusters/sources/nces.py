@@ -26,7 +26,8 @@ ANY_CIP = re.compile(r"^\d{2}(\.\d{2}(\d{2})?)?$")
 
 
 def looks_like_cip(header: list[str]) -> bool:
-    return {"cipcode", "ciptitle"} <= {h.strip().lower() for h in header}
+    """NCES's CIP list: its header names the code column ``CIPCode`` (the other columns are checked later)."""
+    return "cipcode" in {h.strip().lower() for h in header}
 
 
 def _unformula(value: str) -> str:

@@ -39,9 +39,12 @@ def connect(path: Path | None = None, *, readonly: bool = False) -> sqlite3.Conn
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: cannot open the store ({exc})") from exc
     conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
+    try:
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path}: not a careerclusters store ({exc})") from exc
     _migrate(conn, path, readonly)
     return conn
 
