@@ -1,0 +1,21 @@
+"""Helpers shared by the benchmarks: where the shared data is, and a fresh store."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("CAREERCLUSTERS_SHARED", ROOT.parent / "shared")) / "data"
+
+
+def official_paths() -> list[Path]:
+    if not DATA.is_dir():
+        sys.exit(f"the shared data folder is missing: {DATA}")
+    files = sorted(p for p in DATA.rglob("*") if p.suffix in {".xlsx", ".csv"})
+    return [*files, DATA / "onet" / "db_27_0_text"]
+
+
+def machine() -> str:
+    return f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
