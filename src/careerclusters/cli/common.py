@@ -16,7 +16,7 @@ from rich.console import Console
 
 from careerclusters.errors import CareerClustersError
 from careerclusters.framework import Edition
-from careerclusters.store import connect
+from careerclusters.store import connect, default_path
 
 console = Console()
 err_console = Console(stderr=True)
@@ -62,6 +62,11 @@ def print_json(data: Any) -> None:
 
 #: Set by the root ``--db`` option; ``None`` means $CAREERCLUSTERS_DB or the user data directory.
 db_path: Path | None = None
+
+
+def store_path() -> Path:
+    """The store file in use: ``--db``, else $CAREERCLUSTERS_DB, else the user data directory's."""
+    return db_path or default_path()
 
 
 @contextmanager

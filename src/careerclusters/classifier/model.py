@@ -1,0 +1,177 @@
+"""``NaiveBayesText``: a multinomial naive Bayes text classifier built for many classes and short texts.
+
+Two experts vote: one over word stems and word pairs, one over character 3–5-grams (for typos and word
+parts). Each class's counts come from its example texts (titles) plus a little weight from its longer
+descriptions, so a word that no title uses but the class's tasks mention still counts. A class that
+has examples sharing the query's head noun gets a bonus. Scores become probabilities with a softmax whose
+temperature, and then an isotonic map to "probability the top answer is right", are fitted on examples
+held out from training: that is what makes the confidence mean something.
+
+Scoring is sparse: log P(f|c) = log α − log Z_c + log1p(C_cf / α), so only the counts that exist are
+stored, and a batch is two sparse products.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.isotonic import IsotonicRegression
+
+from careerclusters.classifier import text as tx
+
+
+def _word_features(normalised: str) -> list[str]:
+    ws = normalised.split()
+    return ws + [f"{a}_{b}" for a, b in zip(ws, ws[1:], strict=False)]
+
+
+def _char_features(normalised: str) -> list[str]:
+    grams = []
+    for word in normalised.split():
+        padded = f" {word} "
+        for n in (3, 4, 5):
+            grams += [padded[i:i + n] for i in range(max(1, len(padded) - n + 1))]
+    return grams
+
+
+@dataclass
+class _Expert:
+    """One naive Bayes expert over one kind of feature."""
+
+    vectorizer: CountVectorizer
+    log_ratio: sp.csr_matrix  # classes × features: log1p(C / alpha)
+    log_norm: np.ndarray  # per class: log alpha − log Z_c
+
+    @classmethod
+    def fit(cls, analyzer, texts: list[str], docs: list[str], y: sp.csr_matrix, y_docs: sp.csr_matrix,
+            alpha: float, doc_weight: float) -> _Expert:
+        vectorizer = CountVectorizer(analyzer=analyzer, binary=True, dtype=np.float32)
+        matrix = vectorizer.fit_transform(texts + docs)
+        counts = (y @ matrix[: len(texts)] + doc_weight * (y_docs @ matrix[len(texts):])).tocsr()
+        totals = np.asarray(counts.sum(axis=1)).ravel() + alpha * matrix.shape[1]
+        log_ratio = counts.copy()
+        log_ratio.data = np.log1p(log_ratio.data / alpha).astype(np.float32)
+        return cls(vectorizer, log_ratio.tocsr(), (np.log(alpha) - np.log(totals)).astype(np.float32))
+
+    def scores(self, normalised: list[str]) -> np.ndarray:
+        x = self.vectorizer.transform(normalised)
+        present = np.asarray(x.sum(axis=1), dtype=np.float32)
+        return np.asarray((x @ self.log_ratio.T).todense(), dtype=np.float32) + present * self.log_norm
+
+
+class NaiveBayesText:
+    """Text → class scores, probabilities and a calibrated top-1 confidence (scikit-learn style API)."""
+
+    def __init__(self, alpha: float = 0.03, doc_weight: float = 0.1, word_share: float = 0.7,
+                 head_bonus: float = 2.0, holdout: float = 0.1, random_state: int = 0):
+        self.alpha, self.doc_weight, self.word_share = alpha, doc_weight, word_share
+        self.head_bonus, self.holdout, self.random_state = head_bonus, holdout, random_state
+
+    # -- fitting ---------------------------------------------------------------------------------------
+    def fit(self, texts: Sequence[str], labels: Sequence[str], docs: Sequence[str] = (),
+            doc_labels: Sequence[str] = (), calibrate: Sequence[bool] | None = None) -> NaiveBayesText:
+        """Learn from example texts with their labels and, optionally, longer documents per label.
+        ``calibrate`` marks the examples that may be held out to fit the confidence (real titles rather
+        than official occupation names); by default all may."""
+        texts, labels = list(texts), list(labels)
+        eligible = np.ones(len(texts), bool) if calibrate is None else np.asarray(calibrate, bool)
+        rng = np.random.default_rng(self.random_state)
+        held = eligible & (rng.random(len(texts)) < self.holdout)
+        if held.any():
+            trial = NaiveBayesText(self.alpha, self.doc_weight, self.word_share, self.head_bonus, holdout=0)
+            trial._fit([t for t, h in zip(texts, held, strict=True) if not h],
+                       [lab for lab, h in zip(labels, held, strict=True) if not h], docs, doc_labels)
+            held_texts = [t for t, h in zip(texts, held, strict=True) if h]
+            held_labels = [lab for lab, h in zip(labels, held, strict=True) if h]
+            self._calibrate(trial, held_texts, held_labels)
+        else:
+            self.temperature_, self.isotonic_ = 1.0, None
+        return self._fit(texts, labels, docs, doc_labels)
+
+    def _fit(self, texts: list[str], labels: list[str], docs: Sequence[str], doc_labels: Sequence[str]
+             ) -> NaiveBayesText:
+        self.classes_ = np.array(sorted(set(labels) | set(doc_labels)))
+        index = {c: i for i, c in enumerate(self.classes_)}
+        normalised = [tx.normalise(t) for t in texts]
+        normalised_docs = [tx.normalise(d) for d in docs]
+
+        def onehot(items: Sequence[str]) -> sp.csr_matrix:
+            rows = [index[c] for c in items]
+            return sp.csr_matrix((np.ones(len(rows), np.float32), (rows, np.arange(len(rows)))),
+                                 shape=(len(self.classes_), len(rows)))
+
+        y, y_docs = onehot(labels), onehot(list(doc_labels))
+        self.word_ = _Expert.fit(_word_features, normalised, normalised_docs, y, y_docs, self.alpha,
+                                 self.doc_weight)
+        self.char_ = _Expert.fit(_char_features, normalised, normalised_docs, y, y_docs, self.alpha,
+                                 self.doc_weight * 2)
+        heads: dict[str, dict[int, float]] = {}
+        for title, label in zip(texts, labels, strict=True):
+            found = tx.head(title)
+            if found:
+                row = heads.setdefault(found, {})
+                row[index[label]] = row.get(index[label], 0.0) + 1.0
+        self.heads_ = {h: (np.fromiter(r.keys(), np.int32), np.log1p(np.fromiter(r.values(), np.float32)))
+                       for h, r in heads.items()}
+        return self
+
+    def _calibrate(self, trial: NaiveBayesText, texts: list[str], labels: list[str]) -> None:
+        scores = trial.decision_function(texts)
+        truth = np.searchsorted(trial.classes_, labels)
+        known = trial.classes_[np.minimum(truth, len(trial.classes_) - 1)] == np.array(labels)
+        best_t, best_nll = 1.0, np.inf
+        for temperature in (1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 11.0, 15.0):
+            probs = _softmax(scores / temperature)
+            nll = -np.mean(np.log(probs[np.arange(len(truth))[known], truth[known]] + 1e-12))
+            if nll < best_nll:
+                best_t, best_nll = temperature, nll
+        self.temperature_ = best_t
+        probs = _softmax(scores / best_t)
+        top = probs.argmax(axis=1)
+        correct = (trial.classes_[top] == np.array(labels)).astype(float)
+        self.isotonic_ = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probs.max(axis=1),
+                                                                                             correct)
+
+    # -- predicting ------------------------------------------------------------------------------------
+    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
+        """Raw scores (log-likelihood scale), one row per text and one column per class."""
+        normalised = [tx.normalise(t) for t in texts]
+        scores = self.word_share * self.word_.scores(normalised) + (1 - self.word_share) * self.char_.scores(normalised)
+        for row, text in enumerate(texts):
+            found = tx.head(text)
+            if found in self.heads_:
+                columns, bonus = self.heads_[found]
+                scores[row, columns] += self.head_bonus * bonus
+        empty = np.array([not n for n in normalised])
+        scores[empty] = 0.0  # nothing to go on: a flat row, so every class is equally (un)likely
+        return scores
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        return _softmax(self.decision_function(texts) / self.temperature_)
+
+    def predict(self, texts: Sequence[str]) -> np.ndarray:
+        return self.classes_[self.decision_function(texts).argmax(axis=1)]
+
+    def predict_top_k(self, texts: Sequence[str], k: int = 5) -> tuple[np.ndarray, np.ndarray]:
+        """The k best classes per text (best first) and their probabilities."""
+        probs = self.predict_proba(texts)
+        k = min(k, probs.shape[1])
+        top = np.argpartition(-probs, k - 1, axis=1)[:, :k]
+        order = np.take_along_axis(probs, top, axis=1).argsort(axis=1)[:, ::-1]
+        top = np.take_along_axis(top, order, axis=1)
+        return self.classes_[top], np.take_along_axis(probs, top, axis=1)
+
+    def confidence(self, top_probability: np.ndarray) -> np.ndarray:
+        """The chance the top answer is right, given its probability (isotonic map fitted on held-out titles)."""
+        if self.isotonic_ is None:
+            return top_probability
+        return self.isotonic_.predict(top_probability)
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)

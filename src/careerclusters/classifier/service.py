@@ -1,0 +1,204 @@
+"""Classifiers built from the store: occupations (O*NET-SOC) from O*NET's titles, descriptions and tasks,
+and programs (CIP 2020) from NCES's titles, examples and definitions.
+
+A built classifier is cached next to the store (``<store>.occupation-classifier.joblib``) with a
+fingerprint of the data it was built from, and rebuilt when an import changes that data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+import joblib
+from pydantic import BaseModel
+
+from careerclusters.classifier import text as tx
+from careerclusters.classifier.model import NaiveBayesText
+from careerclusters.framework import load_framework
+from careerclusters.store import StoreError
+
+Kind = Literal["occupation", "program"]
+#: Bump when the model or its inputs change, so cached classifiers are rebuilt.
+MODEL_VERSION = "nb-1"
+SOURCES: dict[str, tuple[str, ...]] = {
+    "occupation": ("onet-db", "advance-cte-soc", "onet-legacy-clusters"),
+    "program": ("nces-cip", "advance-cte-cip"),
+}
+
+
+class Ref(BaseModel):
+    id: str
+    name: str
+
+
+class Candidate(BaseModel):
+    """One answer: the code, what it is, where it sits in the framework, how sure, and why."""
+
+    code: str
+    title: str
+    soc: str | None = None
+    clusters: list[Ref] = []
+    subclusters: list[Ref] = []
+    pathways: list[Ref] = []
+    probability: float
+    confidence: float
+    evidence: list[str] = []
+
+
+class TextClassifier:
+    """A fitted ``NaiveBayesText`` plus what is needed to describe and explain its answers."""
+
+    def __init__(self, kind: Kind, model: NaiveBayesText, titles: dict[str, str],
+                 examples: dict[str, list[str]], memberships: dict[str, dict[str, list[Ref]]]):
+        self.kind, self.model, self.titles = kind, model, titles
+        self.examples, self.memberships = examples, memberships
+        self._example_words = {c: [(set(tx.normalise(t).split()), t) for t in ts] for c, ts in examples.items()}
+
+    # -- building --------------------------------------------------------------------------------------
+    @classmethod
+    def build(cls, conn: sqlite3.Connection, kind: Kind) -> TextClassifier:
+        imported = {r[0] for r in conn.execute("SELECT kind FROM source_file")}
+        missing = [s for s in SOURCES[kind][:1] if s not in imported]
+        if missing:
+            raise StoreError(f"classifying {kind}s needs {', '.join(missing)} imported: run `careerclusters data fetch`")
+        return cls._build_occupations(conn) if kind == "occupation" else cls._build_programs(conn)
+
+    @classmethod
+    def _build_occupations(cls, conn: sqlite3.Connection) -> TextClassifier:
+        titles = dict(conn.execute("SELECT onet_soc, title FROM onet_occupation"))
+        examples: dict[str, list[str]] = {}
+        calibrate: list[bool] = []
+        texts: list[str] = []
+        labels: list[str] = []
+        for sql, real in (("SELECT onet_soc, title FROM onet_occupation", False),
+                          ("SELECT onet_soc, title FROM onet_alt_title", True),
+                          ("SELECT onet_soc, short_title FROM onet_alt_title WHERE short_title IS NOT NULL", True),
+                          ("SELECT onet_soc, title FROM onet_reported_title", True)):
+            for code, title in conn.execute(sql):
+                texts.append(title)
+                labels.append(code)
+                calibrate.append(real)
+                examples.setdefault(code, []).append(title)
+        docs: dict[str, list[str]] = {c: [d] for c, d in conn.execute("SELECT onet_soc, description FROM onet_occupation")}
+        for code, task in conn.execute("SELECT onet_soc, task FROM onet_task"):
+            docs.setdefault(code, []).append(task)
+        model = NaiveBayesText().fit(texts, labels, [" ".join(v) for v in docs.values()], list(docs),
+                                     calibrate=calibrate)
+        fw = load_framework()
+        memberships: dict[str, dict[str, list[Ref]]] = {}
+
+        def add(code: str, key: str, node_id: str) -> None:
+            refs = memberships.setdefault(code, {}).setdefault(key, [])
+            if all(r.id != node_id for r in refs):
+                refs.append(Ref(id=node_id, name=fw.node(node_id).name))
+
+        if _has_table_rows(conn, "cte_soc"):
+            for code, cluster, sub in conn.execute(
+                    "SELECT o.onet_soc, m.cluster_id, m.subcluster_id FROM onet_occupation o "
+                    "JOIN cte_soc m ON m.soc = o.soc"):
+                add(code, "clusters", cluster)
+                add(code, "subclusters", sub)
+        for code, pathway in conn.execute("SELECT onet_soc, pathway_id FROM onet_pathway"):
+            add(code, "pathways", pathway)
+        return cls("occupation", model, titles, examples, memberships)
+
+    @classmethod
+    def _build_programs(cls, conn: sqlite3.Connection) -> TextClassifier:
+        rows = conn.execute("SELECT cip, title, definition, examples FROM cip WHERE digits = 6 "
+                            "AND action NOT IN ('Deleted', 'Moved from')").fetchall()
+        titles = {r[0]: r[1] for r in rows}
+        examples: dict[str, list[str]] = {}
+        for code, title, _definition, listed in rows:
+            examples.setdefault(code, []).append(title)
+            examples[code] += [part.strip(" -") for part in title.split("/") if part.strip() and "/" in title]
+            if listed:
+                examples[code] += [e.strip(" -,") for e in listed.removeprefix("Examples:").split(", -") if e.strip(" -,")]
+        texts = [t for ts in examples.values() for t in ts]
+        labels = [c for c, ts in examples.items() for _ in ts]
+        model = NaiveBayesText(holdout=0.0).fit(texts, labels, [r[2] for r in rows], [r[0] for r in rows])
+        fw = load_framework()
+        memberships: dict[str, dict[str, list[Ref]]] = {}
+        for code, cluster, sub in conn.execute("SELECT DISTINCT cip, cluster_id, subcluster_id FROM cte_cip"):
+            entry = memberships.setdefault(code, {"clusters": [], "subclusters": []})
+            for key, node_id in (("clusters", cluster), ("subclusters", sub)):
+                if all(r.id != node_id for r in entry[key]):
+                    entry[key].append(Ref(id=node_id, name=fw.node(node_id).name))
+        return cls("program", model, titles, examples, memberships)
+
+    # -- classifying -----------------------------------------------------------------------------------
+    def classify(self, texts: Sequence[str], k: int = 5, explain: bool = True) -> list[list[Candidate]]:
+        """The k best candidates for each text, best first. Empty text gets no candidates."""
+        codes, probs = self.model.predict_top_k(texts, k)
+        confidence = self.model.confidence(probs[:, 0])
+        results = []
+        for text, row_codes, row_probs, sure in zip(texts, codes, probs, confidence, strict=True):
+            if not tx.normalise(text):
+                results.append([])
+                continue
+            query = set(tx.normalise(text).split()) if explain else set()
+            results.append([self._candidate(code, float(p), float(sure) if i == 0 else float(p), query)
+                            for i, (code, p) in enumerate(zip(row_codes, row_probs, strict=True))])
+        return results
+
+    def _candidate(self, code: str, probability: float, confidence: float, query: set[str]) -> Candidate:
+        member = self.memberships.get(code, {})
+        return Candidate(code=code, title=self.titles.get(code, code),
+                         soc=code[:7] if self.kind == "occupation" else None,
+                         clusters=member.get("clusters", []), subclusters=member.get("subclusters", []),
+                         pathways=member.get("pathways", []), probability=round(probability, 4),
+                         confidence=round(confidence, 4), evidence=self._evidence(code, query) if query else [])
+
+    def _evidence(self, code: str, query: set[str], limit: int = 3) -> list[str]:
+        """The class's example titles that share the most words with the query."""
+        scored = [(len(query & words) / (len(words) or 1), title) for words, title in self._example_words.get(code, [])]
+        return [title for score, title in sorted(scored, key=lambda s: -s[0])[:limit] if score > 0]
+
+
+def _has_table_rows(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1  # noqa: S608
+
+
+def fingerprint(conn: sqlite3.Connection, kind: Kind) -> str:
+    """What a built classifier depends on: the model version and the checksums of its source files."""
+    rows = conn.execute(f"SELECT kind, sha256 FROM source_file WHERE kind IN ({', '.join('?' * len(SOURCES[kind]))}) "
+                        "ORDER BY kind", SOURCES[kind]).fetchall()
+    return hashlib.sha256(repr((MODEL_VERSION, kind, [tuple(r) for r in rows])).encode()).hexdigest()
+
+
+def cache_path(db_path: Path, kind: Kind) -> Path:
+    return db_path.with_name(f"{db_path.stem}.{kind}-classifier.joblib")
+
+
+_loaded: dict[tuple[str, str], TextClassifier] = {}
+
+
+def load_classifier(conn: sqlite3.Connection, kind: Kind = "occupation", db_path: Path | None = None
+                    ) -> TextClassifier:
+    """The classifier for the store's current data: from memory, from the disk cache, or built afresh."""
+    key = (str(db_path), fingerprint(conn, kind))
+    if key in _loaded:
+        return _loaded[key]
+    path = cache_path(db_path, kind) if db_path is not None and db_path.exists() else None
+    classifier = None
+    if path is not None and path.exists():
+        try:
+            stored_fingerprint, stored = joblib.load(path)
+            if stored_fingerprint == key[1]:
+                classifier = stored
+        except Exception:  # a damaged or foreign cache file is rebuilt, never trusted
+            classifier = None
+    if classifier is None:
+        classifier = TextClassifier.build(conn, kind)
+        if path is not None:
+            handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            os.close(handle)
+            joblib.dump((key[1], classifier), temp)
+            os.replace(temp, path)
+    _loaded[key] = classifier
+    return classifier

@@ -1,0 +1,105 @@
+"""Normalising titles the way they are really written, so that "Sr. RN - ICU (Nights) - $5,000 Bonus",
+"Registered Nurses" and "registered nurse" meet on the same words.
+
+Posting noise (pay, locations, shifts, seniority, contract terms) is removed; abbreviations are expanded;
+plurals are folded to a singular stem. The head noun, the word that names the kind of work ("nurse" in
+"ICU Registered Nurse", "director" in "Director of Nursing"), is found for extra weight.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Abbreviations common in job titles and postings, expanded to the words O*NET uses.
+ABBREVIATIONS = {
+    "sr": "senior", "snr": "senior", "jr": "junior", "mgr": "manager", "mngr": "manager", "asst": "assistant",
+    "assoc": "associate", "tech": "technician", "techs": "technicians", "engr": "engineer", "eng": "engineer",
+    "admin": "administrative", "coord": "coordinator", "dir": "director", "supv": "supervisor",
+    "supvr": "supervisor", "spvr": "supervisor", "spec": "specialist", "rep": "representative",
+    "reps": "representatives", "svc": "service", "svcs": "services", "acct": "account", "acctg": "accounting",
+    "mgmt": "management", "ops": "operations", "dev": "developer", "devops": "development operations",
+    "sw": "software", "hr": "human resources", "qa": "quality assurance", "qc": "quality control",
+    "rn": "registered nurse", "lpn": "licensed practical nurse", "lvn": "licensed vocational nurse",
+    "cna": "certified nursing assistant", "cdl": "commercial truck driver", "emt": "emergency medical technician",
+    "cpa": "certified public accountant", "dba": "database administrator", "vp": "vice president",
+    "ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer",
+    "cto": "chief technology officer", "cio": "chief information officer", "ux": "user experience",
+    "ui": "user interface", "ml": "machine learning", "ai": "artificial intelligence", "vet": "veterinary",
+    "hvac": "heating air conditioning", "er": "emergency room", "icu": "intensive care unit",
+    "maint": "maintenance", "mech": "mechanic", "elec": "electrical", "equip": "equipment", "ops.": "operations",
+    "dept": "department", "intl": "international", "natl": "national", "univ": "university", "prof": "professor",
+    "instr": "instructor", "clk": "clerk", "opr": "operator", "oper": "operator", "insp": "inspector",
+    "phd": "doctor", "md": "physician", "np": "nurse practitioner", "pa": "physician assistant",
+}
+
+#: Words that describe a posting's terms rather than the work; dropped everywhere.
+NOISE = {
+    "senior", "junior", "entry", "level", "trainee", "i", "ii", "iii", "iv", "v", "1", "2", "3", "4",
+    "part", "full", "time", "parttime", "fulltime", "night", "nights", "day", "days", "evening", "evenings",
+    "weekend", "weekends", "shift", "shifts", "overnight", "temporary", "temp", "seasonal", "contract",
+    "contractor", "remote", "hybrid", "onsite", "per", "diem", "prn", "urgent", "urgently", "hiring", "now",
+    "immediately", "immediate", "start", "bonus", "sign", "signon", "on", "new", "grad", "graduate", "job",
+    "jobs", "opening", "position", "needed", "wanted", "travel", "traveling", "local", "hour", "hourly", "hr",
+    "week", "weekly", "year", "annual", "salary", "pay", "up", "to", "k", "ft", "pt",
+}
+STOP = {"of", "and", "the", "for", "in", "a", "an", "or", "at", "with", "&", "as", "by", "from", "into"}
+US_STATES = {
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+    "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
+    "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
+}
+_PAY = re.compile(r"\$\s?[\d,.]+\s?[kK]?(\s*(/|per|an|a)\s*(hr|hour|yr|year|week|wk))?|\b\d+(\.\d+)?\s*/\s*(hr|hour)\b",
+                  re.I)
+_LOCATION = re.compile(r"\b(in\s+)?[A-Z][A-Za-z.]+(\s[A-Z][A-Za-z.]+)*,\s*(" + "|".join(US_STATES) + r")\b")
+_SEGMENTS = re.compile(r"\s+[-–—|/]\s+|\s*[|•]\s*")
+_WORD = re.compile(r"[a-z0-9]+")
+_MAX_CHARS = 300
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def clean(text: str) -> str:
+    """Strip a posting title's pay, location and trailing noise segments; keep the job's own words."""
+    text = unicodedata.normalize("NFKC", text)[:_MAX_CHARS]
+    text = _PAY.sub(" ", text)
+    text = _LOCATION.sub(" ", text)
+    segments = [s for s in _SEGMENTS.split(text) if s.strip()]
+    if not segments:
+        return ""
+    kept = [segments[0]] + [s for s in segments[1:] if any(w not in NOISE for w in words(s, expand=False))]
+    return " ".join(kept)
+
+
+def words(text: str, expand: bool = True) -> list[str]:
+    """Lower-case word stems with abbreviations expanded and posting noise and stop words removed."""
+    out: list[str] = []
+    for raw in _WORD.findall(text.lower().replace("'", "")):
+        for word in (ABBREVIATIONS.get(raw, raw).split() if expand else [raw]):
+            if word in STOP or word in NOISE:
+                continue
+            out.append(_singular(word))
+    return out
+
+
+def normalise(text: str) -> str:
+    """The text the classifier sees: cleaned, expanded, singular, space-separated."""
+    return " ".join(words(clean(text)))
+
+
+def head(text: str) -> str | None:
+    """The head noun: the last word of the main phrase, or the word before "of" ("Director of Nursing")."""
+    main = re.split(r"[(,]", clean(text), maxsplit=1)[0]
+    before_of = re.split(r"\bof\b", main, maxsplit=1, flags=re.I)[0] if re.search(r"\bof\b", main, re.I) else main
+    found = words(before_of) or words(main)
+    return found[-1] if found else None

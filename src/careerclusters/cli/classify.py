@@ -1,0 +1,92 @@
+"""``careerclusters classify`` and ``careerclusters search``: free text to codes, one text or a whole file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from careerclusters.classifier import load_classifier
+from careerclusters.classifier.batch import classify_csv
+from careerclusters.cli import common
+from careerclusters.cli.common import console, print_json
+from careerclusters.errors import CareerClustersError
+from careerclusters.services.search import search as search_all
+
+
+def _kind(value: str) -> Literal["occupation", "program"]:
+    if value not in ("occupation", "program"):
+        raise CareerClustersError(f"unknown kind {value!r}: use occupation or program")
+    return value  # type: ignore[return-value]
+
+
+def classify(
+    texts: Annotated[list[str] | None, typer.Argument(metavar="TEXT…", help="Job titles or program names.")] = None,
+    k: Annotated[int, typer.Option("-k", min=1, max=50, help="How many candidates per text.")] = 5,
+    kind: Annotated[str, typer.Option("--kind", help="occupation (O*NET-SOC) or program (CIP).")] = "occupation",
+    input_file: Annotated[Path | None, typer.Option("--input", "-i", help="A CSV file to classify.")] = None,
+    column: Annotated[str, typer.Option("--column", "-c", help="The CSV column holding the text.")] = "title",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the classified CSV.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Code job titles to occupations (or program names to CIP codes), with confidence and evidence."""
+    which = _kind(kind)
+    if bool(texts) == bool(input_file):
+        raise CareerClustersError("give either TEXT… or --input FILE.csv")
+    with common.open_store() as conn:
+        classifier = load_classifier(conn, which, common.store_path())
+    if input_file is not None:
+        try:
+            content = input_file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CareerClustersError(f"{input_file}: cannot read as UTF-8 text ({exc})") from exc
+        with Progress(TextColumn("classifying"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                      TimeElapsedColumn(), console=common.err_console, transient=True,
+                      disable=not common.err_console.is_terminal) as progress:
+            task = progress.add_task("classify", total=None)
+            result = classify_csv(classifier, content, column, input_file.name,
+                                  lambda done, total: progress.update(task, completed=done, total=total))
+        if output is None:
+            typer.echo(result, nl=False)
+        else:
+            output.write_text(result, encoding="utf-8")
+            console.print(f"wrote {output}", highlight=False)
+        return
+    answers = classifier.classify(texts or [], k=k)
+    if as_json:
+        print_json([{"text": t, "candidates": [c.model_dump(mode="json") for c in cands]}
+                    for t, cands in zip(texts or [], answers, strict=True)])
+        return
+    for text, candidates in zip(texts or [], answers, strict=True):
+        console.print(f"[bold]{text}[/bold]", highlight=False)
+        if not candidates:
+            console.print("  no words to classify")
+            continue
+        table = Table("code", "title", "confidence", "sub-clusters", "matched")
+        for c in candidates:
+            table.add_row(c.code, c.title, f"{c.confidence:.0%}", "; ".join(s.name for s in c.subclusters) or "—",
+                          "; ".join(c.evidence[:2]))
+        console.print(table)
+
+
+def search(
+    query: Annotated[str, typer.Argument(metavar="TEXT", help="Words to look for.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Find occupations, programs, clusters and sub-clusters together (typo-tolerant)."""
+    with common.open_store() as conn:
+        result = search_all(conn, query, common.store_path())
+    if as_json:
+        print_json(result.model_dump(mode="json"))
+        return
+    for hit in result.nodes:
+        console.print(f"[magenta]{hit.level}[/magenta] {hit.name} [dim]({hit.edition}, {hit.id})[/dim]", highlight=False)
+    for c in result.occupations:
+        console.print(f"[cyan]occupation[/cyan] {c.code} {c.title} [dim]{c.confidence:.0%}[/dim]", highlight=False)
+    for c in result.programs:
+        console.print(f"[green]program[/green] {c.code} {c.title} [dim]{c.confidence:.0%}[/dim]", highlight=False)
+    if result.note:
+        common.err_console.print(result.note, markup=False)
