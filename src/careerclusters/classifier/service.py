@@ -66,7 +66,8 @@ class TextClassifier:
         imported = {r[0] for r in conn.execute("SELECT kind FROM source_file")}
         missing = [s for s in SOURCES[kind][:1] if s not in imported]
         if missing:
-            raise StoreError(f"classifying {kind}s needs {', '.join(missing)} imported: run `careerclusters data fetch`")
+            raise StoreError(f"classifying {kind}s needs {', '.join(missing)} imported: "
+                             "run `careerclusters data fetch`")
         return cls._build_occupations(conn) if kind == "occupation" else cls._build_programs(conn)
 
     @classmethod
@@ -85,7 +86,8 @@ class TextClassifier:
                 labels.append(code)
                 calibrate.append(real)
                 examples.setdefault(code, []).append(title)
-        docs: dict[str, list[str]] = {c: [d] for c, d in conn.execute("SELECT onet_soc, description FROM onet_occupation")}
+        docs: dict[str, list[str]] = {
+            c: [d] for c, d in conn.execute("SELECT onet_soc, description FROM onet_occupation")}
         for code, task in conn.execute("SELECT onet_soc, task FROM onet_task"):
             docs.setdefault(code, []).append(task)
         model = NaiveBayesText().fit(texts, labels, [" ".join(v) for v in docs.values()], list(docs),
@@ -118,7 +120,8 @@ class TextClassifier:
             examples.setdefault(code, []).append(title)
             examples[code] += [part.strip(" -") for part in title.split("/") if part.strip() and "/" in title]
             if listed:
-                examples[code] += [e.strip(" -,") for e in listed.removeprefix("Examples:").split(", -") if e.strip(" -,")]
+                listed_examples = listed.removeprefix("Examples:").split(", -")
+                examples[code] += [e.strip(" -,") for e in listed_examples if e.strip(" -,")]
         texts = [t for ts in examples.values() for t in ts]
         labels = [c for c, ts in examples.items() for _ in ts]
         model = NaiveBayesText(holdout=0.0).fit(texts, labels, [r[2] for r in rows], [r[0] for r in rows])

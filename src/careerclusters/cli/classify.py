@@ -83,7 +83,8 @@ def search(
         print_json(result.model_dump(mode="json"))
         return
     for hit in result.nodes:
-        console.print(f"[magenta]{hit.level}[/magenta] {hit.name} [dim]({hit.edition}, {hit.id})[/dim]", highlight=False)
+        console.print(f"[magenta]{hit.level}[/magenta] {hit.name} [dim]({hit.edition}, {hit.id})[/dim]",
+                      highlight=False)
     for c in result.occupations:
         console.print(f"[cyan]occupation[/cyan] {c.code} {c.title} [dim]{c.confidence:.0%}[/dim]", highlight=False)
     for c in result.programs:
