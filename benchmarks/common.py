@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(os.environ.get("CAREERCLUSTERS_SHARED", ROOT.parent / "shared")) / "data"
+SHARED = Path(os.environ.get("CAREERCLUSTERS_SHARED", ROOT.parent / "shared"))
+DATA = SHARED / "data"
 
 
 def official_paths() -> list[Path]:
@@ -19,3 +20,14 @@ def official_paths() -> list[Path]:
 
 def machine() -> str:
     return f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
+
+
+def imported_store(folder: Path) -> Path:
+    """A fresh store in ``folder`` with every official file imported."""
+    from careerclusters.store import connect, import_paths
+
+    path = folder / "bench.sqlite"
+    conn = connect(path)
+    import_paths(conn, official_paths())
+    conn.close()
+    return path

@@ -43,7 +43,7 @@ class _Expert:
     """One naive Bayes expert over one kind of feature."""
 
     vectorizer: CountVectorizer
-    log_ratio: sp.csr_matrix  # classes × features: log1p(C / alpha)
+    log_ratio: sp.csr_matrix  # features × classes (stored transposed for fast products): log1p(C / alpha)
     log_norm: np.ndarray  # per class: log alpha − log Z_c
 
     @classmethod
@@ -55,12 +55,12 @@ class _Expert:
         totals = np.asarray(counts.sum(axis=1)).ravel() + alpha * matrix.shape[1]
         log_ratio = counts.copy()
         log_ratio.data = np.log1p(log_ratio.data / alpha).astype(np.float32)
-        return cls(vectorizer, log_ratio.tocsr(), (np.log(alpha) - np.log(totals)).astype(np.float32))
+        return cls(vectorizer, log_ratio.T.tocsr(), (np.log(alpha) - np.log(totals)).astype(np.float32))
 
     def scores(self, normalised: list[str]) -> np.ndarray:
         x = self.vectorizer.transform(normalised)
         present = np.asarray(x.sum(axis=1), dtype=np.float32)
-        return np.asarray((x @ self.log_ratio.T).todense(), dtype=np.float32) + present * self.log_norm
+        return (x @ self.log_ratio).toarray() + present * self.log_norm
 
 
 class NaiveBayesText:

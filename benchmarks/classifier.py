@@ -1,0 +1,124 @@
+"""Title classifier benchmark on ../shared/eval/titles-dev.csv (titles removed from the shared O*NET files).
+
+Reports accuracy (top-1/top-5 at O*NET-SOC, SOC and major group; cluster level), accuracy against
+coverage (most confident 25/50/75/100 %), batch titles per second, single-title p50 latency, index build
+time and peak memory; and, in the same run, a plain baseline (TF-IDF character 2–4-grams, nearest title)
+on the same titles, with the ratio.
+
+Run: .venv/bin/python -m benchmarks.classifier   (or scripts/bench classifier)
+"""
+
+from __future__ import annotations
+
+import csv
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from benchmarks.common import SHARED, imported_store, machine
+from careerclusters.classifier.service import TextClassifier
+from careerclusters.store import connect
+
+
+def load_eval(path: Path) -> list[tuple[str, set[str]]]:
+    if not path.exists():
+        sys.exit(f"the evaluation set is missing: {path}")
+    with path.open(encoding="utf-8") as handle:
+        return [(r["title"], set(r["onet_soc_codes"].split(";"))) for r in csv.DictReader(handle)]
+
+
+def scores(ranked: list[list[str]], gold: list[set[str]], clusters: dict[str, set[str]]) -> dict[str, float]:
+    n = len(gold)
+
+    def share(test) -> float:
+        return sum(bool(r) and test(r, g) for r, g in zip(ranked, gold, strict=True)) / n
+
+    def cluster_hit(r: list[str], g: set[str]) -> bool:
+        return bool(clusters.get(r[0][:7], set()) & set().union(*(clusters.get(x[:7], set()) for x in g)))
+
+    return {
+        "top1 O*NET-SOC": share(lambda r, g: r[0] in g),
+        "top5 O*NET-SOC": share(lambda r, g: bool(set(r[:5]) & g)),
+        "top1 SOC": share(lambda r, g: r[0][:7] in {x[:7] for x in g}),
+        "top5 SOC": share(lambda r, g: bool({x[:7] for x in r[:5]} & {x[:7] for x in g})),
+        "top1 major group": share(lambda r, g: r[0][:2] in {x[:2] for x in g}),
+        "top5 major group": share(lambda r, g: bool({x[:2] for x in r[:5]} & {x[:2] for x in g})),
+        "cluster": share(cluster_hit),
+    }
+
+
+def baseline(conn, titles: list[str]) -> list[list[str]]:
+    """TF-IDF character 2–4-grams over every O*NET title; the nearest titles' codes, best first."""
+    rows = conn.execute("SELECT title, onet_soc FROM onet_occupation UNION ALL SELECT title, onet_soc FROM "
+                        "onet_alt_title UNION ALL SELECT title, onet_soc FROM onet_reported_title").fetchall()
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
+    index = vectorizer.fit_transform([r[0] for r in rows])
+    codes = [r[1] for r in rows]
+    ranked = []
+    similarity = (vectorizer.transform(titles) @ index.T).tocsr()
+    for i in range(similarity.shape[0]):
+        row = similarity.getrow(i)
+        order = row.indices[np.argsort(-row.data)][:200]
+        ranked.append(list(dict.fromkeys(codes[j] for j in order))[:5])
+    return ranked
+
+
+def main() -> None:
+    dev = load_eval(SHARED / "eval" / "titles-dev.csv")
+    titles, gold = [t for t, _ in dev], [g for _, g in dev]
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = connect(imported_store(Path(tmp)), readonly=True)
+        clusters: dict[str, set[str]] = {}
+        for soc, cluster in conn.execute("SELECT soc, cluster_id FROM cte_soc"):
+            clusters.setdefault(soc, set()).add(cluster)
+        started = time.perf_counter()
+        classifier = TextClassifier.build(conn, "occupation")
+        build = time.perf_counter() - started
+
+        started = time.perf_counter()
+        answers = classifier.classify(titles, k=5, explain=False)
+        first_pass = time.perf_counter() - started
+        batch = titles * 5
+        started = time.perf_counter()
+        classifier.classify(batch, k=5, explain=False)
+        per_second = len(batch) / (time.perf_counter() - started)
+        single = []
+        for title in titles[:400]:
+            started = time.perf_counter()
+            classifier.classify([title], k=5)
+            single.append(time.perf_counter() - started)
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+        ranked = [[c.code for c in a] for a in answers]
+        ours = scores(ranked, gold, clusters)
+        confidence = np.array([a[0].confidence if a else 0.0 for a in answers])
+        right = np.array([bool(r) and r[0] in g for r, g in zip(ranked, gold, strict=True)])
+        order = np.argsort(-confidence, kind="stable")
+
+        started = time.perf_counter()
+        base = scores(baseline(conn, titles), gold, clusters)
+        base_seconds = time.perf_counter() - started
+        conn.close()
+
+    print(f"title classifier on {len(titles)} held-out titles ({machine()})")
+    print(f"{'measure':22} {'classifier':>10} {'baseline':>9} {'ratio':>6}")
+    for key, value in ours.items():
+        print(f"{key:22} {value:>10.3f} {base[key]:>9.3f} {value / base[key]:>6.2f}")
+    for share in (0.25, 0.5, 0.75, 1.0):
+        n = int(round(len(order) * share))
+        print(f"most confident {share:>4.0%}: {right[order[:n]].mean():.3f} right "
+              f"(mean confidence {confidence[order[:n]].mean():.3f})")
+    print(f"batch: {per_second:,.0f} titles/s (first pass over the set: {len(titles) / first_pass:,.0f}/s); "
+          f"single title p50 {statistics.median(single) * 1000:.2f} ms")
+    print(f"index build {build:.1f} s; peak memory {peak_mb:,.0f} MB (whole process)")
+    print(f"baseline: build + classify {base_seconds:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
