@@ -77,14 +77,3 @@ def open_store(readonly: bool = True) -> Iterator[sqlite3.Connection]:
         yield conn
     finally:
         conn.close()
-
-
-def money(value: float | None, marker: str | None = None) -> str:
-    """A wage for people: '$97,550', or what BLS's marker means instead of a number."""
-    if value is not None:
-        return f"${value:,.0f}" if value >= 1000 else f"${value:,.2f}"
-    return {"top_coded": "top of range or more", "not_released": "not released"}.get(marker or "", "—")
-
-
-def figure(value: float | None, unit: str = "") -> str:
-    return "—" if value is None else f"{value:,.1f}{unit}"

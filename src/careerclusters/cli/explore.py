@@ -12,8 +12,9 @@ import typer
 from rich.table import Table
 
 from careerclusters.cli import common
-from careerclusters.cli.common import console, figure, money, print_json, user_errors
+from careerclusters.cli.common import console, print_json, user_errors
 from careerclusters.errors import CareerClustersError
+from careerclusters.formatting import figure, money
 from careerclusters.framework import Level
 from careerclusters.services import answers
 from careerclusters.services.crosswalk import Crosswalk, System

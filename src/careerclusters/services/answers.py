@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from careerclusters.framework import Edition, Level, Node, load_framework
 from careerclusters.services.codes import cip_code, occupation_code
-from careerclusters.store import StoreError
+from careerclusters.store import NotInDataError, StoreError
 from careerclusters.store import queries as q
 
 
@@ -118,6 +118,15 @@ class Industry(BaseModel):
     title: str
 
 
+class IndustryLink(BaseModel):
+    """A NAICS sector and the framework nodes the Advance CTE crosswalk aligns it to."""
+
+    naics: str
+    title: str
+    clusters: list[Ref]
+    subclusters: list[Ref]
+
+
 class NodeContents(BaseModel):
     """What a cluster or sub-cluster contains in the imported data."""
 
@@ -169,10 +178,10 @@ def occupation(conn: sqlite3.Connection, code: str, *, top: int = 10) -> Occupat
     onets = q.onet_occupations_for_soc(conn, soc)
     titles = q.soc_titles(conn, soc)
     if onet_soc is not None and not any(o["onet_soc"] == onet_soc for o in onets):
-        raise StoreError(f"no O*NET occupation {onet_soc}" + (f"; {soc} has {', '.join(o['onet_soc'] for o in onets)}"
+        raise NotInDataError(f"no O*NET occupation {onet_soc}" + (f"; {soc} has {', '.join(o['onet_soc'] for o in onets)}"
                                                                  if onets else ""))
     if not onets and not titles:
-        raise StoreError(f"no occupation {soc} in the imported data")
+        raise NotInDataError(f"no occupation {soc} in the imported data")
     primary = onet_soc or next((o["onet_soc"] for o in onets if o["onet_soc"].endswith(".00")),
                                onets[0]["onet_soc"] if onets else None)
     detail = q.onet_occupation(conn, primary) if primary else None
@@ -246,7 +255,7 @@ def program(conn: sqlite3.Connection, code: str) -> ProgramProfile:
     row = q.cip(conn, cip)
     title = row["title"] if row else q.cip_title_from_crosswalks(conn, cip)
     if title is None:
-        raise StoreError(f"no CIP program {cip} in the imported data")
+        raise NotInDataError(f"no CIP program {cip} in the imported data")
     memberships = q.program_memberships(conn, cip)
     listings = []
     for occ in q.occupations_for_cip(conn, cip):
@@ -264,3 +273,25 @@ def program(conn: sqlite3.Connection, code: str) -> ProgramProfile:
         examples=row["examples"] if row else None,
         clusters=_refs([m["cluster_id"] for m in memberships]),
         subclusters=_refs([m["subcluster_id"] for m in memberships]), occupations=listings)
+
+
+def all_occupations(conn: sqlite3.Connection, sort: SortKey = "title") -> list[OccupationListing]:
+    """Every occupation the framework's SOC crosswalk covers, with wage and outlook."""
+    _require(conn, "advance-cte-soc")
+    return sort_occupations([_listing(r) for r in q.occupations_in(conn)], sort)
+
+
+def all_programs(conn: sqlite3.Connection) -> list[Program]:
+    _require(conn, "advance-cte-cip")
+    return [Program(cip=r["cip"], title=r["title"]) for r in q.all_programs(conn)]
+
+
+def industries(conn: sqlite3.Connection) -> list[IndustryLink]:
+    _require(conn, "advance-cte-naics")
+    grouped: dict[str, tuple[str, list[str], list[str]]] = {}
+    for row in q.industry_links(conn):
+        title, clusters, subs = grouped.setdefault(row["naics"], (row["naics_title"], [], []))
+        clusters.append(row["cluster_id"])
+        subs.append(row["subcluster_id"])
+    return [IndustryLink(naics=code, title=title, clusters=_refs(clusters), subclusters=_refs(subs))
+            for code, (title, clusters, subs) in grouped.items()]

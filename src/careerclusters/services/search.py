@@ -4,12 +4,14 @@ own groupings, clusters, sub-clusters and pathways by name (typo-tolerant)."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
-from careerclusters.classifier import Candidate, load_classifier
+from careerclusters.classifier import Candidate, TextClassifier, load_classifier
+from careerclusters.classifier.service import Kind
 from careerclusters.framework import load_framework
 from careerclusters.framework.names import name_key
 from careerclusters.store import StoreError
@@ -61,13 +63,17 @@ def framework_hits(query: str, limit: int = 5, cutoff: float = 80.0) -> list[Nod
     return list(hits.values())[:limit]
 
 
-def search(conn: sqlite3.Connection, query: str, db_path: Path | None = None, limit: int = 5) -> SearchResult:
-    """Framework nodes, occupations and programs matching ``query``; works on the framework alone too."""
+def search(conn: sqlite3.Connection, query: str, db_path: Path | None = None, limit: int = 5,
+           classifiers: Callable[[Kind], TextClassifier] | None = None) -> SearchResult:
+    """Framework nodes, occupations and programs matching ``query``; works on the framework alone too.
+    ``classifiers`` supplies already-loaded classifiers (a server keeps them); by default they are loaded."""
+    get = classifiers or (lambda kind: load_classifier(conn, kind, db_path))
     result = SearchResult(query=query, nodes=framework_hits(query, limit), occupations=[], programs=[])
     missing = []
-    for kind, field in (("occupation", "occupations"), ("program", "programs")):
+    kinds: tuple[tuple[Kind, str], ...] = (("occupation", "occupations"), ("program", "programs"))
+    for kind, field in kinds:
         try:
-            [candidates] = load_classifier(conn, kind, db_path).classify([query], k=limit)
+            [candidates] = get(kind).classify([query], k=limit)
         except StoreError:
             missing.append(kind)
             continue

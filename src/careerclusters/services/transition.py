@@ -47,6 +47,16 @@ class Transition(BaseModel):
     subclusters: list[Target]
 
 
+class Feeder(BaseModel):
+    """An original cluster or pathway seen from the modern node it feeds."""
+
+    id: str
+    name: str
+    level: str
+    share: float
+    occupations: int
+
+
 @dataclass
 class _Evidence:
     occupations: dict[str, str]  # O*NET-SOC → title, for every occupation of the original node
@@ -99,7 +109,21 @@ class TransitionMap:
         return sorted(targets, key=lambda t: (-t.share, t.name))
 
     def all(self) -> list[Transition]:
-        return [self.of(n.id) for n in self.fw.nodes(Edition.ORIGINAL)]
+        if not hasattr(self, "_all"):
+            self._all = [self.of(n.id) for n in self.fw.nodes(Edition.ORIGINAL)]
+        return self._all
+
+    def feeders(self, modern_id: str) -> list[Feeder]:
+        """The original clusters and pathways that move (partly) into a modern cluster or sub-cluster,
+        with the share of their shared occupations that land there, largest first."""
+        found = []
+        for transition in self.all():
+            for target in (*transition.clusters, *transition.subclusters):
+                if target.id == modern_id:
+                    found.append(Feeder(id=transition.source_id, name=transition.source_name,
+                                        level=transition.source_level, share=target.share,
+                                        occupations=len(target.occupations)))
+        return sorted(found, key=lambda f: (-f.share, f.name))
 
 
 # -- mapping a file of local programs ----------------------------------------------------------------------

@@ -18,6 +18,10 @@ class StoreError(CareerClustersError):
     """The store cannot be used as asked (a newer schema, a file that is not a store, no data yet)."""
 
 
+class NotInDataError(StoreError):
+    """The code is well formed but the imported data has no such record."""
+
+
 def default_path() -> Path:
     """``$CAREERCLUSTERS_DB`` if set, else ``careerclusters.sqlite`` in the user data directory."""
     configured = os.environ.get(ENV_VAR)

@@ -143,8 +143,22 @@ _OCCUPATION_LISTING = """
 
 def occupations_in(conn: sqlite3.Connection, *, cluster_id: str | None = None,
                    subcluster_id: str | None = None) -> Rows:
+    """Occupations of a cluster or sub-cluster; with neither, every occupation in the framework."""
+    if cluster_id is None and subcluster_id is None:
+        return conn.execute(_OCCUPATION_LISTING.format(where="1 = 1")).fetchall()
     where, value = ("m.cluster_id = ?", cluster_id) if cluster_id else ("m.subcluster_id = ?", subcluster_id)
     return conn.execute(_OCCUPATION_LISTING.format(where=where), (value,)).fetchall()
+
+
+def all_programs(conn: sqlite3.Connection) -> Rows:
+    """Every 6-digit CIP program in the framework's crosswalk, with NCES's title where imported."""
+    return conn.execute("""SELECT m.cip, COALESCE(c.title, MAX(m.cip_title)) AS title FROM cte_cip m
+                           LEFT JOIN cip c ON c.cip = m.cip GROUP BY m.cip ORDER BY m.cip""").fetchall()
+
+
+def industry_links(conn: sqlite3.Connection) -> Rows:
+    return conn.execute("SELECT DISTINCT naics, naics_title, cluster_id, subcluster_id FROM cte_naics "
+                        "ORDER BY naics, cluster_id, subcluster_id").fetchall()
 
 
 def programs_in(conn: sqlite3.Connection, *, cluster_id: str | None = None, subcluster_id: str | None = None) -> Rows:

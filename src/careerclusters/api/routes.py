@@ -1,0 +1,267 @@
+"""``/api/v1``: resources for groupings, clusters, sub-clusters, pathways, occupations, programs,
+industries, crosswalks, search/classify and framework exports.
+
+Lists are paginated (``limit``/``offset`` with ``total``); framework resources carry ETags and
+cache headers, since they change only with a new release of the program. Errors are JSON with a 4xx
+status for anything the caller sent wrong (see ``errors.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from enum import StrEnum
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from careerclusters.api.context import Explorer
+from careerclusters.framework import Edition, Level, load_framework
+from careerclusters.framework.export import node_dict, to_csv, to_json_document, to_skos
+from careerclusters.services import answers
+from careerclusters.services.crosswalk import Crosswalk, System
+from careerclusters.services.search import SearchResult, search
+
+router = APIRouter(prefix="/api/v1")
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+def explorer(request: Request) -> Explorer:
+    return request.app.state.explorer
+
+
+Ctx = Annotated[Explorer, Depends(explorer)]
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, le=100_000, description="Items to skip.")]
+
+
+def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    return {"items": items[offset:offset + limit], "total": len(items), "limit": limit, "offset": offset}
+
+
+def cached(request: Request, data: Any) -> Response:
+    """JSON with an ETag of its content; a matching If-None-Match gets 304 Not Modified."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=86400"}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+class EditionName(StrEnum):
+    modern = "modern"
+    original = "original"
+
+
+def _node(node_id: str, edition: Edition, level: Level) -> dict[str, Any]:
+    fw = load_framework()
+    node = fw.get(node_id, edition=edition, level=level)
+    parent = fw.parent(node)
+    return node_dict(fw, node, nested=False) | {
+        "edition": node.edition.value,
+        "parent": node_dict(fw, parent, nested=False) if parent else None,
+        "children": [node_dict(fw, c, nested=False) for c in fw.children(node)],
+    }
+
+
+def _nodes(edition: Edition, level: Level, parent: str | None) -> list[dict[str, Any]]:
+    fw = load_framework()
+    parent_id = fw.get(parent, edition=edition).id if parent else None
+    return [node_dict(fw, n, nested=False) | {"parent_id": n.parent_id}
+            for n in fw.nodes(edition, level) if parent_id is None or n.parent_id == parent_id]
+
+
+# -- framework ---------------------------------------------------------------------------------------------
+
+@router.get("/groupings", tags=["framework"], summary="The six cluster groupings (modern edition)")
+def groupings(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+    return cached(request, page(_nodes(Edition.MODERN, Level.GROUPING, None), limit, offset))
+
+
+@router.get("/groupings/{grouping_id}", tags=["framework"], summary="One grouping with its clusters")
+def grouping(request: Request, grouping_id: str) -> Response:
+    return cached(request, _node(grouping_id, Edition.MODERN, Level.GROUPING))
+
+
+@router.get("/clusters", tags=["framework"], summary="Career clusters of either edition")
+def clusters(request: Request, edition: EditionName = EditionName.modern,
+             grouping: Annotated[str | None, Query(max_length=200)] = None,
+             limit: Limit = 50, offset: Offset = 0) -> Response:
+    return cached(request, page(_nodes(Edition(edition.value), Level.CLUSTER, grouping), limit, offset))
+
+
+@router.get("/clusters/{cluster_id}", tags=["framework"], summary="One cluster (id, code or name)")
+def cluster(request: Request, cluster_id: str, edition: EditionName = EditionName.modern) -> Response:
+    return cached(request, _node(cluster_id, Edition(edition.value), Level.CLUSTER))
+
+
+@router.get("/subclusters", tags=["framework"], summary="The 72 sub-clusters")
+def subclusters(request: Request, cluster: Annotated[str | None, Query(max_length=200)] = None,
+                limit: Limit = 100, offset: Offset = 0) -> Response:
+    return cached(request, page(_nodes(Edition.MODERN, Level.SUBCLUSTER, cluster), limit, offset))
+
+
+@router.get("/subclusters/{subcluster_id}", tags=["framework"], summary="One sub-cluster")
+def subcluster(request: Request, subcluster_id: str) -> Response:
+    return cached(request, _node(subcluster_id, Edition.MODERN, Level.SUBCLUSTER))
+
+
+@router.get("/pathways", tags=["framework"], summary="The 79 pathways of the original edition")
+def pathways(request: Request, cluster: Annotated[str | None, Query(max_length=200)] = None,
+             limit: Limit = 100, offset: Offset = 0) -> Response:
+    return cached(request, page(_nodes(Edition.ORIGINAL, Level.PATHWAY, cluster), limit, offset))
+
+
+@router.get("/pathways/{pathway_id}", tags=["framework"], summary="One original pathway")
+def pathway(request: Request, pathway_id: str) -> Response:
+    return cached(request, _node(pathway_id, Edition.ORIGINAL, Level.PATHWAY))
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    skos = "skos"
+
+
+@router.get("/framework/export", tags=["framework"], summary="The framework as JSON, CSV or SKOS (Turtle)")
+def export(request: Request, format: ExportFormat = ExportFormat.json,  # noqa: A002 - the public parameter name
+           edition: EditionName | None = None) -> Response:
+    fw = load_framework()
+    ed = Edition(edition.value) if edition else None
+    if format is ExportFormat.json:
+        return cached(request, to_json_document(fw, ed))
+    body, media = ((to_csv(fw, ed), "text/csv") if format is ExportFormat.csv
+                   else (to_skos(fw, ed).serialize(format="turtle"), "text/turtle"))
+    etag = '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=86400"}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=f"{media}; charset=utf-8", headers=headers)
+
+
+# -- imported data ----------------------------------------------------------------------------------------
+
+class SortName(StrEnum):
+    title = "title"
+    wage = "wage"
+    openings = "openings"
+    employment = "employment"
+    growth = "growth"
+    soc = "soc"
+
+
+@router.get("/clusters/{cluster_id}/contents", tags=["data"], response_model=answers.NodeContents,
+            summary="A modern cluster's occupations, programs and industries")
+def cluster_contents(ctx: Ctx, cluster_id: str, sort: SortName = SortName.title) -> answers.NodeContents:
+    return answers.contents(ctx.conn, cluster_id, Level.CLUSTER, sort.value)  # type: ignore[arg-type]
+
+
+@router.get("/subclusters/{subcluster_id}/contents", tags=["data"], response_model=answers.NodeContents,
+            summary="A sub-cluster's occupations, programs and industries")
+def subcluster_contents(ctx: Ctx, subcluster_id: str, sort: SortName = SortName.title) -> answers.NodeContents:
+    return answers.contents(ctx.conn, subcluster_id, Level.SUBCLUSTER, sort.value)  # type: ignore[arg-type]
+
+
+@router.get("/occupations", tags=["data"], response_model=Page[answers.OccupationListing],
+            summary="Occupations, optionally within a cluster or sub-cluster")
+def occupations(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] = None,
+                subcluster: Annotated[str | None, Query(max_length=200)] = None,
+                sort: SortName = SortName.title, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    if subcluster:
+        items = answers.contents(ctx.conn, subcluster, Level.SUBCLUSTER, sort.value).occupations  # type: ignore[arg-type]
+    elif cluster:
+        items = answers.contents(ctx.conn, cluster, Level.CLUSTER, sort.value).occupations  # type: ignore[arg-type]
+    else:
+        items = answers.all_occupations(ctx.conn, sort.value)  # type: ignore[arg-type]
+    return page(items, limit, offset)
+
+
+@router.get("/occupations/{code}", tags=["data"], response_model=answers.Occupation,
+            summary="One occupation by SOC (29-1141) or O*NET-SOC (29-1141.00) code")
+def occupation(ctx: Ctx, code: str) -> answers.Occupation:
+    return answers.occupation(ctx.conn, code)
+
+
+@router.get("/programs", tags=["data"], response_model=Page[answers.Program], summary="CIP 2020 programs")
+def programs(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] = None,
+             subcluster: Annotated[str | None, Query(max_length=200)] = None,
+             limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    if subcluster:
+        items = answers.contents(ctx.conn, subcluster, Level.SUBCLUSTER).programs
+    elif cluster:
+        items = answers.contents(ctx.conn, cluster, Level.CLUSTER).programs
+    else:
+        items = answers.all_programs(ctx.conn)
+    return page(items, limit, offset)
+
+
+@router.get("/programs/{cip}", tags=["data"], response_model=answers.ProgramProfile,
+            summary="One program by CIP 2020 code (51.3801)")
+def program(ctx: Ctx, cip: str) -> answers.ProgramProfile:
+    return answers.program(ctx.conn, cip)
+
+
+@router.get("/industries", tags=["data"], response_model=list[answers.IndustryLink],
+            summary="NAICS sectors with the clusters and sub-clusters they align to")
+def industries(ctx: Ctx) -> list[answers.IndustryLink]:
+    return answers.industries(ctx.conn)
+
+
+class CrosswalkTarget(BaseModel):
+    code: str
+    name: str
+
+
+class CrosswalkAnswer(BaseModel):
+    code: str
+    route: list[str]
+    targets: list[CrosswalkTarget]
+    error: str | None = None
+
+
+@router.get("/crosswalk", tags=["data"], response_model=list[CrosswalkAnswer],
+            summary="Map codes between soc, onet, cip, naics, cluster, subcluster and pathway")
+def crosswalk(ctx: Ctx, source: Annotated[System, Query(alias="from")], target: Annotated[System, Query(alias="to")],
+              code: Annotated[list[str], Query(min_length=1, max_length=500)]) -> list[CrosswalkAnswer]:
+    results = Crosswalk(ctx.conn).map(source, target, code)
+    return [CrosswalkAnswer(code=r.code, route=r.route, error=r.error,
+                            targets=[CrosswalkTarget(code=c, name=n) for c, n in r.targets]) for r in results]
+
+
+@router.get("/transition/{original_id}", tags=["data"], summary="Where an original cluster or pathway moves")
+def transition(ctx: Ctx, original_id: str) -> dict[str, Any]:
+    return ctx.transition().of(original_id).model_dump(mode="json")
+
+
+@router.get("/search", tags=["search"], response_model=SearchResult,
+            summary="Occupations, programs, clusters and sub-clusters matching the text")
+def search_everything(ctx: Ctx, q: Annotated[str, Query(min_length=1, max_length=300)]) -> SearchResult:
+    return search(ctx.conn, q, ctx.db_path, classifiers=ctx.classifier)
+
+
+class ClassifyKind(StrEnum):
+    occupation = "occupation"
+    program = "program"
+
+
+@router.get("/classify", tags=["search"], summary="Code one text to occupations (O*NET-SOC) or programs (CIP)")
+def classify(ctx: Ctx, text: Annotated[str, Query(min_length=1, max_length=300)],
+             kind: ClassifyKind = ClassifyKind.occupation, k: Annotated[int, Query(ge=1, le=20)] = 5
+             ) -> dict[str, Any]:
+    [candidates] = ctx.classifier(kind.value).classify([text], k=k)  # type: ignore[arg-type]
+    return {"text": text, "kind": kind.value, "candidates": [c.model_dump(mode="json") for c in candidates]}
+
+
+@router.get("/status", tags=["data"], summary="Which official files are imported")
+def data_status(ctx: Ctx) -> dict[str, Any]:
+    return {"sources": ctx.imported()}

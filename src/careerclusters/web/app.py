@@ -1,0 +1,60 @@
+"""The application: the REST API and the pages on one FastAPI app, served by ``careerclusters serve``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from careerclusters import __version__
+from careerclusters.api import errors
+from careerclusters.api.context import Explorer
+from careerclusters.api.routes import router as api_router
+from careerclusters.errors import CareerClustersError
+from careerclusters.web.pages import render
+from careerclusters.web.pages import router as page_router
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def create_app(db_path: Path) -> FastAPI:
+    app = FastAPI(title="careerclusters", version=__version__, docs_url=None, redoc_url=None,
+                  description="The National Career Clusters Framework linked to occupations (SOC, O*NET-SOC), "
+                              "programs (CIP), industries (NAICS), wages and outlook.")
+    app.state.explorer = Explorer(db_path)
+    app.include_router(api_router)
+    app.include_router(page_router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
+
+    @app.exception_handler(CareerClustersError)
+    async def user_error(request: Request, exc: CareerClustersError) -> Response:
+        status = errors.status_for(exc)
+        if _wants_json(request):
+            return JSONResponse(errors.body_for(exc, status), status_code=status)
+        return render(request, "error.html", status_code=status, title="Not found" if status == 404 else "Problem",
+                      message=str(exc), status=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": {"status": exc.status_code, "type": "HTTPError", "message": exc.detail}},
+                                status_code=exc.status_code, headers=getattr(exc, "headers", None))
+        return render(request, "error.html", status_code=exc.status_code, title="Not found",
+                      message=str(exc.detail), status=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = [{"where": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()]
+        if _wants_json(request):
+            return JSONResponse({"error": {"status": 422, "type": "ValidationError", "message": "invalid parameters",
+                                           "problems": problems}}, status_code=422)
+        return render(request, "error.html", status_code=422, title="Invalid request",
+                      message="; ".join(f"{p['where']}: {p['message']}" for p in problems), status=422)
+
+    return app

@@ -1,0 +1,168 @@
+"""HTML pages. Each route gathers a service answer and renders a template; sorting and downloads are
+plain links, so every page works with JavaScript off."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from careerclusters.api.context import Explorer
+from careerclusters.formatting import figure, money
+from careerclusters.framework import Edition, Level, load_framework
+from careerclusters.services import answers
+from careerclusters.services.search import search
+from careerclusters.web.wheel import CENTRE, segments
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
+templates.env.filters["money"] = lambda value, marker=None: money(value, marker)
+templates.env.filters["figure"] = lambda value, unit="": figure(value, unit)
+templates.env.filters["percent"] = lambda value: f"{value:.0%}"
+
+SORTS = {"title": "Occupation", "wage": "Median wage", "openings": "Openings a year", "soc": "SOC code"}
+URL_PREFIX = {Level.GROUPING: "/groupings", Level.CLUSTER: "/clusters", Level.SUBCLUSTER: "/subclusters",
+              Level.PATHWAY: "/original/pathways"}
+
+
+def node_url(node: Any) -> str:
+    if node.edition is Edition.ORIGINAL and node.level is Level.CLUSTER:
+        return f"/original/clusters/{node.id}"
+    return f"{URL_PREFIX[node.level]}/{node.id}"
+
+
+def ref_url(ref_id: str) -> str:
+    return node_url(load_framework().node(ref_id))
+
+
+templates.env.globals.update(node_url=node_url, ref_url=ref_url)
+
+
+def _explorer(request: Request) -> Explorer:
+    return request.app.state.explorer
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    explorer = _explorer(request)
+    context.setdefault("has_data", explorer.has("advance-cte-soc"))
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    fw = load_framework()
+    return render(request, "home.html", segments=segments(fw), centre=CENTRE, fw=fw, title="Career Clusters")
+
+
+@router.get("/groupings/{node_id}", response_class=HTMLResponse)
+def grouping_page(request: Request, node_id: str) -> HTMLResponse:
+    fw = load_framework()
+    node = fw.get(node_id, edition=Edition.MODERN, level=Level.GROUPING)
+    return render(request, "node.html", node=node, fw=fw, title=node.name, contents=None, feeders=[])
+
+
+def _modern_page(request: Request, node_id: str, level: Level, sort: str) -> HTMLResponse:
+    fw = load_framework()
+    node = fw.get(node_id, edition=Edition.MODERN, level=level)
+    explorer = _explorer(request)
+    contents = None
+    if explorer.has("advance-cte-soc") and explorer.has("advance-cte-cip") and explorer.has("advance-cte-naics"):
+        contents = answers.contents(explorer.conn, node.id, level, sort if sort in SORTS else "title")  # type: ignore[arg-type]
+    transition = explorer.transition_or_none()
+    feeders = transition.feeders(node.id) if transition else []
+    return render(request, "node.html", node=node, fw=fw, title=node.name, contents=contents, sort=sort,
+                  sorts=SORTS, feeders=[f for f in feeders if f.share >= 0.05])
+
+
+@router.get("/clusters/{node_id}", response_class=HTMLResponse)
+def cluster_page(request: Request, node_id: str, sort: Annotated[str, Query(max_length=20)] = "title"
+                 ) -> HTMLResponse:
+    return _modern_page(request, node_id, Level.CLUSTER, sort)
+
+
+@router.get("/subclusters/{node_id}", response_class=HTMLResponse)
+def subcluster_page(request: Request, node_id: str, sort: Annotated[str, Query(max_length=20)] = "title"
+                    ) -> HTMLResponse:
+    return _modern_page(request, node_id, Level.SUBCLUSTER, sort)
+
+
+def _occupations_csv(request: Request, node_id: str, level: Level) -> Response:
+    node = load_framework().get(node_id, edition=Edition.MODERN, level=level)
+    listing = answers.contents(_explorer(request).conn, node.id, level).occupations
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["soc", "title", "median_annual_wage", "wage_note", "openings_per_year_thousands",
+                     "employment_2024_thousands", "employment_change_percent", "typical_entry_education"])
+    for o in listing:
+        writer.writerow([o.soc, o.title, "" if o.median_wage is None else f"{o.median_wage:.0f}", o.wage_marker or "",
+                         "" if o.openings_k is None else o.openings_k, "" if o.employment_k is None else o.employment_k,
+                         "" if o.change_pct is None else o.change_pct, o.entry_education or ""])
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{node.id}-occupations.csv"'})
+
+
+@router.get("/clusters/{node_id}/occupations.csv")
+def cluster_csv(request: Request, node_id: str) -> Response:
+    return _occupations_csv(request, node_id, Level.CLUSTER)
+
+
+@router.get("/subclusters/{node_id}/occupations.csv")
+def subcluster_csv(request: Request, node_id: str) -> Response:
+    return _occupations_csv(request, node_id, Level.SUBCLUSTER)
+
+
+@router.get("/original", response_class=HTMLResponse)
+def original_edition(request: Request) -> HTMLResponse:
+    fw = load_framework()
+    return render(request, "original.html", fw=fw, original_edition=Edition.ORIGINAL,
+                  title="Original framework (16 clusters, 79 pathways)")
+
+
+def _original_page(request: Request, node_id: str, level: Level) -> HTMLResponse:
+    fw = load_framework()
+    node = fw.get(node_id, edition=Edition.ORIGINAL, level=level)
+    transition = _explorer(request).transition_or_none()
+    moves = transition.of(node.id) if transition else None
+    return render(request, "original_node.html", node=node, fw=fw, title=node.name, moves=moves)
+
+
+@router.get("/original/clusters/{node_id}", response_class=HTMLResponse)
+def original_cluster(request: Request, node_id: str) -> HTMLResponse:
+    return _original_page(request, node_id, Level.CLUSTER)
+
+
+@router.get("/original/pathways/{node_id}", response_class=HTMLResponse)
+def original_pathway(request: Request, node_id: str) -> HTMLResponse:
+    return _original_page(request, node_id, Level.PATHWAY)
+
+
+@router.get("/occupations/{code}", response_class=HTMLResponse)
+def occupation_page(request: Request, code: str) -> HTMLResponse:
+    occupation = answers.occupation(_explorer(request).conn, code)
+    return render(request, "occupation.html", occ=occupation, title=occupation.title)
+
+
+@router.get("/programs/{cip}", response_class=HTMLResponse)
+def program_page(request: Request, cip: str) -> HTMLResponse:
+    program = answers.program(_explorer(request).conn, cip)
+    return render(request, "program.html", prog=program, title=program.title)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
+    explorer = _explorer(request)
+    result = search(explorer.conn, q, explorer.db_path, classifiers=explorer.classifier) if q.strip() else None
+    return render(request, "search.html", q=q, result=result, title=f"Search: {q}" if q else "Search")
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """A readable page of the OpenAPI document, rendered here so it needs no script from elsewhere."""
+    spec = request.app.openapi()
+    return render(request, "api.html", spec=spec, title="REST API")
+
