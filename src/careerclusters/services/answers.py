@@ -178,8 +178,8 @@ def occupation(conn: sqlite3.Connection, code: str, *, top: int = 10) -> Occupat
     onets = q.onet_occupations_for_soc(conn, soc)
     titles = q.soc_titles(conn, soc)
     if onet_soc is not None and not any(o["onet_soc"] == onet_soc for o in onets):
-        raise NotInDataError(f"no O*NET occupation {onet_soc}" + (f"; {soc} has {', '.join(o['onet_soc'] for o in onets)}"
-                                                                 if onets else ""))
+        known = f"; {soc} has {', '.join(o['onet_soc'] for o in onets)}" if onets else ""
+        raise NotInDataError(f"no O*NET occupation {onet_soc}{known}")
     if not onets and not titles:
         raise NotInDataError(f"no occupation {soc} in the imported data")
     primary = onet_soc or next((o["onet_soc"] for o in onets if o["onet_soc"].endswith(".00")),

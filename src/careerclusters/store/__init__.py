@@ -3,4 +3,5 @@
 from careerclusters.store.db import ENV_VAR, NotInDataError, StoreError, connect, default_path
 from careerclusters.store.importer import ImportResult, import_paths, status
 
-__all__ = ["ENV_VAR", "ImportResult", "NotInDataError", "StoreError", "connect", "default_path", "import_paths", "status"]
+__all__ = ["ENV_VAR", "ImportResult", "NotInDataError", "StoreError", "connect", "default_path", "import_paths",
+           "status"]
