@@ -46,6 +46,14 @@ class Explorer:
         except StoreError:
             return None
 
+    def warm(self) -> None:
+        """Build what the first requests would otherwise wait for: the transition map and classifiers."""
+        for build in (self.transition, lambda: self.classifier("occupation"), lambda: self.classifier("program")):
+            try:
+                build()
+            except StoreError:
+                pass  # that data is not imported; requests needing it will say so
+
     def classifier(self, kind: Kind) -> TextClassifier:
         with self._lock:
             if kind not in self._classifiers:

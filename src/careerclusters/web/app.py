@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -23,8 +26,17 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def create_app(db_path: Path) -> FastAPI:
-    app = FastAPI(title="careerclusters", version=__version__, docs_url=None, redoc_url=None,
+def create_app(db_path: Path, warm: bool = True) -> FastAPI:
+    """The app over the store at ``db_path``. With ``warm``, classifiers and the transition map are built
+    in the background at startup, so the first search does not wait for them."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            threading.Thread(target=app.state.explorer.warm, name="warm-up", daemon=True).start()
+        yield
+
+    app = FastAPI(title="careerclusters", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="The National Career Clusters Framework linked to occupations (SOC, O*NET-SOC), "
                               "programs (CIP), industries (NAICS), wages and outlook.")
     app.state.explorer = Explorer(db_path)

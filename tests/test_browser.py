@@ -1,0 +1,139 @@
+"""End to end in real headless Chromium (Debian's package, driven by Playwright): the wheel by keyboard,
+search, an occupation's sub-cluster and wage, a CSV download, and axe-core accessibility checks."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from careerclusters.web.app import create_app
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def server(imported_db: Path) -> Iterator[str]:
+    app = create_app(imported_db, warm=False)
+    app.state.explorer.warm()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the web server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed; scripts/test installs it (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(accept_downloads=True, reduced_motion="reduce")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def serious_violations(page: Page) -> list[str]:
+    results = Axe().run(page)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+def focused(page: Page) -> str | None:
+    return page.evaluate("document.activeElement && document.activeElement.getAttribute('data-id')")
+
+
+def test_home_page_and_accessibility(page: Page, server: str) -> None:
+    page.goto(server + "/")
+    assert page.title().startswith("Career Clusters")
+    assert page.locator("#wheel a.seg").count() == 92
+    assert page.get_by_role("link", name="Sub-cluster: Physical Health, in Healthcare & Human Services").count() == 1
+    assert page.locator(".outline a", has_text="Unmanned Vehicle Technology").count() == 1
+    assert serious_violations(page) == []
+
+
+def test_wheel_by_keyboard(page: Page, server: str) -> None:
+    page.goto(server + "/")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if focused(page):
+            break
+    assert focused(page) == "building-moving"
+    page.keyboard.press("ArrowRight")
+    assert focused(page) == "creating-experiencing"
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowUp")
+    assert focused(page) == "advanced-manufacturing"
+    page.keyboard.press("ArrowUp")
+    assert focused(page) == "engineering"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowRight")
+    assert focused(page) == "construction"
+    page.keyboard.press("Enter")
+    page.wait_for_url(server + "/clusters/construction")
+    assert page.locator("h1").inner_text() == "Construction"
+
+
+def test_search_nurse_open_registered_nurses(page: Page, server: str) -> None:
+    page.goto(server + "/")
+    page.get_by_label("Search occupations, programs and clusters").fill("nurse")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=nurse")
+    page.get_by_role("link", name="Registered Nurses", exact=True).click()
+    page.wait_for_url("**/occupations/29-1141.00")
+    assert page.locator("h1").inner_text() == "Registered Nurses"
+    assert page.locator("dd.subclusters").inner_text() == "Physical Health"
+    assert page.locator("dd.wage").inner_text().startswith("$97,550")
+    assert serious_violations(page) == []
+
+
+def test_download_occupations_csv(page: Page, server: str, tmp_path: Path) -> None:
+    page.goto(server + "/subclusters/physical-health?sort=wage")
+    assert serious_violations(page) == []
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download occupations (CSV)").click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    assert target.name == "physical-health-occupations.csv"
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("soc,title,median_annual_wage") and "29-1141,Registered Nurses,97550" in text
+
+
+def test_other_pages_are_accessible(page: Page, server: str) -> None:
+    for path in ("/clusters/healthcare-human-services", "/programs/51.3801", "/original",
+                 "/original/pathways/o-therapeutic-services", "/search?q=helthcare", "/api", "/no-such-page"):
+        page.goto(server + path)
+        assert serious_violations(page) == [], path
+
+
+def test_accessibility_check_catches_violations(page: Page) -> None:
+    page.set_content('<html><body><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><a href="#"></a></body></html>')
+    assert any(v.startswith(("image-alt", "link-name")) for v in serious_violations(page))
