@@ -3,6 +3,7 @@ the transition map and classifiers, built once on first use."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from pathlib import Path
@@ -49,10 +50,8 @@ class Explorer:
     def warm(self) -> None:
         """Build what the first requests would otherwise wait for: the transition map and classifiers."""
         for build in (self.transition, lambda: self.classifier("occupation"), lambda: self.classifier("program")):
-            try:
+            with contextlib.suppress(StoreError):  # not imported: requests needing it will say so
                 build()
-            except StoreError:
-                pass  # that data is not imported; requests needing it will say so
 
     def classifier(self, kind: Kind) -> TextClassifier:
         with self._lock:
