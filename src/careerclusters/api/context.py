@@ -10,6 +10,7 @@ from pathlib import Path
 
 from careerclusters.classifier import TextClassifier, load_classifier
 from careerclusters.classifier.service import Kind
+from careerclusters.services.crosswalk import Crosswalk
 from careerclusters.services.transition import TransitionMap
 from careerclusters.store import StoreError, connect, status
 
@@ -20,6 +21,7 @@ class Explorer:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._transition: TransitionMap | None = None
+        self._crosswalk: Crosswalk | None = None
         self._classifiers: dict[str, TextClassifier] = {}
 
     @property
@@ -41,6 +43,12 @@ class Explorer:
                 self._transition = TransitionMap(self.conn)
             return self._transition
 
+    def crosswalk(self) -> Crosswalk:
+        with self._lock:
+            if self._crosswalk is None:
+                self._crosswalk = Crosswalk(self.conn)
+            return self._crosswalk
+
     def transition_or_none(self) -> TransitionMap | None:
         try:
             return self.transition()
@@ -49,7 +57,8 @@ class Explorer:
 
     def warm(self) -> None:
         """Build what the first requests would otherwise wait for: the transition map and classifiers."""
-        for build in (self.transition, lambda: self.classifier("occupation"), lambda: self.classifier("program")):
+        for build in (self.transition, self.crosswalk, lambda: self.classifier("occupation"),
+                      lambda: self.classifier("program")):
             with contextlib.suppress(StoreError):  # not imported: requests needing it will say so
                 build()
 

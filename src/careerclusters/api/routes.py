@@ -21,7 +21,7 @@ from careerclusters.api.context import Explorer
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.framework.export import node_dict, to_csv, to_json_document, to_skos
 from careerclusters.services import answers
-from careerclusters.services.crosswalk import Crosswalk, System
+from careerclusters.services.crosswalk import System
 from careerclusters.services.search import SearchResult, search
 
 router = APIRouter(prefix="/api/v1")
@@ -233,7 +233,7 @@ class CrosswalkAnswer(BaseModel):
             summary="Map codes between soc, onet, cip, naics, cluster, subcluster and pathway")
 def crosswalk(ctx: Ctx, source: Annotated[System, Query(alias="from")], target: Annotated[System, Query(alias="to")],
               code: Annotated[list[str], Query(min_length=1, max_length=500)]) -> list[CrosswalkAnswer]:
-    results = Crosswalk(ctx.conn).map(source, target, code)
+    results = ctx.crosswalk().map(source, target, code)
     return [CrosswalkAnswer(code=r.code, route=r.route, error=r.error,
                             targets=[CrosswalkTarget(code=c, name=n) for c, n in r.targets]) for r in results]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -40,6 +41,14 @@ def create_app(db_path: Path, warm: bool = True) -> FastAPI:
                   description="The National Career Clusters Framework linked to occupations (SOC, O*NET-SOC), "
                               "programs (CIP), industries (NAICS), wages and outlook.")
     app.state.explorer = Explorer(db_path)
+
+    @app.middleware("http")
+    async def server_timing(request: Request, call_next):  # noqa: ANN001, ANN202 - Starlette's signature
+        """Say how long the app spent on each response, for benchmarks and browser dev tools."""
+        started = time.perf_counter()
+        response = await call_next(request)
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
+        return response
     app.include_router(api_router)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
@@ -70,3 +79,10 @@ def create_app(db_path: Path, warm: bool = True) -> FastAPI:
                       message="; ".join(f"{p['where']}: {p['message']}" for p in problems), status=422)
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the store named by $CAREERCLUSTERS_DB: the factory each server worker process calls."""
+    from careerclusters.store import default_path
+
+    return create_app(default_path())
