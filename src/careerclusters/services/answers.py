@@ -258,8 +258,9 @@ def program(conn: sqlite3.Connection, code: str) -> ProgramProfile:
         raise NotInDataError(f"no CIP program {cip} in the imported data")
     memberships = q.program_memberships(conn, cip)
     listings = []
+    has_wages = "bls-oews" in q.imported_kinds(conn)
     for occ in q.occupations_for_cip(conn, cip):
-        wage = _wage(conn, occ["soc"], "") if "bls-oews" in q.imported_kinds(conn) else None
+        wage = _wage(conn, occ["soc"], "") if has_wages else None
         outlook = q.projection(conn, occ["soc"])
         listings.append(OccupationListing(
             soc=occ["soc"], title=occ["title"], median_wage=wage.annual_median if wage else None,

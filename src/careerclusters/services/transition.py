@@ -13,6 +13,7 @@ import csv
 import io
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -140,12 +141,12 @@ class ProgramMapping(BaseModel):
     note: str = ""
 
 
-def _decide(weights: dict[str, float], basis: str, fw_node: callable) -> ProgramMapping:
+def _decide(weights: dict[str, float], basis: str, fw_node: Callable[[str], Node]) -> ProgramMapping:
     ranked = sorted(weights.items(), key=lambda kv: -kv[1])
     best, share = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    sub: Node = fw_node(best)
-    cluster: Node = fw_node(sub.parent_id)
+    sub = fw_node(best)
+    cluster = fw_node(sub.parent_id or "")
     review = share < CONFIDENT_SHARE or (len(ranked) > 1 and share - runner_up < CLOSE_CALL)
     return ProgramMapping(subcluster=sub.id, subcluster_name=sub.name, cluster=cluster.id, cluster_name=cluster.name,
                           confidence=round(share, 3), needs_review=review, basis=basis,
