@@ -46,6 +46,7 @@ def percentile(values: list[float], share: float) -> float:
 def load(base: str, urls: list[str]) -> dict[str, object]:
     client_ms: list[float] = []
     server_ms: list[float] = []
+    per_url: dict[str, list[float]] = {url: [] for url in urls}
     errors: list[str] = []
     lock = threading.Lock()
 
@@ -60,6 +61,7 @@ def load(base: str, urls: list[str]) -> dict[str, object]:
                     with lock:
                         client_ms.append(elapsed)
                         server_ms.append(float(timing))
+                        per_url[url].append(float(timing))
                         if response.status_code != 200:
                             errors.append(f"{url}: {response.status_code}")
 
@@ -73,7 +75,8 @@ def load(base: str, urls: list[str]) -> dict[str, object]:
     return {"requests": len(client_ms), "rps": len(client_ms) / wall, "errors": errors,
             "client": [percentile(client_ms, p) for p in (0.5, 0.95, 0.99)],
             "server": [percentile(server_ms, p) for p in (0.5, 0.95, 0.99)],
-            "server_mean": statistics.fmean(server_ms)}
+            "server_mean": statistics.fmean(server_ms),
+            "slowest": sorted(((percentile(v, 0.95), u) for u, v in per_url.items()), reverse=True)[:3]}
 
 
 def main() -> None:
@@ -97,8 +100,14 @@ def main() -> None:
                 if time.monotonic() > deadline or server.poll() is not None:
                     sys.exit("the server did not start: " + (server.stderr.read().decode() if server.stderr else ""))
                 time.sleep(0.5)
-            for url in PAGES + API:  # one pass to fill caches
-                httpx.get(base + url, timeout=60)
+            settled = 0  # every worker warms up on its own: wait until fresh connections all answer fast
+            while settled < 12 and time.monotonic() < deadline:
+                started = time.perf_counter()
+                httpx.get(base + "/api/v1/classify?text=warm", timeout=60)
+                settled = settled + 1 if time.perf_counter() - started < 0.05 else 0
+            for _ in range(3):  # fill every worker's caches
+                for url in PAGES + API:
+                    httpx.get(base + url, timeout=60)
             results = {name: load(base, urls) for name, urls in (("pages", PAGES), ("api", API),
                                                                   ("baseline", BASELINE))}
         finally:
@@ -110,6 +119,7 @@ def main() -> None:
         c, s = r["client"], r["server"]
         print(f"{name:9} {r['requests']:>8} {r['rps']:>7.0f} {len(r['errors']):>6}   "
               f"{c[0]:6.1f} {c[1]:6.1f} {c[2]:6.1f}       {s[0]:6.2f} {s[1]:6.2f} {s[2]:6.2f}")
+        print("          slowest p95 server ms: " + "; ".join(f"{u} {t:.1f}" for t, u in r["slowest"]))
         for error in r["errors"][:5]:
             print("   error:", error)
     base_p95 = results["baseline"]["server"][1]

@@ -163,13 +163,13 @@ class SortName(StrEnum):
 @router.get("/clusters/{cluster_id}/contents", tags=["data"], response_model=answers.NodeContents,
             summary="A modern cluster's occupations, programs and industries")
 def cluster_contents(ctx: Ctx, cluster_id: str, sort: SortName = SortName.title) -> answers.NodeContents:
-    return answers.contents(ctx.conn, cluster_id, Level.CLUSTER, sort.value)  # type: ignore[arg-type]
+    return ctx.contents(cluster_id, Level.CLUSTER, sort.value)  # type: ignore[arg-type]
 
 
 @router.get("/subclusters/{subcluster_id}/contents", tags=["data"], response_model=answers.NodeContents,
             summary="A sub-cluster's occupations, programs and industries")
 def subcluster_contents(ctx: Ctx, subcluster_id: str, sort: SortName = SortName.title) -> answers.NodeContents:
-    return answers.contents(ctx.conn, subcluster_id, Level.SUBCLUSTER, sort.value)  # type: ignore[arg-type]
+    return ctx.contents(subcluster_id, Level.SUBCLUSTER, sort.value)  # type: ignore[arg-type]
 
 
 @router.get("/occupations", tags=["data"], response_model=Page[answers.OccupationListing],
@@ -178,9 +178,9 @@ def occupations(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] 
                 subcluster: Annotated[str | None, Query(max_length=200)] = None,
                 sort: SortName = SortName.title, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     if subcluster:
-        items = answers.contents(ctx.conn, subcluster, Level.SUBCLUSTER, sort.value).occupations  # type: ignore[arg-type]
+        items = ctx.contents(subcluster, Level.SUBCLUSTER, sort.value).occupations  # type: ignore[arg-type]
     elif cluster:
-        items = answers.contents(ctx.conn, cluster, Level.CLUSTER, sort.value).occupations  # type: ignore[arg-type]
+        items = ctx.contents(cluster, Level.CLUSTER, sort.value).occupations  # type: ignore[arg-type]
     else:
         items = answers.all_occupations(ctx.conn, sort.value)  # type: ignore[arg-type]
     return page(items, limit, offset)
@@ -197,9 +197,9 @@ def programs(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] = N
              subcluster: Annotated[str | None, Query(max_length=200)] = None,
              limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     if subcluster:
-        items = answers.contents(ctx.conn, subcluster, Level.SUBCLUSTER).programs
+        items = ctx.contents(subcluster, Level.SUBCLUSTER, "title").programs
     elif cluster:
-        items = answers.contents(ctx.conn, cluster, Level.CLUSTER).programs
+        items = ctx.contents(cluster, Level.CLUSTER, "title").programs
     else:
         items = answers.all_programs(ctx.conn)
     return page(items, limit, offset)

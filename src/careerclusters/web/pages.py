@@ -72,7 +72,7 @@ def _modern_page(request: Request, node_id: str, level: Level, sort: str) -> HTM
     explorer = _explorer(request)
     contents = None
     if explorer.has("advance-cte-soc") and explorer.has("advance-cte-cip") and explorer.has("advance-cte-naics"):
-        contents = answers.contents(explorer.conn, node.id, level, sort if sort in SORTS else "title")  # type: ignore[arg-type]
+        contents = explorer.contents(node.id, level, sort if sort in SORTS else "title")  # type: ignore[arg-type]
     transition = explorer.transition_or_none()
     feeders = transition.feeders(node.id) if transition else []
     return render(request, "node.html", node=node, fw=fw, title=node.name, contents=contents, sort=sort,
@@ -93,7 +93,7 @@ def subcluster_page(request: Request, node_id: str, sort: Annotated[str, Query(m
 
 def _occupations_csv(request: Request, node_id: str, level: Level) -> Response:
     node = load_framework().get(node_id, edition=Edition.MODERN, level=level)
-    listing = answers.contents(_explorer(request).conn, node.id, level).occupations
+    listing = _explorer(request).contents(node.id, level, "title").occupations
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["soc", "title", "median_annual_wage", "wage_note", "openings_per_year_thousands",
