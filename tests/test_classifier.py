@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from careerclusters.classifier import NaiveBayesText, load_classifier
+from careerclusters.classifier import TitleModel, load_classifier
 from careerclusters.classifier import text as tx
 from careerclusters.classifier.batch import classify_csv, unusable
 from careerclusters.classifier.service import cache_path, fingerprint
@@ -54,7 +54,7 @@ def test_estimator_api_on_toy_data() -> None:
     texts = ["line cook", "prep cook", "cook", "head chef", "sous chef", "welder", "pipe welder", "tig welder",
              "registered nurse", "charge nurse", "nurse"] * 3
     labels = ["cook", "cook", "cook", "chef", "chef", "welder", "welder", "welder", "nurse", "nurse", "nurse"] * 3
-    model = NaiveBayesText(holdout=0.3).fit(texts, labels, ["cooks meals in a kitchen"], ["cook"])
+    model = TitleModel(holdout=0.3).fit(texts, labels, ["cooks meals in a kitchen"], ["cook"])
     assert list(model.predict(["night cook", "mig welder", "er nurse", "pastry chef"])) == [
         "cook", "welder", "nurse", "chef"]
     proba = model.predict_proba(["welder"])

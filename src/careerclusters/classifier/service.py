@@ -19,13 +19,13 @@ import joblib
 from pydantic import BaseModel
 
 from careerclusters.classifier import text as tx
-from careerclusters.classifier.model import NaiveBayesText
+from careerclusters.classifier.model import TitleModel
 from careerclusters.framework import load_framework
 from careerclusters.store import StoreError
 
 Kind = Literal["occupation", "program"]
 #: Bump when the model or its inputs change, so cached classifiers are rebuilt.
-MODEL_VERSION = "nb-2"
+MODEL_VERSION = "ensemble-2"
 SOURCES: dict[str, tuple[str, ...]] = {
     "occupation": ("onet-db", "advance-cte-soc", "onet-legacy-clusters"),
     "program": ("nces-cip", "advance-cte-cip"),
@@ -52,9 +52,9 @@ class Candidate(BaseModel):
 
 
 class TextClassifier:
-    """A fitted ``NaiveBayesText`` plus what is needed to describe and explain its answers."""
+    """A fitted ``TitleModel`` plus what is needed to describe and explain its answers."""
 
-    def __init__(self, kind: Kind, model: NaiveBayesText, titles: dict[str, str],
+    def __init__(self, kind: Kind, model: TitleModel, titles: dict[str, str],
                  examples: dict[str, list[str]], memberships: dict[str, dict[str, list[Ref]]]):
         self.kind, self.model, self.titles = kind, model, titles
         self.examples, self.memberships = examples, memberships
@@ -90,7 +90,7 @@ class TextClassifier:
             c: [d] for c, d in conn.execute("SELECT onet_soc, description FROM onet_occupation")}
         for code, task in conn.execute("SELECT onet_soc, task FROM onet_task"):
             docs.setdefault(code, []).append(task)
-        model = NaiveBayesText().fit(texts, labels, [" ".join(v) for v in docs.values()], list(docs),
+        model = TitleModel().fit(texts, labels, [" ".join(v) for v in docs.values()], list(docs),
                                      calibrate=calibrate)
         fw = load_framework()
         memberships: dict[str, dict[str, list[Ref]]] = {}
@@ -124,7 +124,8 @@ class TextClassifier:
                 examples[code] += [e.strip(" -,") for e in listed_examples if e.strip(" -,")]
         texts = [t for ts in examples.values() for t in ts]
         labels = [c for c, ts in examples.items() for _ in ts]
-        model = NaiveBayesText(holdout=0.0).fit(texts, labels, [r[2] for r in rows], [r[0] for r in rows])
+        model = TitleModel(holdout=0.0, linear_share=0.0).fit(texts, labels, [r[2] for r in rows],
+                                                              [r[0] for r in rows])
         fw = load_framework()
         memberships: dict[str, dict[str, list[Ref]]] = {}
         for code, cluster, sub in conn.execute("SELECT DISTINCT cip, cluster_id, subcluster_id FROM cte_cip"):
