@@ -1,5 +1,5 @@
 """What a running server shares between requests: the store (one read-only connection per thread), and
-the transition map, crosswalk relations, classifiers and cluster contents, built once on first use.
+the transition map, crosswalk relations and classifiers, built once on first use, and recent answers.
 
 Each shared object has its own lock, so a request for one never waits while another is being built
 (the classifiers take seconds to load during warm-up; the transition map milliseconds).
@@ -24,7 +24,7 @@ from careerclusters.services.transition import TransitionMap
 from careerclusters.store import StoreError, connect, status
 
 T = TypeVar("T")
-CONTENTS_CACHE = 256
+ANSWER_CACHE = 512
 
 
 class Explorer:
@@ -33,8 +33,8 @@ class Explorer:
         self._local = threading.local()
         self._built: dict[str, object] = {}
         self._locks: dict[str, threading.Lock] = {k: threading.Lock() for k in
-                                                  ("transition", "crosswalk", "occupation", "program", "contents")}
-        self._contents: OrderedDict[tuple[str, ...], answers.NodeContents] = OrderedDict()
+                                                  ("transition", "crosswalk", "occupation", "program", "answers")}
+        self._answers: OrderedDict[tuple[str, ...], object] = OrderedDict()
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -70,20 +70,29 @@ class Explorer:
     def classifier(self, kind: Kind) -> TextClassifier:
         return self._once(kind, lambda: load_classifier(self.conn, kind, self.db_path))
 
-    def contents(self, node_id: str, level: Level, sort: answers.SortKey) -> answers.NodeContents:
-        """A cluster's or sub-cluster's contents, cached until the imported data changes."""
-        version = "|".join(str(e["sha256"]) for e in self.imported())
-        key = (version, node_id, level.value, sort)
-        with self._locks["contents"]:
-            if key in self._contents:
-                self._contents.move_to_end(key)
-                return self._contents[key]
-        result = answers.contents(self.conn, node_id, level, sort)
-        with self._locks["contents"]:
-            self._contents[key] = result
-            while len(self._contents) > CONTENTS_CACHE:
-                self._contents.popitem(last=False)
+    def _cached(self, key: tuple[str, ...], build: Callable[[], T]) -> T:
+        """An answer from the store, kept until the imported data changes (an LRU of recent answers)."""
+        full_key = ("|".join(str(e["sha256"]) for e in self.imported()), *key)
+        with self._locks["answers"]:
+            if full_key in self._answers:
+                self._answers.move_to_end(full_key)
+                return self._answers[full_key]  # type: ignore[return-value]
+        result = build()
+        with self._locks["answers"]:
+            self._answers[full_key] = result
+            while len(self._answers) > ANSWER_CACHE:
+                self._answers.popitem(last=False)
         return result
+
+    def contents(self, node_id: str, level: Level, sort: answers.SortKey) -> answers.NodeContents:
+        return self._cached(("contents", node_id, level.value, sort),
+                            lambda: answers.contents(self.conn, node_id, level, sort))
+
+    def occupation(self, code: str) -> answers.Occupation:
+        return self._cached(("occupation", code), lambda: answers.occupation(self.conn, code))
+
+    def program(self, code: str) -> answers.ProgramProfile:
+        return self._cached(("program", code), lambda: answers.program(self.conn, code))
 
     def warm(self) -> None:
         """Build what the first requests would otherwise wait for: the transition map and classifiers."""

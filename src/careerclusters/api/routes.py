@@ -189,7 +189,7 @@ def occupations(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] 
 @router.get("/occupations/{code}", tags=["data"], response_model=answers.Occupation,
             summary="One occupation by SOC (29-1141) or O*NET-SOC (29-1141.00) code")
 def occupation(ctx: Ctx, code: str) -> answers.Occupation:
-    return answers.occupation(ctx.conn, code)
+    return ctx.occupation(code)
 
 
 @router.get("/programs", tags=["data"], response_model=Page[answers.Program], summary="CIP 2020 programs")
@@ -208,7 +208,7 @@ def programs(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] = N
 @router.get("/programs/{cip}", tags=["data"], response_model=answers.ProgramProfile,
             summary="One program by CIP 2020 code (51.3801)")
 def program(ctx: Ctx, cip: str) -> answers.ProgramProfile:
-    return answers.program(ctx.conn, cip)
+    return ctx.program(cip)
 
 
 @router.get("/industries", tags=["data"], response_model=list[answers.IndustryLink],

@@ -15,7 +15,6 @@ from fastapi.templating import Jinja2Templates
 from careerclusters.api.context import Explorer
 from careerclusters.formatting import figure, money
 from careerclusters.framework import Edition, Level, load_framework
-from careerclusters.services import answers
 from careerclusters.services.search import search
 from careerclusters.web.wheel import CENTRE, segments
 
@@ -143,13 +142,13 @@ def original_pathway(request: Request, node_id: str) -> HTMLResponse:
 
 @router.get("/occupations/{code}", response_class=HTMLResponse)
 def occupation_page(request: Request, code: str) -> HTMLResponse:
-    occupation = answers.occupation(_explorer(request).conn, code)
+    occupation = _explorer(request).occupation(code)
     return render(request, "occupation.html", occ=occupation, title=occupation.title)
 
 
 @router.get("/programs/{cip}", response_class=HTMLResponse)
 def program_page(request: Request, cip: str) -> HTMLResponse:
-    program = answers.program(_explorer(request).conn, cip)
+    program = _explorer(request).program(cip)
     return render(request, "program.html", prog=program, title=program.title)
 
 
