@@ -168,3 +168,19 @@ def test_failure_inside_the_transaction_rolls_back(store_copy: Path, data_dir: P
     conn.close()
     after = snapshot(tmp)
     assert after["cip"] == before["cip"] and after["projection"] == before["projection"]
+
+
+def test_unknown_release_of_a_known_kind_is_imported_with_provenance(tmp_path: Path) -> None:
+    """A crosswalk workbook whose checksum is not on record (a newer release) still imports."""
+    book = openpyxl.Workbook()
+    book.active.title = "Overview"
+    sheet = book.create_sheet("SOC - CC - Sub-Clusters")
+    sheet.append(["SOC Code", "Occupation Title", "Career Cluster", "Sub-Cluster"])
+    sheet.append(["29-1141", "Registered Nurses", "Healthcare & Human Services", "Physical Health"])
+    path = tmp_path / "SOC_Career_Clusters_Crosswalk_2026.xlsx"
+    book.save(path)
+    conn = connect(tmp_path / "store.sqlite")
+    [result] = import_paths(conn, [path])
+    assert result.status == "imported" and "release not recorded" in result.release
+    assert status(conn)[0]["file_name"] == path.name
+    conn.close()

@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from careerclusters.classifier import TextClassifier, load_classifier
 from careerclusters.classifier.service import Kind
@@ -43,7 +43,7 @@ class Explorer:
             conn = self._local.conn = connect(self.db_path, readonly=True)
         return conn
 
-    def imported(self) -> list[dict[str, object]]:
+    def imported(self) -> list[dict[str, Any]]:
         return status(self.conn)
 
     def has(self, kind: str) -> bool:

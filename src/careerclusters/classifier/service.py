@@ -140,7 +140,7 @@ class TextClassifier:
         """The k best candidates for each text, best first. Empty text gets no candidates."""
         codes, probs = self.model.predict_top_k(texts, k)
         confidence = self.model.confidence(probs[:, 0])
-        results = []
+        results: list[list[Candidate]] = []
         for text, row_codes, row_probs, sure in zip(texts, codes, probs, confidence, strict=True):
             if not tx.normalise(text):
                 results.append([])

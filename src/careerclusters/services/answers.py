@@ -186,7 +186,7 @@ def occupation(conn: sqlite3.Connection, code: str, *, top: int = 10) -> Occupat
                                onets[0]["onet_soc"] if onets else None)
     detail = q.onet_occupation(conn, primary) if primary else None
     modern = q.modern_memberships(conn, [soc])
-    original = q.pathway_memberships(conn, [primary] if onet_soc else [o["onet_soc"] for o in onets])
+    original = q.pathway_memberships(conn, [onet_soc] if onet_soc else [o["onet_soc"] for o in onets])
     sources = q.imported_kinds(conn)
     scores = {r["riasec"]: r["score"] for r in q.interests(conn, primary)} if primary else {}
     return Occupation(

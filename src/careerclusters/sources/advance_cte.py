@@ -107,7 +107,7 @@ class _Resolver:
         return cluster.id, sub.id
 
 
-def read(path: Path, sha256: str, release: str) -> Extract:
+def read(path: Path, sha256: str, release: str | None = None) -> Extract:
     """Read one of the four crosswalk workbooks into its table."""
     book = open_workbook(path)
     layout = workbook_for(book.sheetnames)
@@ -144,4 +144,5 @@ def read(path: Path, sha256: str, release: str) -> Extract:
         records[tuple(values[f] for f in TABLE_FIELDS[layout.table])] = None
     if not records:
         raise SourceError(file, "no data rows", sheet=sheet)
-    return Extract(layout.kind, PUBLISHER, release, file, sha256, {layout.table: list(records)})
+    return Extract(layout.kind, PUBLISHER, release or "Advance CTE crosswalk (release not recorded)", file, sha256,
+                   {layout.table: list(records)})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,7 +74,7 @@ def header_key(text: object) -> str:
 class Columns:
     """Positions of the columns a reader needs, found by header name (with accepted alternatives)."""
 
-    def __init__(self, header: Sequence[object], wanted: dict[str, Sequence[str]], *, file: str,
+    def __init__(self, header: Sequence[object], wanted: Mapping[str, Sequence[str]], *, file: str,
                  sheet: str | None = None, row: int | None = None, optional: Iterable[str] = ()):
         keys = [header_key(h) for h in header]
         self.index: dict[str, int] = {}

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from careerclusters import sources
 from careerclusters.sources import Extract
@@ -92,7 +93,7 @@ def import_paths(conn: sqlite3.Connection, paths: Sequence[Path],
     return import_extracts(conn, read_all(paths, on_file))
 
 
-def status(conn: sqlite3.Connection) -> list[dict[str, object]]:
+def status(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """What is imported: one entry per source kind, with its provenance and row counts."""
     return [dict(row) | {"row_counts": json.loads(row["row_counts"])}
             for row in conn.execute("SELECT * FROM source_file ORDER BY kind")]
