@@ -142,7 +142,7 @@ class TitleModel:
             return
         vectorizer = TfidfVectorizer(analyzer=_linear_features, sublinear_tf=True, dtype=np.float32)
         matrix = vectorizer.fit_transform([tx.normalise(t) for t in texts])
-        model = SGDClassifier(loss="log_loss", alpha=2e-6, max_iter=3, tol=None, n_jobs=2,
+        model = SGDClassifier(loss="log_loss", alpha=2e-6, max_iter=6, tol=None, n_jobs=2,
                               random_state=self.random_state).fit(matrix, labels)
         columns = np.searchsorted(self.classes_, model.classes_)
         intercept = model.intercept_.astype(np.float32)
