@@ -48,14 +48,19 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {"items": items[offset:offset + limit], "total": len(items), "limit": limit, "offset": offset}
 
 
-def cached(request: Request, data: Any) -> Response:
-    """JSON with an ETag of its content; a matching If-None-Match gets 304 Not Modified."""
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+def cacheable(request: Request, body: bytes, media_type: str) -> Response:
+    """A response with an ETag of its content and a day's caching; a matching If-None-Match gets 304."""
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     headers = {"ETag": etag, "Cache-Control": "public, max-age=86400"}
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
-    return Response(body, media_type="application/json", headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
+
+
+def cached(request: Request, data: Any) -> Response:
+    """Framework data as cacheable JSON."""
+    return cacheable(request, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(),
+                     "application/json")
 
 
 class EditionName(StrEnum):
@@ -142,11 +147,7 @@ def export(request: Request, format: ExportFormat = ExportFormat.json,  # noqa: 
         return cached(request, to_json_document(fw, ed))
     body, media = ((to_csv(fw, ed), "text/csv") if format is ExportFormat.csv
                    else (to_skos(fw, ed).serialize(format="turtle"), "text/turtle"))
-    etag = '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=86400"}
-    if etag in request.headers.get("if-none-match", ""):
-        return Response(status_code=304, headers=headers)
-    return Response(body, media_type=f"{media}; charset=utf-8", headers=headers)
+    return cacheable(request, body.encode(), f"{media}; charset=utf-8")
 
 
 # -- imported data ----------------------------------------------------------------------------------------
