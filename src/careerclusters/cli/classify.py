@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from careerclusters.classifier import load_classifier
@@ -43,10 +42,8 @@ def classify(
             content = input_file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise CareerClustersError(f"{input_file}: cannot read as UTF-8 text ({exc})") from exc
-        with Progress(TextColumn("classifying"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                      TimeElapsedColumn(), console=common.err_console, transient=True,
-                      disable=not common.err_console.is_terminal) as progress:
-            task = progress.add_task("classify", total=None)
+        with common.progress() as progress:
+            task = progress.add_task("classifying", total=None)
             result = classify_csv(classifier, content, column, input_file.name,
                                   lambda done, total: progress.update(task, completed=done, total=total))
         if output is None:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from careerclusters.errors import CareerClustersError
 from careerclusters.framework import Edition
@@ -77,3 +78,9 @@ def open_store(readonly: bool = True) -> Iterator[sqlite3.Connection]:
         yield conn
     finally:
         conn.close()
+
+
+def progress() -> Progress:
+    """A progress bar on stderr for long work; silent when stderr is not a terminal (pipes, CI, tests)."""
+    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                    TimeElapsedColumn(), console=err_console, transient=True, disable=not err_console.is_terminal)

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from careerclusters.cli import common
@@ -17,14 +16,8 @@ from careerclusters.store import import_paths, status
 app = typer.Typer(help="Download, import and inspect the official data files.", no_args_is_help=True)
 
 
-def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                    TimeElapsedColumn(), console=common.err_console, transient=True,
-                    disable=not common.err_console.is_terminal)
-
-
 def _import(paths: list[Path]) -> None:
-    with _progress() as progress:
+    with common.progress() as progress:
         task = progress.add_task("reading", total=len(paths))
 
         def on_file(path: Path) -> None:
