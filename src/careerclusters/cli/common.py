@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from careerclusters.errors import CareerClustersError
 from careerclusters.framework import Edition
@@ -82,5 +82,5 @@ def open_store(readonly: bool = True) -> Iterator[sqlite3.Connection]:
 
 def progress() -> Progress:
     """A progress bar on stderr for long work; silent when stderr is not a terminal (pipes, CI, tests)."""
-    return Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                    TimeElapsedColumn(), console=err_console, transient=True, disable=not err_console.is_terminal)
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err_console, transient=True, disable=not err_console.is_terminal)
