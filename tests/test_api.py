@@ -34,6 +34,9 @@ def test_framework_resources_with_pagination(client: TestClient) -> None:
     assert client.get("/api/v1/clusters/040200").json()["id"] == "healthcare-human-services"
     assert client.get("/api/v1/pathways", params={"cluster": "Health Science"}).json()["total"] == 5
     assert client.get("/api/v1/groupings").json()["total"] == 6
+    [practices] = client.get("/api/v1/practices").json()
+    assert practices["edition"] == "original" and len(practices["practices"]) == 12
+    assert practices["practices"][0]["code"] == "CRP1"
 
 
 def test_framework_data_has_etags(client: TestClient) -> None:
@@ -113,6 +116,7 @@ def test_pages(client: TestClient) -> None:
     home = client.get("/")
     assert home.status_code == 200 and home.text.count('class="seg seg-') == 6 + 14 + 72
     assert "Only the framework itself is loaded" not in home.text
+    assert "CRP12" in home.text and "Career Ready Practices" in home.text
     cluster = client.get("/clusters/healthcare-human-services")
     assert "Registered Nurses" in cluster.text and "Therapeutic Services" in cluster.text
     sub = client.get("/subclusters/physical-health", params={"sort": "wage"})

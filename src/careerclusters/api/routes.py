@@ -132,6 +132,11 @@ def pathway(request: Request, pathway_id: str) -> Response:
     return cached(request, _node(pathway_id, Edition.ORIGINAL, Level.PATHWAY))
 
 
+@router.get("/practices", tags=["framework"], summary="Career Ready Practices, each list labelled with its edition")
+def practices(request: Request) -> Response:
+    return cached(request, [p.model_dump(mode="json") for p in load_framework().practices])
+
+
 class ExportFormat(StrEnum):
     json = "json"
     csv = "csv"
