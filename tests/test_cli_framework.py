@@ -77,3 +77,10 @@ def test_export_formats(tmp_path: Path) -> None:
     assert result.exit_code == 0 and out.exists()
     assert len(Graph().parse(out, format="turtle")) > 1000
     assert run("framework", "export", "-f", "xml").exit_code == 2
+
+
+def test_practices() -> None:
+    text = run("framework", "practices").stdout
+    assert "CRP1 " in text and "original edition" in text
+    [plist] = json.loads(run("framework", "practices", "--json").stdout)
+    assert plist["edition"] == "original" and len(plist["practices"]) == 12

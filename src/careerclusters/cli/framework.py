@@ -100,6 +100,20 @@ def show(
             console.print(f"  • {child.name} ({child.id})")
 
 
+@app.command()
+@user_errors
+def practices(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """The Career Ready Practices, each list labelled with its edition."""
+    lists = load_framework().practices
+    if as_json:
+        print_json([p.model_dump(mode="json") for p in lists])
+        return
+    for plist in lists:
+        console.print(f"[bold]{plist.title}[/bold] [dim]({plist.edition} edition)[/dim]")
+        for practice in plist.practices:
+            console.print(f"  {practice.code:>5}  {practice.name}", highlight=False)
+
+
 class ExportFormat(StrEnum):
     json = "json"
     csv = "csv"
