@@ -212,12 +212,12 @@ def occupation(conn: sqlite3.Connection, code: str, *, top: int = 10) -> Occupat
     )
 
 
-def _listing(row: sqlite3.Row, sources: str | None = None) -> OccupationListing:
+def _listing(row: sqlite3.Row) -> OccupationListing:
     markers = json.loads(row["wage_markers"] or "{}")
     return OccupationListing(soc=row["soc"], title=row["title"], median_wage=row["median_wage"],
                              wage_marker=markers.get("a_median"), openings_k=row["openings_k"],
                              employment_k=row["employment_base_k"], change_pct=row["change_pct"],
-                             entry_education=row["entry_education"], sources=sources.split(",") if sources else [])
+                             entry_education=row["entry_education"])
 
 
 def sort_occupations(items: list[OccupationListing], key: SortKey, descending: bool | None = None
