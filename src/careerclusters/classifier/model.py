@@ -98,24 +98,28 @@ class TitleModel:
         than official occupation names); by default all may."""
         texts, labels = list(texts), list(labels)
         self.classes_ = np.array(sorted(set(labels) | set(doc_labels)))
+        # Normalise every example (and find its head noun) once: all three experts and the refresh use them.
+        normalised = [tx.normalise(t) for t in texts]
+        heads = [tx.head(t) for t in texts]
+        normalised_docs = [tx.normalise(d) for d in docs]
         eligible = np.ones(len(texts), bool) if calibrate is None else np.asarray(calibrate, bool)
         held = eligible & (np.random.default_rng(self.random_state).random(len(texts)) < self.holdout)
-        train_texts = [t for t, h in zip(texts, held, strict=True) if not h]
-        train_labels = [lab for lab, h in zip(labels, held, strict=True) if not h]
-        self._fit_naive_bayes(train_texts, train_labels, docs, doc_labels)
-        self._fit_linear(train_texts, train_labels)
+        train = ~held
+        self._fit_naive_bayes([n for n, t in zip(normalised, train, strict=True) if t],
+                              [h for h, t in zip(heads, train, strict=True) if t],
+                              [lab for lab, t in zip(labels, train, strict=True) if t], normalised_docs, doc_labels)
+        self._fit_linear([n for n, t in zip(normalised, train, strict=True) if t],
+                         [lab for lab, t in zip(labels, train, strict=True) if t])
         self.temperature_, self.isotonic_ = 1.0, None
         if held.any():
             self._calibrate([t for t, h in zip(texts, held, strict=True) if h],
                             [lab for lab, h in zip(labels, held, strict=True) if h])
-            self._fit_naive_bayes(texts, labels, docs, doc_labels)
+            self._fit_naive_bayes(normalised, heads, labels, normalised_docs, doc_labels)
         return self
 
-    def _fit_naive_bayes(self, texts: list[str], labels: list[str], docs: Sequence[str],
-                         doc_labels: Sequence[str]) -> None:
+    def _fit_naive_bayes(self, normalised: list[str], heads: list[str | None], labels: list[str],
+                         normalised_docs: list[str], doc_labels: Sequence[str]) -> None:
         index = {c: i for i, c in enumerate(self.classes_)}
-        normalised = [tx.normalise(t) for t in texts]
-        normalised_docs = [tx.normalise(d) for d in docs]
 
         def onehot(items: Sequence[str]) -> sp.csr_matrix:
             rows = [index[c] for c in items]
@@ -127,21 +131,20 @@ class TitleModel:
                                  self.doc_weight)
         self.char_ = _Expert.fit(_char_features, normalised, normalised_docs, y, y_docs, self.alpha,
                                  self.doc_weight * 2)
-        heads: dict[str, dict[int, float]] = {}
-        for title, label in zip(texts, labels, strict=True):
-            found = tx.head(title)
+        counts: dict[str, dict[int, float]] = {}
+        for found, label in zip(heads, labels, strict=True):
             if found:
-                row = heads.setdefault(found, {})
+                row = counts.setdefault(found, {})
                 row[index[label]] = row.get(index[label], 0.0) + 1.0
         self.heads_ = {h: (np.fromiter(r.keys(), np.int32), np.log1p(np.fromiter(r.values(), np.float32)))
-                       for h, r in heads.items()}
+                       for h, r in counts.items()}
 
-    def _fit_linear(self, texts: list[str], labels: list[str]) -> None:
+    def _fit_linear(self, normalised: list[str], labels: list[str]) -> None:
         self.linear_ = None
         if self.linear_share <= 0 or len(set(labels)) < 2:
             return
         vectorizer = TfidfVectorizer(analyzer=_linear_features, sublinear_tf=True, dtype=np.float32)
-        matrix = vectorizer.fit_transform([tx.normalise(t) for t in texts])
+        matrix = vectorizer.fit_transform(normalised)
         model = SGDClassifier(loss="log_loss", alpha=2e-6, max_iter=6, tol=None, n_jobs=2,
                               random_state=self.random_state).fit(matrix, labels)
         columns = np.searchsorted(self.classes_, model.classes_)

@@ -142,10 +142,11 @@ class TextClassifier:
         confidence = self.model.confidence(probs[:, 0])
         results: list[list[Candidate]] = []
         for text, row_codes, row_probs, sure in zip(texts, codes, probs, confidence, strict=True):
-            if not tx.normalise(text):
+            normalised = tx.normalise(text)
+            if not normalised:
                 results.append([])
                 continue
-            query = set(tx.normalise(text).split()) if explain else set()
+            query = set(normalised.split()) if explain else set()
             results.append([self._candidate(code, float(p), float(sure) if i == 0 else float(p), query)
                             for i, (code, p) in enumerate(zip(row_codes, row_probs, strict=True))])
         return results
