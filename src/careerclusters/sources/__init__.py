@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from careerclusters.sources import advance_cte, bls, nces, onet, onet_legacy
@@ -19,7 +20,7 @@ from careerclusters.sources.official import OFFICIAL_FILES, OfficialFile, offici
 
 Reader = Callable[[Path, str, str | None], Extract]
 
-__all__ = ["OFFICIAL_FILES", "Extract", "OfficialFile", "SourceError", "detect", "read"]
+__all__ = ["OFFICIAL_FILES", "Extract", "Identified", "OfficialFile", "SourceError", "detect", "identify", "read"]
 
 
 def _first_line(path: Path) -> list[str]:
@@ -62,10 +63,28 @@ def detect(path: Path) -> tuple[str, Reader]:
     raise SourceError(path.name, "cannot tell which official file this is from its contents")
 
 
-def read(path: Path) -> Extract:
-    """Detect, hash and read one official file. The release comes from the list of known official
-    files when the checksum matches one, else from the file's own contents."""
+@dataclass(frozen=True)
+class Identified:
+    """An official file whose kind and checksum are known but which has not been parsed yet."""
+
+    path: Path
+    kind: str
+    reader: Reader
+    sha256: str
+
+    def read(self) -> Extract:
+        """Parse the file. The release comes from the list of known official files when the checksum
+        matches one, else from the file's own contents."""
+        known = official_by_sha(self.sha256)
+        return self.reader(self.path, self.sha256, known.release if known else None)
+
+
+def identify(path: Path) -> Identified:
+    """Detect a file's kind and hash it, without parsing it (cheap: decides whether a read is needed)."""
     kind, reader = detect(path)
-    sha = sha256_of(path)
-    known = official_by_sha(sha)
-    return reader(path, sha, known.release if known else None)
+    return Identified(path, kind, reader, sha256_of(path))
+
+
+def read(path: Path) -> Extract:
+    """Detect, hash and read one official file."""
+    return identify(path).read()

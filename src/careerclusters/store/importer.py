@@ -32,18 +32,6 @@ class ImportResult:
     read_seconds: float
 
 
-def read_all(paths: Sequence[Path], on_file: Callable[[Path], None] | None = None
-             ) -> list[tuple[Extract, float]]:
-    """Read every file (raising on the first bad one) and time each read."""
-    extracts = []
-    for path in paths:
-        if on_file:
-            on_file(path)
-        started = time.perf_counter()
-        extracts.append((sources.read(path), time.perf_counter() - started))
-    return extracts
-
-
 def import_extracts(conn: sqlite3.Connection, extracts: Sequence[tuple[Extract, float]]) -> list[ImportResult]:
     """Write extracts in one transaction; unchanged files are skipped, changed ones replace their kind."""
     results = []
@@ -89,8 +77,25 @@ def _replace(conn: sqlite3.Connection, extract: Extract) -> None:
 
 def import_paths(conn: sqlite3.Connection, paths: Sequence[Path],
                  on_file: Callable[[Path], None] | None = None) -> list[ImportResult]:
-    """Read then import ``paths`` (files or O*NET folders) all or nothing."""
-    return import_extracts(conn, read_all(paths, on_file))
+    """Read then import ``paths`` (files or O*NET folders) all or nothing. A file whose checksum is already
+    recorded for its kind is not parsed at all: it is reported unchanged."""
+    recorded = {row["kind"]: row for row in conn.execute("SELECT * FROM source_file")}
+    results: list[ImportResult | None] = []
+    to_read: list[tuple[Extract, float]] = []
+    for path in paths:
+        if on_file:
+            on_file(path)
+        found = sources.identify(path)
+        row = recorded.get(found.kind)
+        if row is not None and row["sha256"] == found.sha256:
+            results.append(ImportResult(found.kind, path.name, row["release"], "unchanged",
+                                        json.loads(row["row_counts"]), 0.0))
+            continue
+        started = time.perf_counter()
+        to_read.append((found.read(), time.perf_counter() - started))
+        results.append(None)
+    imported = iter(import_extracts(conn, to_read))
+    return [result if result is not None else next(imported) for result in results]
 
 
 def status(conn: sqlite3.Connection) -> list[dict[str, Any]]:
