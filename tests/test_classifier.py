@@ -35,6 +35,15 @@ runner = CliRunner()
     ("vet tech", "veterinary technician"),
     ("Warehouse Associate | Remote", "warehouse associate"),
     ("BATTERIES TECHNICIANS", "battery technician"),
+    ("Software Engineer (Remote)", "software engineer"),
+    ("Night Shift RN", "registered nurse"),
+    # words that are posting terms elsewhere but name the work here are kept
+    ("Travel Agent", "travel agent"),
+    ("Data Entry Clerk - Remote", "data entry clerk"),
+    ("Set-Up Operator", "set up operator"),
+    ("Contract Specialist", "contract specialist"),
+    ("Sign Language Interpreter - Full Time", "sign language interpreter"),
+    ("Shift Supervisor (Days)", "shift supervisor"),
 ])
 def test_normalise(raw: str, expected: str) -> None:
     assert tx.normalise(raw) == expected
@@ -64,6 +73,27 @@ def test_estimator_api_on_toy_data() -> None:
     assert 0.0 <= model.confidence(probs[:, 0])[0] <= 1.0
     flat = model.predict_proba([""])
     assert np.allclose(flat, 1 / 4)
+
+
+def test_held_out_titles_are_whole_titles() -> None:
+    """Calibration holds out every example of a chosen title (ignoring case), as the evaluation sets do."""
+    texts = [f"title {i % 50}" if i % 2 else f"TITLE {i % 50}" for i in range(400)]
+    held = TitleModel(holdout=0.3)._held_out(texts, [i % 7 != 0 for i in range(400)])
+    by_title: dict[str, set[bool]] = {}
+    for text, h, i in zip(texts, held, range(400), strict=True):
+        if i % 7:
+            by_title.setdefault(text.lower(), set()).add(bool(h))
+    assert all(len(v) == 1 for v in by_title.values()) and 0 < held.sum() < 400
+    assert not any(held[i] for i in range(0, 400, 7))  # examples not marked for calibration stay in training
+
+
+def test_long_documents_count_in_full() -> None:
+    """A word that only a long description mentions, far past a title's length limit, still counts."""
+    filler = "prepares reports and attends meetings " * 20
+    model = TitleModel(holdout=0.0, linear_share=0.0).fit(
+        ["clerk", "office clerk", "welder", "pipe welder"], ["clerk", "clerk", "welder", "welder"],
+        [filler + "keeps ledgers", filler + "wears goggles"], ["clerk", "welder"])
+    assert list(model.predict(["goggles", "ledgers"])) == ["welder", "clerk"]
 
 
 # -- the real classifiers -------------------------------------------------------------------------------------

@@ -35,13 +35,17 @@ def _word_features(normalised: str) -> list[str]:
     return ws + [f"{a}_{b}" for a, b in zip(ws, ws[1:], strict=False)]
 
 
-def _char_features(normalised: str) -> list[str]:
+def _char_grams(normalised: str, sizes: tuple[int, ...]) -> list[str]:
     grams = []
     for word in normalised.split():
         padded = f" {word} "
-        for n in (3, 4, 5):
+        for n in sizes:
             grams += [padded[i:i + n] for i in range(max(1, len(padded) - n + 1))]
     return grams
+
+
+def _char_features(normalised: str) -> list[str]:
+    return _char_grams(normalised, (3, 4, 5))
 
 
 @dataclass
@@ -51,25 +55,45 @@ class _Expert:
     vectorizer: CountVectorizer
     log_ratio: sp.csr_matrix  # features × classes (stored transposed for fast products): log1p(C / alpha)
     log_norm: np.ndarray  # per class: log alpha − log Z_c
+    known: np.ndarray  # per feature: 1 if any training example or document has it, else 0
 
     @classmethod
-    def fit(cls, analyzer, texts: list[str], docs: list[str], y: sp.csr_matrix, y_docs: sp.csr_matrix,
-            alpha: float, doc_weight: float) -> _Expert:
-        vectorizer = CountVectorizer(analyzer=analyzer, binary=True, dtype=np.float32)
-        matrix = vectorizer.fit_transform(texts + docs)
-        counts = (y @ matrix[: len(texts)] + doc_weight * (y_docs @ matrix[len(texts):])).tocsr()
-        totals = np.asarray(counts.sum(axis=1)).ravel() + alpha * matrix.shape[1]
+    def fit(cls, vectorizer: CountVectorizer, examples: sp.csr_matrix, y: sp.csr_matrix, doc_counts: sp.csr_matrix,
+            alpha: float) -> _Expert:
+        """``examples`` are the vectorised training texts (one row each, ``y`` maps them to classes);
+        ``doc_counts`` the already weighted feature counts per class from the documents."""
+        counts = (y @ examples + doc_counts).tocsr()
+        known = (np.asarray(counts.sum(axis=0)).ravel() > 0).astype(np.float32)
+        totals = np.asarray(counts.sum(axis=1)).ravel() + alpha * known.sum()
         log_ratio = counts.copy()
         log_ratio.data = np.log1p(log_ratio.data / alpha).astype(np.float32)
-        return cls(vectorizer, log_ratio.T.tocsr(), (np.log(alpha) - np.log(totals)).astype(np.float32))
+        return cls(vectorizer, log_ratio.T.tocsr(), (np.log(alpha) - np.log(totals)).astype(np.float32), known)
 
     def scores(self, normalised: list[str]) -> np.ndarray:
         x = self.vectorizer.transform(normalised)
-        present = np.asarray(x.sum(axis=1), dtype=np.float32)
+        present = (x @ self.known).astype(np.float32)[:, None]
         return (x @ self.log_ratio).toarray() + present * self.log_norm
 
 
+@dataclass
+class _Vectorised:
+    """One kind of naive Bayes feature, counted once per build for all examples and documents, so the
+    experts can be fitted on the training part and then refitted on everything without counting again."""
+
+    vectorizer: CountVectorizer
+    examples: sp.csr_matrix
+    doc_counts: sp.csr_matrix
+
+    @classmethod
+    def count(cls, analyzer, normalised: list[str], docs: list[str], y_docs: sp.csr_matrix,
+              doc_weight: float) -> _Vectorised:
+        vectorizer = CountVectorizer(analyzer=analyzer, binary=True, dtype=np.float32)
+        matrix = vectorizer.fit_transform(normalised + docs).tocsr()
+        return cls(vectorizer, matrix[: len(normalised)], (doc_weight * (y_docs @ matrix[len(normalised):])).tocsr())
+
+
 def _linear_features(normalised: str) -> list[str]:
+    """Words, word pairs and the last word."""
     words = normalised.split()
     return _word_features(normalised) + [f"head:{w}" for w in words[-1:]]
 
@@ -84,10 +108,12 @@ class TitleModel:
 
     def __init__(self, alpha: float = 0.03, doc_weight: float = 0.1, word_share: float = 0.7,
                  head_bonus: float = 2.0, linear_share: float = 0.3, nb_temperature: float = 6.0,
-                 linear_temperature: float = 0.6, holdout: float = 0.1, random_state: int = 0):
+                 linear_temperature: float = 0.6, linear_epochs: int = 6, holdout: float = 0.1,
+                 random_state: int = 0):
         self.alpha, self.doc_weight, self.word_share = alpha, doc_weight, word_share
         self.head_bonus, self.linear_share = head_bonus, linear_share
         self.nb_temperature, self.linear_temperature = nb_temperature, linear_temperature
+        self.linear_epochs = linear_epochs
         self.holdout, self.random_state = holdout, random_state
 
     # -- fitting ---------------------------------------------------------------------------------------
@@ -101,39 +127,54 @@ class TitleModel:
         # Normalise every example (and find its head noun) once: all three experts and the refresh use them.
         normalised = [tx.normalise(t) for t in texts]
         heads = [tx.head(t) for t in texts]
-        normalised_docs = [tx.normalise(d) for d in docs]
-        eligible = np.ones(len(texts), bool) if calibrate is None else np.asarray(calibrate, bool)
-        held = eligible & (np.random.default_rng(self.random_state).random(len(texts)) < self.holdout)
+        # Documents are long: their words count, without the cleaning and length limit meant for titles.
+        normalised_docs = [" ".join(tx.words(d)) for d in docs]
+        held = self._held_out(texts, calibrate)
         train = ~held
-        self._fit_naive_bayes([n for n, t in zip(normalised, train, strict=True) if t],
-                              [h for h, t in zip(heads, train, strict=True) if t],
-                              [lab for lab, t in zip(labels, train, strict=True) if t], normalised_docs, doc_labels)
+        y_docs = self._onehot(list(doc_labels))
+        self._features = [_Vectorised.count(_word_features, normalised, normalised_docs, y_docs, self.doc_weight),
+                          _Vectorised.count(_char_features, normalised, normalised_docs, y_docs, 2 * self.doc_weight)]
+        self._fit_naive_bayes(train, heads, labels)
         self._fit_linear([n for n, t in zip(normalised, train, strict=True) if t],
                          [lab for lab, t in zip(labels, train, strict=True) if t])
         self.temperature_, self.isotonic_ = 1.0, None
         if held.any():
-            self._calibrate([t for t, h in zip(texts, held, strict=True) if h],
-                            [lab for lab, h in zip(labels, held, strict=True) if h])
-            self._fit_naive_bayes(normalised, heads, labels, normalised_docs, doc_labels)
+            answers: dict[str, set[str]] = {}
+            for text, label, h in zip(texts, labels, held, strict=True):
+                if h:
+                    answers.setdefault(text.lower(), set()).add(label)
+            first = {text.lower(): text for text, h in zip(texts, held, strict=True) if h}
+            self._calibrate([first[key] for key in answers], list(answers.values()))
+            self._fit_naive_bayes(np.ones(len(texts), bool), heads, labels)
+        del self._features  # only needed while fitting
         return self
 
-    def _fit_naive_bayes(self, normalised: list[str], heads: list[str | None], labels: list[str],
-                         normalised_docs: list[str], doc_labels: Sequence[str]) -> None:
+    def _held_out(self, texts: list[str], calibrate: Sequence[bool] | None) -> np.ndarray:
+        """Which examples to hold out for calibration: a random share of the distinct titles (ignoring
+        case), every example of a chosen title together, so that a held-out title is as unseen as a
+        user's would be (the way the evaluation sets are made)."""
+        eligible = np.ones(len(texts), bool) if calibrate is None else np.asarray(calibrate, bool)
+        keys = sorted({t.lower() for t, e in zip(texts, eligible, strict=True) if e})
+        draws = np.random.default_rng(self.random_state).random(len(keys))
+        chosen = {key for key, draw in zip(keys, draws, strict=True) if draw < self.holdout}
+        return np.array([e and t.lower() in chosen for t, e in zip(texts, eligible, strict=True)], bool)
+
+    def _onehot(self, labels: Sequence[str]) -> sp.csr_matrix:
+        """Classes × examples indicator matrix."""
+        rows = np.searchsorted(self.classes_, labels)
+        return sp.csr_matrix((np.ones(len(rows), np.float32), (rows, np.arange(len(rows)))),
+                             shape=(len(self.classes_), len(rows)))
+
+    def _fit_naive_bayes(self, rows: np.ndarray, heads: list[str | None], labels: list[str]) -> None:
+        """Fit both naive Bayes experts and the head-noun counts on the examples selected by ``rows``."""
+        chosen = [lab for lab, r in zip(labels, rows, strict=True) if r]
+        y = self._onehot(chosen)
+        self.word_, self.char_ = (_Expert.fit(f.vectorizer, f.examples[rows], y, f.doc_counts, self.alpha)
+                                  for f in self._features)
         index = {c: i for i, c in enumerate(self.classes_)}
-
-        def onehot(items: Sequence[str]) -> sp.csr_matrix:
-            rows = [index[c] for c in items]
-            return sp.csr_matrix((np.ones(len(rows), np.float32), (rows, np.arange(len(rows)))),
-                                 shape=(len(self.classes_), len(rows)))
-
-        y, y_docs = onehot(labels), onehot(list(doc_labels))
-        self.word_ = _Expert.fit(_word_features, normalised, normalised_docs, y, y_docs, self.alpha,
-                                 self.doc_weight)
-        self.char_ = _Expert.fit(_char_features, normalised, normalised_docs, y, y_docs, self.alpha,
-                                 self.doc_weight * 2)
         counts: dict[str, dict[int, float]] = {}
-        for found, label in zip(heads, labels, strict=True):
-            if found:
+        for found, label, r in zip(heads, labels, rows, strict=True):
+            if found and r:
                 row = counts.setdefault(found, {})
                 row[index[label]] = row.get(index[label], 0.0) + 1.0
         self.heads_ = {h: (np.fromiter(r.keys(), np.int32), np.log1p(np.fromiter(r.values(), np.float32)))
@@ -145,7 +186,7 @@ class TitleModel:
             return
         vectorizer = TfidfVectorizer(analyzer=_linear_features, sublinear_tf=True, dtype=np.float32)
         matrix = vectorizer.fit_transform(normalised)
-        model = SGDClassifier(loss="log_loss", alpha=2e-6, max_iter=6, tol=None, n_jobs=2,
+        model = SGDClassifier(loss="log_loss", alpha=2e-6, max_iter=self.linear_epochs, tol=None, n_jobs=2,
                               random_state=self.random_state).fit(matrix, labels)
         columns = np.searchsorted(self.classes_, model.classes_)
         intercept = model.intercept_.astype(np.float32)
@@ -160,19 +201,23 @@ class TitleModel:
         del magnitude
         self.linear_ = (vectorizer, sp.csr_matrix(weights), intercept, columns)
 
-    def _calibrate(self, texts: list[str], labels: list[str]) -> None:
+    def _calibrate(self, texts: list[str], answers: list[set[str]]) -> None:
+        """Fit the softmax temperature (likelihood of the right answers) and the isotonic map from top
+        probability to "top answer is right" on held-out titles; a title may have several right answers."""
         scores = self.decision_function(texts)
-        truth = np.searchsorted(self.classes_, labels)
-        rows = np.arange(len(truth))
+        index = {c: i for i, c in enumerate(self.classes_)}
+        right = np.zeros(scores.shape, bool)
+        for row, labels in enumerate(answers):
+            right[row, [index[label] for label in labels]] = True
         best_t, best_nll = 1.0, np.inf
         for temperature in (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
             probs = _softmax(scores / temperature)
-            nll = -np.mean(np.log(probs[rows, truth] + 1e-12))
+            nll = -np.mean(np.log((probs * right).sum(axis=1) + 1e-12))
             if nll < best_nll:
                 best_t, best_nll = temperature, nll
         self.temperature_ = best_t
         probs = _softmax(scores / best_t)
-        correct = (probs.argmax(axis=1) == truth).astype(float)
+        correct = right[np.arange(len(right)), probs.argmax(axis=1)].astype(float)
         self.isotonic_ = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probs.max(axis=1),
                                                                                              correct)
 

@@ -25,7 +25,7 @@ from careerclusters.store import StoreError
 
 Kind = Literal["occupation", "program"]
 #: Bump when the model or its inputs change, so cached classifiers are rebuilt.
-MODEL_VERSION = "ensemble-3"
+MODEL_VERSION = "ensemble-4"
 SOURCES: dict[str, tuple[str, ...]] = {
     "occupation": ("onet-db", "advance-cte-soc", "onet-legacy-clusters"),
     "program": ("nces-cip", "advance-cte-cip"),

@@ -33,16 +33,28 @@ ABBREVIATIONS = {
     "phd": "doctor", "md": "physician", "np": "nurse practitioner", "pa": "physician assistant",
 }
 
-#: Words that describe a posting's terms rather than the work; dropped everywhere.
+#: Words that only ever describe a posting's terms or a grade, never the work: dropped everywhere.
 NOISE = {
-    "senior", "junior", "entry", "level", "trainee", "i", "ii", "iii", "iv", "v", "1", "2", "3", "4",
-    "part", "full", "time", "parttime", "fulltime", "night", "nights", "day", "days", "evening", "evenings",
-    "weekend", "weekends", "shift", "shifts", "overnight", "temporary", "temp", "seasonal", "contract",
-    "contractor", "remote", "hybrid", "onsite", "per", "diem", "prn", "urgent", "urgently", "hiring", "now",
-    "immediately", "immediate", "start", "bonus", "sign", "signon", "on", "new", "grad", "graduate", "job",
-    "jobs", "opening", "position", "needed", "wanted", "travel", "traveling", "local", "hour", "hourly", "hr",
-    "week", "weekly", "year", "annual", "salary", "pay", "up", "to", "k", "ft", "pt",
+    "senior", "junior", "i", "ii", "iii", "iv", "1", "2", "3", "fulltime", "parttime", "prn", "hiring", "urgently",
+    "immediately", "temp", "temporary", "seasonal", "overnight", "nights", "evenings", "weekends", "hourly",
+    "wanted", "needed",
 }
+#: Words that describe a posting's terms in a trailing segment or a parenthesis ("- Remote", "(Nights)",
+#: "| Full Time", "- Contract"), but may name the work inside a title ("Travel Agent", "Contract Specialist",
+#: "Shift Supervisor", "Sign Language Interpreter", "Data Entry Clerk", "Set-Up Operator"): a segment made
+#: only of these (and ``NOISE``) is dropped, and the words are kept everywhere else.
+POSTING_TERMS = NOISE | {
+    "part", "full", "time", "day", "days", "night", "evening", "weekend", "shift", "shifts", "remote", "hybrid",
+    "onsite", "on", "site", "contract", "contractor", "travel", "traveling", "local", "per", "diem", "sign",
+    "signon", "bonus", "new", "grad", "graduate", "entry", "level", "job", "jobs", "opening", "position", "urgent",
+    "now", "start", "immediate", "hour", "hr", "week", "weekly", "year", "annual", "salary", "pay", "up", "to", "k",
+    "ft", "pt", "w2", "benefits", "relocation", "home", "work", "from", "with", "and", "required", "available",
+}
+#: Posting phrases removed wherever they occur, even inside the title's own segment.
+_POSTING_PHRASES = re.compile(
+    r"\b(part|full)[\s-]?time\b|\bper\s+diem\b|\bsign[\s-]?on(\s+bonus)?\b|\bnew\s+grad(uate)?s?\b|"
+    r"\bentry[\s-]+level\b|\b(day|night|evening|weekend|overnight|rotating|swing)\s+shifts?\b|"
+    r"\bshift\s+differential\b|\bnow\s+hiring\b|\bhiring\s+now\b|\bimmediate(ly)?\s+start\b", re.I)
 STOP = {"of", "and", "the", "for", "in", "a", "an", "or", "at", "with", "&", "as", "by", "from", "into"}
 US_STATES = {
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
@@ -53,6 +65,7 @@ _PAY = re.compile(r"\$\s?[\d,.]+\s?[kK]?(\s*(/|per|an|a)\s*(hr|hour|yr|year|week
                   re.I)
 _LOCATION = re.compile(r"\b(in\s+)?[A-Z][A-Za-z.]+(\s[A-Z][A-Za-z.]+)*,\s*(" + "|".join(US_STATES) + r")\b")
 _SEGMENTS = re.compile(r"\s+[-–—|/]\s+|\s*[|•]\s*")
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[a-z0-9]+")
 _MAX_CHARS = 300
 
@@ -70,15 +83,22 @@ def _singular(word: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Strip a posting title's pay, location and trailing noise segments; keep the job's own words."""
+    """Strip a posting title's pay, location, posting phrases and trailing noise segments or parentheses;
+    keep the job's own words."""
     text = unicodedata.normalize("NFKC", text)[:_MAX_CHARS]
     text = _PAY.sub(" ", text)
     text = _LOCATION.sub(" ", text)
+    text = _POSTING_PHRASES.sub(" ", text)
+    text = _PARENTHESIS.sub(lambda m: " " if _only_terms(m.group(1)) else m.group(0), text)
     segments = [s for s in _SEGMENTS.split(text) if s.strip()]
     if not segments:
         return ""
-    kept = [segments[0]] + [s for s in segments[1:] if any(w not in NOISE for w in words(s, expand=False))]
-    return " ".join(kept)
+    return " ".join([segments[0]] + [s for s in segments[1:] if not _only_terms(s)])
+
+
+def _only_terms(segment: str) -> bool:
+    """Whether a segment says nothing but posting terms (or nothing at all)."""
+    return all(w in POSTING_TERMS for w in words(segment, expand=False))
 
 
 def words(text: str, expand: bool = True) -> list[str]:
