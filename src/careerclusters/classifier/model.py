@@ -4,13 +4,15 @@ Three experts vote. Two are multinomial naive Bayes models, one over word stems 
 over character 3–5-grams (for typos and word parts); each class's counts come from its example texts
 (titles) plus a little weight from its longer descriptions, so a word no title uses but the class's tasks
 mention still counts, and a class whose examples share the query's head noun gets a bonus. The third is a
-discriminative linear model (logistic loss, trained by SGD) over words, word pairs and the head noun,
-which learns which words separate similar occupations. The experts' log-probabilities are mixed.
+discriminative model (multinomial logistic regression, ``SoftmaxRegression``) over words, word pairs, the
+last word and character 4-grams, which learns which words separate similar occupations. The experts'
+log-probabilities are mixed.
 
 The final probabilities come from a softmax whose temperature, and then an isotonic map to "probability
-the top answer is right", are fitted on real titles held out from training: that is what makes the
-confidence mean something. To keep the build short the linear expert is trained once, on the training
-part; the cheap naive Bayes experts are then refreshed with the held-out titles too.
+the top answer is right", are fitted on real titles held out from training — whole titles, every example
+of a chosen title, as a user's title is unseen: that is what makes the confidence mean something. Then
+every expert learns the held-out titles too: the naive Bayes experts are recounted (cheap), the
+discriminative one trains two more epochs over everything.
 
 Naive Bayes scoring is sparse: log P(f|c) = log α − log Z_c + log1p(C_cf / α), so only the counts that
 exist are stored, and a batch is two sparse products.
@@ -25,9 +27,9 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.isotonic import IsotonicRegression
-from sklearn.linear_model import SGDClassifier
 
 from careerclusters.classifier import text as tx
+from careerclusters.classifier.softmax import SoftmaxRegression, softmax
 
 
 def _word_features(normalised: str) -> list[str]:
@@ -93,9 +95,9 @@ class _Vectorised:
 
 
 def _linear_features(normalised: str) -> list[str]:
-    """Words, word pairs and the last word."""
+    """Words, word pairs, the last word, and character 4-grams (which let it weigh word parts and typos)."""
     words = normalised.split()
-    return _word_features(normalised) + [f"head:{w}" for w in words[-1:]]
+    return _word_features(normalised) + [f"head:{w}" for w in words[-1:]] + _char_grams(normalised, (4,))
 
 
 def _log_softmax(scores: np.ndarray) -> np.ndarray:
@@ -106,14 +108,15 @@ def _log_softmax(scores: np.ndarray) -> np.ndarray:
 class TitleModel:
     """Text → class scores, probabilities and a calibrated top-1 confidence (scikit-learn style API)."""
 
-    def __init__(self, alpha: float = 0.03, doc_weight: float = 0.1, word_share: float = 0.7,
-                 head_bonus: float = 2.0, linear_share: float = 0.3, nb_temperature: float = 6.0,
-                 linear_temperature: float = 0.6, linear_epochs: int = 6, holdout: float = 0.1,
+    def __init__(self, alpha: float = 0.03, doc_weight: float = 0.1, word_share: float = 0.8,
+                 head_bonus: float = 2.0, linear_share: float = 0.4, nb_temperature: float = 8.0,
+                 linear_temperature: float = 0.5, linear_epochs: int = 6, linear_update_epochs: int = 2,
+                 holdout: float = 0.1,
                  random_state: int = 0):
         self.alpha, self.doc_weight, self.word_share = alpha, doc_weight, word_share
         self.head_bonus, self.linear_share = head_bonus, linear_share
         self.nb_temperature, self.linear_temperature = nb_temperature, linear_temperature
-        self.linear_epochs = linear_epochs
+        self.linear_epochs, self.linear_update_epochs = linear_epochs, linear_update_epochs
         self.holdout, self.random_state = holdout, random_state
 
     # -- fitting ---------------------------------------------------------------------------------------
@@ -146,6 +149,10 @@ class TitleModel:
             first = {text.lower(): text for text, h in zip(texts, held, strict=True) if h}
             self._calibrate([first[key] for key in answers], list(answers.values()))
             self._fit_naive_bayes(np.ones(len(texts), bool), heads, labels)
+            if self.linear_ is not None:
+                vectorizer, model = self.linear_
+                model.update(vectorizer.transform(normalised), np.searchsorted(self.classes_, labels),
+                             self.linear_update_epochs)
         del self._features  # only needed while fitting
         return self
 
@@ -186,20 +193,9 @@ class TitleModel:
             return
         vectorizer = TfidfVectorizer(analyzer=_linear_features, sublinear_tf=True, dtype=np.float32)
         matrix = vectorizer.fit_transform(normalised)
-        model = SGDClassifier(loss="log_loss", alpha=2e-6, max_iter=self.linear_epochs, tol=None, n_jobs=2,
-                              random_state=self.random_state).fit(matrix, labels)
-        columns = np.searchsorted(self.classes_, model.classes_)
-        intercept = model.intercept_.astype(np.float32)
-        weights = model.coef_.astype(np.float32).T
-        del model  # its float64 weights are the largest object of the build
-        # The dense weights (features × classes) are mostly near zero; keeping the largest 3 % changed no
-        # figure on the title benchmark and shrinks the model from about 200 MB to about 20 MB.
-        magnitude = np.abs(weights).ravel()
-        keep_from = int(magnitude.size * 0.97)
-        cut = np.partition(magnitude, keep_from)[keep_from]
-        weights[np.abs(weights) < cut] = 0.0
-        del magnitude
-        self.linear_ = (vectorizer, sp.csr_matrix(weights), intercept, columns)
+        model = SoftmaxRegression(epochs=self.linear_epochs, random_state=self.random_state).fit(
+            matrix, np.searchsorted(self.classes_, labels), len(self.classes_))
+        self.linear_ = (vectorizer, model)
 
     def _calibrate(self, texts: list[str], answers: list[set[str]]) -> None:
         """Fit the softmax temperature (likelihood of the right answers) and the isotonic map from top
@@ -211,12 +207,12 @@ class TitleModel:
             right[row, [index[label] for label in labels]] = True
         best_t, best_nll = 1.0, np.inf
         for temperature in (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
-            probs = _softmax(scores / temperature)
+            probs = softmax(scores / temperature)
             nll = -np.mean(np.log((probs * right).sum(axis=1) + 1e-12))
             if nll < best_nll:
                 best_t, best_nll = temperature, nll
         self.temperature_ = best_t
-        probs = _softmax(scores / best_t)
+        probs = softmax(scores / best_t)
         correct = right[np.arange(len(right)), probs.argmax(axis=1)].astype(float)
         self.isotonic_ = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probs.max(axis=1),
                                                                                              correct)
@@ -233,9 +229,8 @@ class TitleModel:
                 bayes[row, columns] += self.head_bonus * bonus
         scores = _log_softmax(bayes / self.nb_temperature)
         if self.linear_ is not None:
-            vectorizer, weights, intercept, columns = self.linear_
-            linear = np.full(scores.shape, -1e4, np.float32)  # classes the linear expert never saw
-            linear[:, columns] = (vectorizer.transform(normalised) @ weights).toarray() + intercept
+            vectorizer, model = self.linear_
+            linear = model.decision_function(vectorizer.transform(normalised))
             scores = (1 - self.linear_share) * scores + self.linear_share * _log_softmax(
                 linear / self.linear_temperature)
         empty = np.array([not n for n in normalised])
@@ -243,7 +238,7 @@ class TitleModel:
         return scores
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        return _softmax(self.decision_function(texts) / self.temperature_)
+        return softmax(self.decision_function(texts) / self.temperature_)
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
         return self.classes_[self.decision_function(texts).argmax(axis=1)]
@@ -262,8 +257,3 @@ class TitleModel:
         if self.isotonic_ is None:
             return top_probability
         return self.isotonic_.predict(top_probability)
-
-
-def _softmax(scores: np.ndarray) -> np.ndarray:
-    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
-    return shifted / shifted.sum(axis=1, keepdims=True)
