@@ -73,6 +73,9 @@ def test_estimator_api_on_toy_data() -> None:
     assert 0.0 <= model.confidence(probs[:, 0])[0] <= 1.0
     flat = model.predict_proba([""])
     assert np.allclose(flat, 1 / 4)
+    held = model.holdout_scores_
+    assert held["titles"] > 0 and 0.0 <= held["top1"] <= held["top5"] <= 1.0
+    assert TitleModel(holdout=0.0).fit(texts, labels).holdout_scores_ is None
 
 
 def test_held_out_titles_are_whole_titles() -> None:

@@ -140,7 +140,7 @@ class TitleModel:
         self._fit_naive_bayes(train, heads, labels)
         self._fit_linear([n for n, t in zip(normalised, train, strict=True) if t],
                          [lab for lab, t in zip(labels, train, strict=True) if t])
-        self.temperature_, self.isotonic_ = 1.0, None
+        self.temperature_, self.isotonic_, self.holdout_scores_ = 1.0, None, None
         if held.any():
             answers: dict[str, set[str]] = {}
             for text, label, h in zip(texts, labels, held, strict=True):
@@ -216,6 +216,11 @@ class TitleModel:
         correct = right[np.arange(len(right)), probs.argmax(axis=1)].astype(float)
         self.isotonic_ = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probs.max(axis=1),
                                                                                              correct)
+        top5 = np.argpartition(-scores, min(5, scores.shape[1]) - 1, axis=1)[:, :5]
+        #: How the model did on these titles before it learnt them: an estimate, from every build, of its
+        #: accuracy on titles nobody has tuned it to.
+        self.holdout_scores_ = {"titles": len(texts), "top1": float(correct.mean()),
+                                "top5": float(np.take_along_axis(right, top5, axis=1).any(axis=1).mean())}
 
     # -- predicting ------------------------------------------------------------------------------------
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
