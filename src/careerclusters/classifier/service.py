@@ -153,11 +153,15 @@ class TextClassifier:
 
     def _candidate(self, code: str, probability: float, confidence: float, query: set[str]) -> Candidate:
         member = self.memberships.get(code, {})
-        return Candidate(code=code, title=self.titles.get(code, code),
-                         soc=code[:7] if self.kind == "occupation" else None,
-                         clusters=member.get("clusters", []), subclusters=member.get("subclusters", []),
-                         pathways=member.get("pathways", []), probability=round(probability, 4),
-                         confidence=round(confidence, 4), evidence=self._evidence(code, query) if query else [])
+        # Every field comes from the built classifier and is already of its type: constructing without
+        # validation keeps batch coding about a third faster.
+        return Candidate.model_construct(code=code, title=self.titles.get(code, code),
+                                         soc=code[:7] if self.kind == "occupation" else None,
+                                         clusters=member.get("clusters", []),
+                                         subclusters=member.get("subclusters", []),
+                                         pathways=member.get("pathways", []), probability=round(probability, 4),
+                                         confidence=round(confidence, 4),
+                                         evidence=self._evidence(code, query) if query else [])
 
     def _evidence(self, code: str, query: set[str], limit: int = 3) -> list[str]:
         """The class's example titles that share the most words with the query."""
