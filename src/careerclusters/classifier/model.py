@@ -140,7 +140,8 @@ class TitleModel:
         self._fit_naive_bayes(train, heads, labels)
         self._fit_linear([n for n, t in zip(normalised, train, strict=True) if t],
                          [lab for lab, t in zip(labels, train, strict=True) if t])
-        self.temperature_, self.isotonic_, self.holdout_scores_ = 1.0, None, None
+        self.temperature_, self.isotonic_ = 1.0, None
+        self.holdout_scores_: dict[str, float] | None = None
         if held.any():
             answers: dict[str, set[str]] = {}
             for text, label, h in zip(texts, labels, held, strict=True):
