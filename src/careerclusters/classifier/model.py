@@ -111,8 +111,7 @@ class TitleModel:
     def __init__(self, alpha: float = 0.03, doc_weight: float = 0.1, word_share: float = 0.8,
                  head_bonus: float = 2.0, linear_share: float = 0.4, nb_temperature: float = 8.0,
                  linear_temperature: float = 0.5, linear_epochs: int = 6, linear_update_epochs: int = 2,
-                 holdout: float = 0.1,
-                 random_state: int = 0):
+                 holdout: float = 0.1, random_state: int = 0):
         self.alpha, self.doc_weight, self.word_share = alpha, doc_weight, word_share
         self.head_bonus, self.linear_share = head_bonus, linear_share
         self.nb_temperature, self.linear_temperature = nb_temperature, linear_temperature
@@ -135,26 +134,26 @@ class TitleModel:
         held = self._held_out(texts, calibrate)
         train = ~held
         y_docs = self._onehot(list(doc_labels))
-        self._features = [_Vectorised.count(_word_features, normalised, normalised_docs, y_docs, self.doc_weight),
-                          _Vectorised.count(_char_features, normalised, normalised_docs, y_docs, 2 * self.doc_weight)]
-        self._fit_naive_bayes(train, heads, labels)
+        features = (_Vectorised.count(_word_features, normalised, normalised_docs, y_docs, self.doc_weight),
+                    _Vectorised.count(_char_features, normalised, normalised_docs, y_docs, 2 * self.doc_weight))
+        self._fit_naive_bayes(features, train, heads, labels)
         self._fit_linear([n for n, t in zip(normalised, train, strict=True) if t],
                          [lab for lab, t in zip(labels, train, strict=True) if t])
         self.temperature_, self.isotonic_ = 1.0, None
         self.holdout_scores_: dict[str, float] | None = None
         if held.any():
-            answers: dict[str, set[str]] = {}
+            answers: dict[str, set[str]] = {}  # held-out title (ignoring case) → all its labels
+            spelling: dict[str, str] = {}  # … and the first way it is written
             for text, label, h in zip(texts, labels, held, strict=True):
                 if h:
                     answers.setdefault(text.lower(), set()).add(label)
-            first = {text.lower(): text for text, h in zip(texts, held, strict=True) if h}
-            self._calibrate([first[key] for key in answers], list(answers.values()))
-            self._fit_naive_bayes(np.ones(len(texts), bool), heads, labels)
+                    spelling.setdefault(text.lower(), text)
+            self._calibrate([spelling[key] for key in answers], list(answers.values()))
+            self._fit_naive_bayes(features, np.ones(len(texts), bool), heads, labels)
             if self.linear_ is not None:
                 vectorizer, model = self.linear_
                 model.update(vectorizer.transform(normalised), np.searchsorted(self.classes_, labels),
                              self.linear_update_epochs)
-        del self._features  # only needed while fitting
         return self
 
     def _held_out(self, texts: list[str], calibrate: Sequence[bool] | None) -> np.ndarray:
@@ -173,12 +172,13 @@ class TitleModel:
         return sp.csr_matrix((np.ones(len(rows), np.float32), (rows, np.arange(len(rows)))),
                              shape=(len(self.classes_), len(rows)))
 
-    def _fit_naive_bayes(self, rows: np.ndarray, heads: list[str | None], labels: list[str]) -> None:
-        """Fit both naive Bayes experts and the head-noun counts on the examples selected by ``rows``."""
-        chosen = [lab for lab, r in zip(labels, rows, strict=True) if r]
-        y = self._onehot(chosen)
+    def _fit_naive_bayes(self, features: tuple[_Vectorised, _Vectorised], rows: np.ndarray,
+                         heads: list[str | None], labels: list[str]) -> None:
+        """Fit both naive Bayes experts (word and character ``features``) and the head-noun counts on the
+        examples selected by ``rows``."""
+        y = self._onehot([lab for lab, r in zip(labels, rows, strict=True) if r])
         self.word_, self.char_ = (_Expert.fit(f.vectorizer, f.examples[rows], y, f.doc_counts, self.alpha)
-                                  for f in self._features)
+                                  for f in features)
         index = {c: i for i, c in enumerate(self.classes_)}
         counts: dict[str, dict[int, float]] = {}
         for found, label, r in zip(heads, labels, rows, strict=True):
@@ -202,10 +202,9 @@ class TitleModel:
         """Fit the softmax temperature (likelihood of the right answers) and the isotonic map from top
         probability to "top answer is right" on held-out titles; a title may have several right answers."""
         scores = self.decision_function(texts)
-        index = {c: i for i, c in enumerate(self.classes_)}
         right = np.zeros(scores.shape, bool)
         for row, labels in enumerate(answers):
-            right[row, [index[label] for label in labels]] = True
+            right[row, np.searchsorted(self.classes_, sorted(labels))] = True
         best_t, best_nll = 1.0, np.inf
         for temperature in (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
             probs = softmax(scores / temperature)

@@ -48,7 +48,7 @@ POSTING_TERMS = NOISE | {
     "onsite", "on", "site", "contract", "contractor", "travel", "traveling", "local", "per", "diem", "sign",
     "signon", "bonus", "new", "grad", "graduate", "entry", "level", "job", "jobs", "opening", "position", "urgent",
     "now", "start", "immediate", "hour", "hr", "week", "weekly", "year", "annual", "salary", "pay", "up", "to", "k",
-    "ft", "pt", "w2", "benefits", "relocation", "home", "work", "from", "with", "and", "required", "available",
+    "ft", "pt", "w2", "benefits", "relocation", "home", "work", "required", "available",
 }
 #: Posting phrases removed wherever they occur, even inside the title's own segment.
 _POSTING_PHRASES = re.compile(
