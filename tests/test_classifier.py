@@ -127,6 +127,8 @@ def test_certain_cases(occupations, programs) -> None:
     assert posting.soc == "29-1141"
     [program] = programs.classify(["Registered Nursing"], k=1)[0]
     assert program.code == "51.3801" and "Physical Health" in [s.name for s in program.subclusters]
+    # programs' confidence is calibrated too, on NCES's other names for programs held out in the build
+    assert program.confidence > 0.5 and programs.model.holdout_scores_["titles"] > 100
 
 
 def test_candidates_are_ranked_with_probabilities(occupations) -> None:

@@ -25,7 +25,7 @@ from careerclusters.store import StoreError
 
 Kind = Literal["occupation", "program"]
 #: Bump when the model or its inputs change, so cached classifiers are rebuilt.
-MODEL_VERSION = "ensemble-4"
+MODEL_VERSION = "ensemble-5"
 SOURCES: dict[str, tuple[str, ...]] = {
     "occupation": ("onet-db", "advance-cte-soc", "onet-legacy-clusters"),
     "program": ("nces-cip", "advance-cte-cip"),
@@ -116,16 +116,19 @@ class TextClassifier:
                             "AND action NOT IN ('Deleted', 'Moved from')").fetchall()
         titles = {r[0]: r[1] for r in rows}
         examples: dict[str, list[str]] = {}
+        texts: list[str] = []
+        labels: list[str] = []
+        calibrate: list[bool] = []  # the other names of a program (not its official title) may be held out
         for code, title, _definition, listed in rows:
-            examples.setdefault(code, []).append(title)
-            examples[code] += [part.strip(" -") for part in title.split("/") if part.strip() and "/" in title]
+            names = [part.strip(" -") for part in title.split("/") if part.strip() and "/" in title]
             if listed:
-                listed_examples = listed.removeprefix("Examples:").split(", -")
-                examples[code] += [e.strip(" -,") for e in listed_examples if e.strip(" -,")]
-        texts = [t for ts in examples.values() for t in ts]
-        labels = [c for c, ts in examples.items() for _ in ts]
-        model = TitleModel(holdout=0.0, linear_share=0.0).fit(texts, labels, [r[2] for r in rows],
-                                                              [r[0] for r in rows])
+                names += [e.strip(" -,") for e in listed.removeprefix("Examples:").split(", -") if e.strip(" -,")]
+            examples[code] = [title, *names]
+            texts += examples[code]
+            labels += [code] * len(examples[code])
+            calibrate += [False] + [True] * len(names)
+        model = TitleModel(linear_share=0.0).fit(texts, labels, [r[2] for r in rows], [r[0] for r in rows],
+                                                 calibrate=calibrate)
         fw = load_framework()
         memberships: dict[str, dict[str, list[Ref]]] = {}
         for code, cluster, sub in conn.execute("SELECT DISTINCT cip, cluster_id, subcluster_id FROM cte_cip"):
