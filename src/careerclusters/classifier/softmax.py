@@ -16,7 +16,7 @@ import scipy.sparse as sp
 
 class SoftmaxRegression:
     """Fit on a sparse matrix (rows L2-normalised, e.g. TF-IDF) and integer labels; score with
-    ``decision_function``. The learning rate falls linearly to a fifth of its start over the epochs."""
+    ``decision_function``. The learning rate falls linearly over the epochs, toward a fifth of its start."""
 
     def __init__(self, epochs: int = 8, batch_size: int = 256, learning_rate: float = 3.0, keep: float = 0.03,
                  random_state: int = 0):

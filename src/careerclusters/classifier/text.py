@@ -42,8 +42,8 @@ NOISE = {
 #: Words that describe a posting's terms in a trailing segment or a parenthesis ("- Remote", "(Nights)",
 #: "| Full Time", "- Contract"), but may name the work inside a title ("Travel Agent", "Contract Specialist",
 #: "Shift Supervisor", "Sign Language Interpreter", "Data Entry Clerk", "Set-Up Operator"): a segment made
-#: only of these (and ``NOISE``) is dropped, and the words are kept everywhere else.
-POSTING_TERMS = NOISE | {
+#: only of these (``words`` has already dropped ``NOISE``) is dropped; the words are kept everywhere else.
+POSTING_TERMS = {
     "part", "full", "time", "day", "days", "night", "evening", "weekend", "shift", "shifts", "remote", "hybrid",
     "onsite", "on", "site", "contract", "contractor", "travel", "traveling", "local", "per", "diem", "sign",
     "signon", "bonus", "new", "grad", "graduate", "entry", "level", "job", "jobs", "opening", "position", "urgent",
