@@ -29,6 +29,7 @@ def test_detects_every_official_file_by_contents(data_dir: Path, tmp_path: Path)
         "onet/legacy-career-clusters/All_Career_Clusters.csv": "onet-legacy-clusters",
         "nces/CIPCode2020.csv": "nces-cip",
         "nces/CIP2020_SOC2018_Crosswalk.xlsx": "nces-cip-soc",
+        "nces/sced/sced_v12.csv": "nces-sced",
         "bls/national_M2025_dl.xlsx": "bls-oews",
         "bls/occupation.xlsx": "bls-projections",
     }
@@ -112,6 +113,35 @@ def test_nces_cip_and_cip_soc(data_dir: Path) -> None:
     crosswalk = rows(sources.read(data_dir / "nces/CIP2020_SOC2018_Crosswalk.xlsx"), "cip_soc")
     assert ("51.3801", "Registered Nursing/Registered Nurse", "29-1141", "Registered Nurses") in crosswalk
     assert not any(r[2] == "99-9999" for r in crosswalk)
+
+
+def test_nces_sced_courses(data_dir: Path) -> None:
+    extract = sources.read(data_dir / "nces/sced/sced_v12.csv")
+    assert extract.release == "SCED version 12"
+    courses = {r[0]: r for r in rows(extract, "sced_course")}
+    assert courses["14051"][1:3] == ("14", "Nursing")
+    assert courses["17001"][2] == "Construction Careers Exploration"
+    assert courses["01001"][2] == "English/Language Arts I (9th grade)"  # the leading zero is kept
+    assert "’" in courses["01002"][3]  # cp1252 curly quote decoded, not mangled
+    assert ("14", "Health Care Sciences") in rows(extract, "sced_subject")
+
+
+def test_sced_as_a_spreadsheet_saved_it(tmp_path: Path) -> None:
+    """Excel drops leading zeros and may write codes as formulas; the reader restores five digits."""
+    path = tmp_path / "courses.csv"
+    path.write_bytes('Course Title,SCED Course Code,Course Description\r\n'
+                     'English I,1001,"Reading, writing \u2014 and speaking"\r\nNursing,="14051",Care\r\n'
+                     .encode("cp1252"))
+    extract = sources.read(path)
+    assert rows(extract, "sced_course") == [("01001", "01", "English I", "Reading, writing \u2014 and speaking"),
+                                            ("14051", "14", "Nursing", "Care")]
+
+
+def test_sced_bad_code_names_the_row(tmp_path: Path) -> None:
+    path = tmp_path / "courses.csv"
+    path.write_text("Course Title,SCED Course Code,Course Description\nNursing,14051,x\nOops,14-05,y\n")
+    with pytest.raises(SourceError, match=r"row 3, column 'SCED Course Code'.*'14-05'"):
+        sources.read(path)
 
 
 def test_bls_oews_keeps_markers(data_dir: Path) -> None:

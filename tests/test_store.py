@@ -42,6 +42,24 @@ def test_new_store_has_current_schema(tmp_path: Path) -> None:
     assert status(conn) == []
 
 
+def test_store_of_schema_1_is_migrated_keeping_its_data(tmp_path: Path, data_dir: Path) -> None:
+    """A store written before SCED courses existed gains their tables and keeps what it had."""
+    from careerclusters.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.sqlite"
+    raw = sqlite3.connect(path)
+    raw.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    raw.execute("INSERT INTO cte_soc VALUES ('29-1141', 'Registered Nurses', 'healthcare-human-services', "
+                "'physical-health')")
+    raw.commit()
+    raw.close()
+    conn = connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT subcluster_id FROM cte_soc WHERE soc = '29-1141'").fetchone()[0] == "physical-health"
+    import_paths(conn, [data_dir / "nces/sced/sced_v12.csv"])
+    assert conn.execute("SELECT title FROM sced_course WHERE code = '14051'").fetchone()[0] == "Nursing"
+
+
 def test_store_from_a_newer_program_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
     raw = sqlite3.connect(path)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerclusters.sources import advance_cte, bls, nces, onet, onet_legacy
+from careerclusters.sources import advance_cte, bls, nces, onet, onet_legacy, sced
 from careerclusters.sources.base import Extract, SourceError, sha256_of
 from careerclusters.sources.excel import open_workbook
 from careerclusters.sources.official import OFFICIAL_FILES, OfficialFile, official_by_sha
@@ -60,6 +60,8 @@ def detect(path: Path) -> tuple[str, Reader]:
         return nces.CIP_KIND, nces.read_cip
     if onet_legacy.looks_like(header):
         return onet_legacy.KIND, onet_legacy.read
+    if sced.looks_like(header):
+        return sced.KIND, sced.read
     raise SourceError(path.name, "cannot tell which official file this is from its contents")
 
 

@@ -11,7 +11,7 @@ import io
 import re
 from pathlib import Path
 
-from careerclusters.sources.base import CIP, SOC, Columns, Extract, SourceError, checked_code, text
+from careerclusters.sources.base import CIP, SOC, Columns, Extract, SourceError, checked_code, read_csv_text, text
 from careerclusters.sources.excel import open_workbook, sheet_rows
 
 PUBLISHER = "NCES (U.S. Department of Education)"
@@ -38,12 +38,7 @@ def _unformula(value: str) -> str:
 
 def read_cip(path: Path, sha256: str, release: str | None = None) -> Extract:
     file = path.name
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        content = path.read_text(encoding="cp1252")
-    except OSError as exc:
-        raise SourceError(file, f"cannot read ({exc})") from exc
+    content, _encoding = read_csv_text(path)
     reader = csv.reader(io.StringIO(content))
     cols = Columns(next(reader, []), CIP_COLUMNS, file=file, row=1, optional={"cross_references", "examples"})
     rows = []

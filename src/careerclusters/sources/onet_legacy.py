@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 
 from careerclusters.framework import Edition, Level, NotFoundError, load_framework
-from careerclusters.sources.base import ONET_SOC, Columns, Extract, SourceError, checked_code, text
+from careerclusters.sources.base import ONET_SOC, Columns, Extract, SourceError, checked_code, read_csv_text, text
 
 PUBLISHER = "O*NET Resource Center (USDOL/ETA)"
 KIND = "onet-legacy-clusters"
@@ -27,10 +27,7 @@ def looks_like(header: list[str]) -> bool:
 
 def read(path: Path, sha256: str, release: str | None = None) -> Extract:
     file = path.name
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(file, f"cannot read as UTF-8 text ({exc})") from exc
+    content, _encoding = read_csv_text(path)
     reader = csv.reader(io.StringIO(content))
     header = next(reader, [])
     cols = Columns(header, COLUMNS, file=file, row=1)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-MIGRATIONS: tuple[str, ...] = (resources.files(__package__).joinpath("schema_1.sql").read_text("utf-8"),)
+MIGRATIONS: tuple[str, ...] = tuple(resources.files(__package__).joinpath(f"schema_{n}.sql").read_text("utf-8")
+                                    for n in (1, 2))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The tables each source kind fills; importing a kind again replaces exactly these.
@@ -22,6 +23,7 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "onet-legacy-clusters": ("onet_pathway",),
     "nces-cip": ("cip",),
     "nces-cip-soc": ("cip_soc",),
+    "nces-sced": ("sced_course", "sced_subject"),
     "bls-oews": ("oews_wage",),
     "bls-projections": ("projection",),
 }
