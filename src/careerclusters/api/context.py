@@ -18,9 +18,10 @@ from typing import Any, TypeVar
 from careerclusters.classifier import TextClassifier, load_classifier
 from careerclusters.classifier.service import Kind
 from careerclusters.framework import Level
-from careerclusters.services import answers
+from careerclusters.services import answers, fetch
 from careerclusters.services.crosswalk import Crosswalk
 from careerclusters.services.transition import TransitionMap
+from careerclusters.sources import OfficialFile
 from careerclusters.store import StoreError, connect, status
 
 T = TypeVar("T")
@@ -48,6 +49,10 @@ class Explorer:
 
     def has(self, kind: str) -> bool:
         return any(entry["kind"] == kind for entry in self.imported())
+
+    def missing(self) -> list[OfficialFile]:
+        """The official data not imported yet, for pages to say what they lack and how to add it."""
+        return fetch.missing(self.conn)
 
     def _once(self, key: str, build: Callable[[], T]) -> T:
         with self._locks[key]:
