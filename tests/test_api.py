@@ -115,7 +115,7 @@ def test_not_found_suggests_closest_names(client: TestClient) -> None:
 def test_pages(client: TestClient) -> None:
     home = client.get("/")
     assert home.status_code == 200 and home.text.count('class="seg seg-') == 6 + 14 + 72
-    assert "Only the framework itself is loaded" not in home.text
+    assert "Not imported yet" not in home.text
     assert "CRP12" in home.text and "Career Ready Practices" in home.text
     cluster = client.get("/clusters/healthcare-human-services")
     assert "Registered Nurses" in cluster.text and "Therapeutic Services" in cluster.text
