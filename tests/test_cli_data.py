@@ -34,13 +34,13 @@ def test_fetch_from_mirror_then_status(tmp_path: Path, data_dir: Path) -> None:
     db = tmp_path / "fresh.sqlite"
     result = run(db, "data", "fetch", "--mirror", str(data_dir))
     assert result.exit_code == 0, result.output
-    # the five bundled crosswalks are the very files the mirror holds: unchanged; the other six imported
-    assert result.stdout.count("imported") == 6 and result.stdout.count("unchanged") == 5
+    # the five bundled crosswalks are the very files the mirror holds: unchanged; the other seven imported
+    assert result.stdout.count("imported") == 7 and result.stdout.count("unchanged") == 5
     status = json.loads(run(db, "data", "status", "--json").stdout)
     assert {s["kind"]: s["origin"] for s in status["sources"]}["bls-oews"] == "imported"
-    assert len(status["sources"]) == 11 and status["missing"] == []
+    assert len(status["sources"]) == 12 and status["missing"] == []
     again = run(db, "data", "fetch", "--mirror", str(data_dir))
-    assert again.stdout.count("unchanged") == 11
+    assert again.stdout.count("unchanged") == 12
 
 
 def test_fetch_rejects_a_corrupt_mirror_copy(tmp_path: Path, data_dir: Path) -> None:

@@ -81,7 +81,7 @@ def test_not_a_store(tmp_path: Path) -> None:
 def test_full_import_records_provenance(imported_db: Path) -> None:
     conn = connect(imported_db, readonly=True)
     entries = {e["kind"]: e for e in status(conn)}
-    assert len(entries) == 11
+    assert len(entries) == 12
     assert entries["nces-sced"]["release"] == "SCED version 12" and entries["nces-sced"]["origin"] == "imported"
     oews = entries["bls-oews"]
     assert oews["release"] == "OEWS May 2025, national"
