@@ -152,3 +152,30 @@ def test_rollup_by_hand(tmp_path: Path) -> None:
     assert profile.median_wage == 80000 and not profile.median_wage_at_least
     assert profile.openings_estimate is None  # no projections imported: no estimate rather than a guess
     assert profile.occupations_with_data == 3
+
+
+# -- the command line -----------------------------------------------------------------------------------------
+
+def test_area_commands(imported_db: Path) -> None:
+    from typer.testing import CliRunner
+
+    from careerclusters.cli import app
+
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(app, ["--db", str(imported_db), *args])
+
+    nurses = json.loads(run("occupation", "29-1141", "--area", "OH", "--json").stdout)
+    assert nurses["area"]["employment"] == 143730 and nurses["area"]["annual_median"] == 82510
+    assert "estimate" in nurses["note"]
+    text = run("occupation", "29-1141", "--area", "Columbus, OH").stdout
+    assert "Columbus, OH" in text and "30,510" in text and "$83,900" in text
+    sub = json.loads(run("subcluster", "Physical Health", "--area", "OH", "--json").stdout)
+    assert sub["area"]["code"] == "3900000" and sub["top_occupations"][0]["soc"] == "29-1141"
+    ranked = json.loads(run("area", "rank", "Ohio", "--by", "lq", "--json").stdout)["subclusters"]
+    assert ranked[0]["location_quotient"] >= ranked[1]["location_quotient"]
+    assert "Ohio" in run("area", "list", "--type", "state").stdout
+    bad = run("area", "show", "Columbus")
+    assert bad.exit_code == 2 and bad.stderr.startswith("error: no area 'Columbus'; did you mean")
+    assert run("area", "rank", "OH", "--by", "colour").exit_code == 2
