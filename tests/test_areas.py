@@ -179,3 +179,27 @@ def test_area_commands(imported_db: Path) -> None:
     bad = run("area", "show", "Columbus")
     assert bad.exit_code == 2 and bad.stderr.startswith("error: no area 'Columbus'; did you mean")
     assert run("area", "rank", "OH", "--by", "colour").exit_code == 2
+
+
+# -- the API ----------------------------------------------------------------------------------------------------
+
+def test_area_api(imported_db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from careerclusters.web.app import create_app
+
+    with TestClient(create_app(imported_db, warm=False)) as client:
+        states = client.get("/api/v1/areas", params={"type": "state", "limit": 100}).json()
+        assert states["total"] == 51 and "Ohio" in {a["name"] for a in states["items"]}
+        assert client.get("/api/v1/areas/OH").json()["code"] == "3900000"
+        nurses = client.get("/api/v1/areas/Columbus, OH/occupations/29-1141").json()
+        assert nurses["area"]["employment"] == 30510 and nurses["area"]["annual_median"] == 83900
+        assert nurses["national"]["annual_median"] == 97550
+        ranked = client.get("/api/v1/areas/3900000/subclusters", params={"by": "wage"}).json()
+        wages = [s["median_wage"] for s in ranked["subclusters"] if s["median_wage"] is not None]
+        assert wages == sorted(wages, reverse=True) and "estimate" in ranked["note"]
+        health = client.get("/api/v1/areas/OH/subclusters/Physical Health").json()
+        assert health["top_occupations"][0]["employment"] == 143730
+        unknown = client.get("/api/v1/areas/Atlantis")
+        assert unknown.status_code == 404
+        assert client.get("/api/v1/areas", params={"type": "planet"}).status_code == 422

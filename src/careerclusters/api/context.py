@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 from careerclusters.classifier import TextClassifier, load_classifier
 from careerclusters.classifier.service import Kind
 from careerclusters.framework import Level
-from careerclusters.services import answers, fetch
+from careerclusters.services import answers, fetch, labor_market
+from careerclusters.services.areas import Area, find_area
 from careerclusters.services.crosswalk import Crosswalk
 from careerclusters.services.transition import TransitionMap
 from careerclusters.sources import OfficialFile
@@ -98,6 +99,11 @@ class Explorer:
 
     def program(self, code: str) -> answers.ProgramProfile:
         return self._cached(("program", code), lambda: answers.program(self.conn, code))
+
+    def area_profiles(self, area: str) -> tuple[Area, list[labor_market.SubclusterInArea]]:
+        """Every sub-cluster's profile in an area (the roll-up reads thousands of rows: kept per data version)."""
+        code = find_area(self.conn, area).code
+        return self._cached(("area", code), lambda: labor_market.subclusters_in_area(self.conn, code, top=10))
 
     def warm(self) -> None:
         """Build what the first requests would otherwise wait for: the transition map and classifiers."""

@@ -191,10 +191,15 @@ def subclusters_in_area(conn: sqlite3.Connection, area_query: str, *, top: int =
     return area, profiles
 
 
+def subcluster_id(query: str) -> str:
+    """The id of a modern sub-cluster named by id, code or name."""
+    return load_framework().get(query, edition=Edition.MODERN, level=Level.SUBCLUSTER).id
+
+
 def subcluster_in_area(conn: sqlite3.Connection, query: str, area_query: str, *, top: int = 10) -> SubclusterInArea:
-    node = load_framework().get(query, edition=Edition.MODERN, level=Level.SUBCLUSTER)
+    wanted = subcluster_id(query)
     _area, profiles = subclusters_in_area(conn, area_query, top=top)
-    return next(p for p in profiles if p.id == node.id)
+    return next(p for p in profiles if p.id == wanted)
 
 
 def rank(profiles: list[SubclusterInArea], by: RankKey) -> list[SubclusterInArea]:
