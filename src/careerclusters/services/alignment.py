@@ -25,6 +25,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from careerclusters.classifier import TextClassifier
+from careerclusters.classifier.batch import unusable
 from careerclusters.errors import CareerClustersError
 from careerclusters.framework import load_framework
 from careerclusters.services import labor_market as lm
@@ -202,7 +203,7 @@ def _code(programs: list[ProgramInput], classifier: TextClassifier | None
           ) -> dict[int, tuple[str | None, float | None]]:
     """CIP and confidence per row: given codes as they are, names through the program classifier."""
     coded: dict[int, tuple[str | None, float | None]] = {p.row: (p.cip, None) for p in programs if p.cip}
-    named = [p for p in programs if not p.cip]
+    named = [p for p in programs if not p.cip and unusable(p.name) is None]  # a formula or symbols: no code
     if named and classifier is None:
         raise CareerClustersError(f"{len(named)} programs have no CIP code and the program classifier is not "
                                   "available: import the NCES CIP list (`careerclusters data fetch`) or add codes")

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from careerclusters.api.context import Explorer
-from careerclusters.formatting import figure, money
+from careerclusters.formatting import count, figure, money
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.services.search import search
 from careerclusters.web.wheel import CENTRE, segments
@@ -23,6 +23,7 @@ templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
 templates.env.filters["money"] = lambda value, marker=None: money(value, marker)
 templates.env.filters["figure"] = lambda value, unit="": figure(value, unit)
 templates.env.filters["percent"] = lambda value: f"{value:.0%}"
+templates.env.filters["count"] = count
 
 SORTS = {"title": "Occupation", "wage": "Median wage", "openings": "Openings a year", "soc": "SOC code"}
 URL_PREFIX = {Level.GROUPING: "/groupings", Level.CLUSTER: "/clusters", Level.SUBCLUSTER: "/subclusters",
