@@ -179,6 +179,8 @@ def test_area_commands(imported_db: Path) -> None:
     bad = run("area", "show", "Columbus")
     assert bad.exit_code == 2 and bad.stderr.startswith("error: no area 'Columbus'; did you mean")
     assert run("area", "rank", "OH", "--by", "colour").exit_code == 2
+    program = json.loads(run("program", "51.3801", "--area", "OH", "--json").stdout)
+    assert program["occupations"][0]["soc"] == "29-1141" and program["occupations"][0]["employment"] == 143730
 
 
 # -- the API ----------------------------------------------------------------------------------------------------
@@ -200,6 +202,9 @@ def test_area_api(imported_db: Path) -> None:
         assert wages == sorted(wages, reverse=True) and "estimate" in ranked["note"]
         health = client.get("/api/v1/areas/OH/subclusters/Physical Health").json()
         assert health["top_occupations"][0]["employment"] == 143730
+        program = client.get("/api/v1/areas/OH/programs/51.3801").json()
+        assert program["title"] == "Registered Nursing/Registered Nurse"
+        assert program["occupations"][0]["median_wage"] == 82510
         unknown = client.get("/api/v1/areas/Atlantis")
         assert unknown.status_code == 404
         assert client.get("/api/v1/areas", params={"type": "planet"}).status_code == 422

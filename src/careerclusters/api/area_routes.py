@@ -37,6 +37,10 @@ class AreaOccupation(lm.OccupationInArea):
     note: str
 
 
+class AreaProgram(lm.ProgramInArea):
+    note: str
+
+
 @router.get("", summary="Areas with OEWS data (nation, states, territories, metro and nonmetro areas)")
 def areas(ctx: Ctx, type: Annotated[str | None, Query(pattern="^(national|state|territory|metro|nonmetro)$")] = None,
           limit: Limit = 100, offset: Offset = 0) -> Page[Area]:
@@ -67,3 +71,9 @@ def area_subcluster(ctx: Ctx, area: AreaPath, subcluster_id: Annotated[str, Path
 @router.get("/{area}/occupations/{code}", summary="An occupation's wages and employment in an area and nationally")
 def area_occupation(ctx: Ctx, area: AreaPath, code: Annotated[str, Path(max_length=20)]) -> AreaOccupation:
     return AreaOccupation(note=NOTE, **lm.occupation_in_area(ctx.conn, code, area).model_dump())
+
+
+@router.get("/{area}/programs/{cip}", summary="A program's (CIP) occupations with their jobs, wages and openings "
+                                              "in an area")
+def area_program(ctx: Ctx, area: AreaPath, cip: Annotated[str, Path(max_length=20)]) -> AreaProgram:
+    return AreaProgram(note=NOTE, **lm.program_in_area(ctx.conn, cip, area).model_dump())

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.services.areas import Area, find_area
-from careerclusters.services.codes import occupation_code
+from careerclusters.services.codes import cip_code, occupation_code
 from careerclusters.store import NotInDataError
 from careerclusters.store import area_queries as aq
 from careerclusters.store import queries as q
@@ -207,3 +207,40 @@ def rank(profiles: list[SubclusterInArea], by: RankKey) -> list[SubclusterInArea
     field = RANK_FIELDS[by]
     present = [p for p in profiles if getattr(p, field) is not None]
     return sorted(present, key=lambda p: -getattr(p, field)) + [p for p in profiles if getattr(p, field) is None]
+
+
+class ProgramInArea(BaseModel):
+    """A program's (CIP) local labour market: the occupations it leads to, with their figures in the area."""
+
+    cip: str
+    title: str
+    area: Area
+    occupations: list[AreaOccupation]
+    employment: float | None
+    openings_estimate: float | None
+
+
+def program_in_area(conn: sqlite3.Connection, code: str, area_query: str) -> ProgramInArea:
+    """The occupations a CIP program leads to (NCES's CIP→SOC and Advance CTE's full crosswalk) with their jobs,
+    median wage and estimated openings in the area, largest first."""
+    area = find_area(conn, area_query)
+    cip = cip_code(code)
+    row = q.cip(conn, cip)
+    title = row["title"] if row else q.cip_title_from_crosswalks(conn, cip)
+    if title is None:
+        raise NotInDataError(f"no CIP program {cip} in the imported data")
+    occupations = []
+    for link in q.occupations_for_cip(conn, cip):
+        local = occupation_in_area(conn, link["soc"], area.code)
+        figures = local.area
+        occupations.append(AreaOccupation(
+            soc=link["soc"], title=local.title, employment=figures.employment if figures else None,
+            median_wage=figures.annual_median if figures else None,
+            wage_marker=figures.markers.get("a_median") if figures else None,
+            openings_estimate=local.openings_estimate))
+    jobs = [o.employment for o in occupations if o.employment is not None]
+    openings = [o.openings_estimate for o in occupations if o.openings_estimate is not None]
+    return ProgramInArea(cip=cip, title=title, area=area,
+                         occupations=sorted(occupations, key=lambda o: -(o.employment or 0)),
+                         employment=sum(jobs) if jobs else None,
+                         openings_estimate=round(sum(openings), 1) if openings else None)
