@@ -169,10 +169,12 @@ def _wage(conn: sqlite3.Connection, soc: str, release: str) -> Wage | None:
 
 
 class National(BaseModel):
-    """All occupations together (SOC 00-0000 in both BLS tables): the yardstick for any one occupation."""
+    """All occupations together (SOC 00-0000 in both BLS tables): the yardstick for any one occupation.
+    ``highest_wage`` is the highest annual figure the release published, the floor of any top-coded one."""
 
     wage: Wage | None
     outlook: Outlook | None
+    highest_wage: float | None
 
 
 def national(conn: sqlite3.Connection) -> National:
@@ -180,7 +182,8 @@ def national(conn: sqlite3.Connection) -> National:
     return National(
         wage=_wage(conn, ALL_OCCUPATIONS, sources["bls-oews"]["release"]) if "bls-oews" in sources else None,
         outlook=_outlook(conn, ALL_OCCUPATIONS, sources["bls-projections"]["release"])
-        if "bls-projections" in sources else None)
+        if "bls-projections" in sources else None,
+        highest_wage=q.highest_annual_wage(conn) if "bls-oews" in sources else None)
 
 
 def _outlook(conn: sqlite3.Connection, soc: str, release: str) -> Outlook | None:

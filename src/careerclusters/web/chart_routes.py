@@ -26,9 +26,8 @@ def _url(node: Node) -> str:
     return f"/{'clusters' if node.level is Level.CLUSTER else 'subclusters'}/{node.id}"
 
 
-def _ceiling(explorer: Explorer) -> float | None:
-    national = explorer.national()
-    return charts.top_of_range(national.wage.release) if national.wage else None
+def _highest_wage(explorer: Explorer) -> float | None:
+    return explorer.national().highest_wage
 
 
 def _occupation(explorer: Explorer, code: str) -> list[charts.ChartSpec]:
@@ -62,9 +61,9 @@ def _node(explorer: Explorer, page: str, ident: str) -> list[charts.ChartSpec]:
         subs = [(s.name, _url(s), explorer.contents(s.id, Level.SUBCLUSTER, "title").occupations)
                 for s in fw.children(node)]
         colour = charts.grouping_colour(node.parent_id)
-        return [charts.subclusters_by_size_and_pay(node.name, subs, colour, _ceiling(explorer))]
+        return [charts.subclusters_by_size_and_pay(node.name, subs, colour, _highest_wage(explorer))]
     occupations = explorer.contents(node.id, Level.SUBCLUSTER, "title").occupations
-    return [charts.occupations_scatter(node.name, occupations, _ceiling(explorer))] if occupations else []
+    return [charts.occupations_scatter(node.name, occupations, _highest_wage(explorer))] if occupations else []
 
 
 def _specs(explorer: Explorer, page: Page, ident: str) -> list[charts.ChartSpec]:
@@ -75,7 +74,7 @@ def _specs(explorer: Explorer, page: Page, ident: str) -> list[charts.ChartSpec]
         return _occupation(explorer, ident)
     if page == "programs":
         program = explorer.program(ident)
-        return [charts.program_occupations(program.title, program.occupations, _ceiling(explorer))] \
+        return [charts.program_occupations(program.title, program.occupations, _highest_wage(explorer))] \
             if program.occupations else []
     return _node(explorer, page, ident)
 

@@ -22,8 +22,8 @@ from careerclusters.services.charts.groups import (ClusterJobs, cluster_shares, 
 from careerclusters.services.charts.model import Cell, Chart, ChartSpec, Mark, Table
 from careerclusters.services.charts.occupation import interest_profile, outlook, wage_range
 from careerclusters.services.charts.palette import grouping_colour
-from careerclusters.services.charts.wages import WageFigure, top_of_range
+from careerclusters.services.charts.wages import WageFigure
 
 __all__ = ["Cell", "Chart", "ChartSpec", "ClusterJobs", "Mark", "Table", "WageFigure", "cluster_shares",
            "grouping_colour", "interest_profile", "occupations_scatter", "outlook", "png", "program_occupations",
-           "render", "standalone_svg", "subclusters_by_size_and_pay", "top_of_range", "wage_range"]
+           "render", "standalone_svg", "subclusters_by_size_and_pay", "wage_range"]

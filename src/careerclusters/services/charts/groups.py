@@ -34,8 +34,8 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def _wage(o: OccupationListing, ceiling: float | None) -> WageFigure:
-    return figure(o.median_wage, o.wage_marker, ceiling)
+def _wage(o: OccupationListing, highest_wage: float | None) -> WageFigure:
+    return figure(o.median_wage, o.wage_marker, highest_wage)
 
 
 def occupation_href(soc: str) -> str:
@@ -46,11 +46,11 @@ def _openings_tick(value: float, _position: object = None) -> str:
     return f"{value * 1000:,.0f}"
 
 
-def occupations_scatter(name: str, occupations: Sequence[OccupationListing], ceiling: float | None) -> ChartSpec:
+def occupations_scatter(name: str, occupations: Sequence[OccupationListing], highest_wage: float | None) -> ChartSpec:
     """Each occupation a point: median wage up, openings a year across (log scale, as openings run from
     tens to hundreds of thousands), shaped by typical entry education, the largest labelled, every point
     a link to its occupation."""
-    points = [(o, _wage(o, ceiling)) for o in occupations]
+    points = [(o, _wage(o, highest_wage)) for o in occupations]
     plotted = [(o, w) for o, w in points if w.drawn and o.openings_k]
     left_out = len(points) - len(plotted)
     by_education: dict[str, list[tuple[OccupationListing, WageFigure]]] = {}
@@ -211,13 +211,13 @@ def _paired_size(count: int) -> tuple[float, float]:
 
 
 def subclusters_by_size_and_pay(cluster: str, subclusters: Sequence[tuple[str, str, Sequence[OccupationListing]]],
-                                colour: str, ceiling: float | None) -> ChartSpec:
+                                colour: str, highest_wage: float | None) -> ChartSpec:
     """A cluster's sub-clusters: their jobs (all occupations' employment) and the median wage of the
     typical job (the employment-weighted median of the occupations' medians)."""
     groups, rows = [], []
     for name, href, occupations in subclusters:
         jobs = sum(o.employment_k or 0 for o in occupations)
-        wages = [(w.value, o.employment_k or 0) for o in occupations if (w := _wage(o, ceiling)).drawn]
+        wages = [(w.value, o.employment_k or 0) for o in occupations if (w := _wage(o, highest_wage)).drawn]
         median = _weighted_median(wages)
         groups.append(Group(name, href, jobs or None, WageFigure(median)))
         rows.append([Cell(name, href=href), people(jobs) if jobs else "not projected", money(median),
@@ -244,11 +244,11 @@ def subclusters_by_size_and_pay(cluster: str, subclusters: Sequence[tuple[str, s
                      size=_paired_size(len(groups)))
 
 
-def program_occupations(program: str, occupations: Sequence[OccupationListing], ceiling: float | None
+def program_occupations(program: str, occupations: Sequence[OccupationListing], highest_wage: float | None
                         ) -> ChartSpec:
     """The occupations a program leads to: openings a year and median wage, most openings first."""
     ordered = sorted(occupations, key=lambda o: -(o.openings_k or 0))
-    groups = [Group(o.title, occupation_href(o.soc), o.openings_k, _wage(o, ceiling)) for o in ordered]
+    groups = [Group(o.title, occupation_href(o.soc), o.openings_k, _wage(o, highest_wage)) for o in ordered]
     shown = groups[:MAX_BARS]
     rows = [[Cell(g.label, href=g.href), "not projected" if g.size_k is None else people(g.size_k), g.wage.text()]
             for g in groups]
@@ -258,8 +258,8 @@ def program_occupations(program: str, occupations: Sequence[OccupationListing], 
         summary += f" {first.label} have the most openings, {people(first.size_k)} a year, at a median wage of " \
                    f"{first.wage.text()}."
     paid = [g for g in groups if g.wage.value is not None]
-    if len(paid) > 1:
-        rich = max(paid, key=lambda g: g.wage.value)
+    rich = max(paid, key=lambda g: g.wage.value) if paid else None
+    if rich is not None and rich is not groups[0]:
         summary += f" The best paid is {rich.label}, {rich.wage.text()}."
     if len(groups) > MAX_BARS:
         summary += f" The chart shows the {MAX_BARS} with most openings; the table lists all."

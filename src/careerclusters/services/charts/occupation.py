@@ -12,19 +12,17 @@ from careerclusters.services.answers import National, Outlook, Wage
 from careerclusters.services.charts.draw import PEOPLE_AXIS, WAGE_AXIS, tidy
 from careerclusters.services.charts.model import ChartSpec, Mark, Table, people
 from careerclusters.services.charts.palette import ACCENT, ACCENT_LIGHT, INK, MUTED
-from careerclusters.services.charts.wages import WageFigure, figure, top_of_range
+from careerclusters.services.charts.wages import WageFigure, figure
 
 PERCENTILES = (("a_pct10", "10th percentile"), ("a_pct25", "25th percentile"), ("a_median", "Median"),
                ("a_pct75", "75th percentile"), ("a_pct90", "90th percentile"))
 
 
-def _percentiles(wage: Wage) -> list[WageFigure]:
+def _percentiles(wage: Wage, highest: float | None) -> list[WageFigure]:
     values = (wage.annual_pct10, wage.annual_pct25, wage.annual_median, wage.annual_pct75, wage.annual_pct90)
-    ceiling = top_of_range(wage.release)
     out: list[WageFigure] = []
     for (key, _label), value in zip(PERCENTILES, values, strict=True):
-        floor = max((f.value for f in out if f.value is not None), default=None)
-        out.append(figure(value, wage.markers.get(key), ceiling, floor))
+        out.append(figure(value, wage.markers.get(key), highest, *(f.value for f in out)))
     return out
 
 
@@ -46,7 +44,7 @@ def _comparison(median: WageFigure, national: float | None) -> str:
 def wage_range(title: str, wage: Wage | None, national: National) -> ChartSpec:
     """The 10th–90th percentile range on one bar, the middle half darker, the median marked, against the
     median of all occupations. Figures not released are listed, not drawn; a top-coded end stays open."""
-    figures = _percentiles(wage) if wage else [WageFigure(None)] * len(PERCENTILES)
+    figures = _percentiles(wage, national.highest_wage) if wage else [WageFigure(None)] * len(PERCENTILES)
     all_median = national.wage.annual_median if national.wage else None
     p10, p25, median, p75, p90 = figures
     if median.drawn and p25.drawn and p75.drawn:

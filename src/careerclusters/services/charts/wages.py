@@ -1,17 +1,14 @@
 """How BLS's wage markers are drawn honestly: a figure not released is never a 0, and a top-coded one
-(``#``: at or above the top of the published range) is an "at least" whose bar stays open-ended."""
+(``#``: at or above the top of the published range) is an "at least" whose bar stays open-ended.
+
+BLS does not put the top of its range in the data files, and it changes between releases; but a top-coded
+wage is above every figure the release did publish, so the highest published figure is an honest bound."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from careerclusters.formatting import money
-
-#: The top of OEWS's published annual range, by release: a top-coded wage is at least this. BLS states it
-#: in each release's footnotes; a release not listed here falls back to the highest figure released below.
-TOP_OF_RANGE = {"May 2025": 239_200.0}
-
 
 @dataclass(frozen=True)
 class WageFigure:
@@ -30,19 +27,12 @@ class WageFigure:
         return f"{money(self.value)} or more" if self.at_least else money(self.value)
 
 
-def top_of_range(release: str) -> float | None:
-    """The published range's top for an OEWS release name such as 'OEWS May 2025, national'."""
-    found = re.search(r"(January|May|November) (\d{4})", release)
-    return TOP_OF_RANGE.get(f"{found.group(1)} {found.group(2)}") if found else None
-
-
-def figure(value: float | None, marker: str | None, ceiling: float | None, floor: float | None = None
-           ) -> WageFigure:
-    """A wage as drawn. ``ceiling`` is the release's top of range; ``floor`` the highest figure released
-    below this one, the honest "at least" when the ceiling is unknown."""
+def figure(value: float | None, marker: str | None, floor: float | None, *others: float | None) -> WageFigure:
+    """A wage as drawn: a top-coded one is at least ``floor`` (the release's highest published figure) and
+    at least any ``others`` (say, the same occupation's lower percentiles)."""
     if value is not None:
         return WageFigure(value)
-    if marker == "top_coded":
-        bound = ceiling if ceiling is not None else floor
-        return WageFigure(bound, at_least=True) if bound is not None else WageFigure(None)
+    bounds = [b for b in (floor, *others) if b is not None]
+    if marker == "top_coded" and bounds:
+        return WageFigure(max(bounds), at_least=True)
     return WageFigure(None)
