@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
-from matplotlib.ticker import FuncFormatter, LogLocator, MultipleLocator
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, MultipleLocator
 
 from careerclusters.formatting import money
 from careerclusters.services.answers import OccupationListing
@@ -23,8 +23,8 @@ from careerclusters.services.charts.wages import WageFigure, figure
 
 LABELLED = 5  # the sub-cluster chart names its largest occupations
 MAX_BARS = 12  # a program's chart shows the occupations with most openings; the table lists all
-#: Where a label may go around its point: near first, then further out on a leader line.
-LABEL_PLACES = tuple((distance * dx, distance * dy) for distance in (6, 18, 34, 56)
+#: Where a label may go around its point, in points: near first, then further out on a leader line.
+LABEL_PLACES = tuple((distance * dx, distance * dy) for distance in (6, 18, 34, 56, 84, 112)
                      for dx, dy in ((1, 1), (-1, 1), (1, -1), (-1, -1), (0, 1.4), (0, -1.4), (1.4, 0), (-1.4, 0)))
 ALIGN = {-1: "right", 0: "center", 1: "left"}
 VALIGN = {-1: "top", 0: "center", 1: "bottom"}
@@ -94,43 +94,59 @@ def occupations_scatter(name: str, occupations: Sequence[OccupationListing], hig
         axes.set_axisbelow(True)
         handles, names = axes.get_legend_handles_labels()
         order = sorted(range(len(names)), key=lambda i: _education_rank(names[i]))
-        fig.legend([handles[i] for i in order], [names[i] for i in order], title="Typical entry education", loc="outside right upper",
-                    fontsize=8.5, title_fontsize=8.5, alignment="left")
+        fig.legend([handles[i] for i in order], [names[i] for i in order], title="Typical entry education",
+                   loc="outside lower center", ncols=4, fontsize=8.5, title_fontsize=8.5)
         _label_largest(fig, axes, largest, [(o.openings_k, w.value) for o, w in plotted])
         return marks
 
     return ChartSpec("occupations", f"Pay and openings in {name}", summary,
                      Table.of([("Occupation", False), ("Median annual wage", True), ("Openings a year", True),
-                               ("Typical entry education", False)], rows), draw, size=(7.6, 4.2))
+                               ("Typical entry education", False)], rows), draw, size=(7.6, 4.8))
 
 
 def _education_rank(short: str) -> int:
     return next((i for i, e in enumerate(EDUCATION) if e.short == short), len(EDUCATION))
 
 
+def _crosses(start: tuple[float, float], end: tuple[float, float], boxes: list[Bbox]) -> bool:
+    """Whether the straight line from ``start`` to ``end`` passes through any of ``boxes``."""
+    steps = [i / 24 for i in range(25)]
+    return any(box.contains(start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t)
+               for box in boxes for t in steps)
+
+
 def _label_largest(fig: Figure, axes: Axes, items: list[tuple[OccupationListing, WageFigure]],
                    points: list[tuple[float, float]]) -> None:
     """Name the largest occupations next to their points, where a label fits inside the plot without
-    covering another label or point; a label that fits nowhere is left out (its point keeps its name)."""
+    covering another label, leader line or point; further out, a leader line joins label and point. A
+    label that fits nowhere is left out (its point keeps its name as a link and a tooltip)."""
     fig.draw_without_rendering()
     frame = axes.get_window_extent()
-    radius = 5 * fig.dpi / 72  # half a marker, in pixels
-    obstacles = [Bbox.from_extents(x - radius, y - radius, x + radius, y + radius)
-                 for x, y in axes.transData.transform(points)]
-    placed: list[Bbox] = []
+    radius = 9 * fig.dpi / 72  # half a marker and a margin, so a label never seems to name a neighbour
+    centres = [tuple(c) for c in axes.transData.transform(points)]
+    words_placed: list[Bbox] = []
+    leaders: list[tuple[tuple[float, float], tuple[float, float]]] = []
     for o, w in items:
+        own = tuple(axes.transData.transform((o.openings_k, w.value)))
+        obstacles = [Bbox.from_extents(x - radius, y - radius, x + radius, y + radius)
+                     for x, y in centres if (x, y) != own]
         for dx, dy in LABEL_PLACES:
-            leader = {"arrowstyle": "-", "color": MUTED, "linewidth": 0.8, "shrinkA": 0, "shrinkB": 5}
+            far = abs(dx) + abs(dy) > 14
             label = axes.annotate(_wrap(o.title, 28), (o.openings_k, w.value), xytext=(dx, dy),
                                   textcoords="offset points", ha=ALIGN[(dx > 0) - (dx < 0)],
                                   va=VALIGN[(dy > 0) - (dy < 0)], fontsize=8.5, color=INK,
-                                  arrowprops=leader if abs(dx) + abs(dy) > 14 else None)
-            whole = label.get_window_extent()  # the words and the leader line
+                                  arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.8, "shrinkA": 0,
+                                              "shrinkB": 5} if far else None)
+            label.get_window_extent()  # places the words
             words = Text.get_window_extent(label)
+            anchor = (own[0] + dx * fig.dpi / 72, own[1] + dy * fig.dpi / 72)
             inside = frame.x0 <= words.x0 and words.x1 <= frame.x1 and frame.y0 <= words.y0 and words.y1 <= frame.y1
-            if inside and not any(words.overlaps(other) for other in obstacles) and not any(
-                    whole.overlaps(other) for other in placed):
-                placed.append(whole)
+            clear = not any(words.overlaps(b) for b in obstacles + words_placed) and not any(
+                _crosses(a, b, [words]) for a, b in leaders)
+            if inside and clear and not (far and _crosses(anchor, own, words_placed)):
+                words_placed.append(words)
+                if far:
+                    leaders.append((anchor, own))
                 break
             label.remove()
 
@@ -182,11 +198,11 @@ class Group:
     wage: WageFigure
 
 
-def _paired(fig: Figure, groups: list[Group], size_title: str, colour: str) -> None:
+def _paired(fig: Figure, groups: list[Group], size_title: str, wage_title: str, colour: str) -> None:
     size_axes, wage_axes = fig.subplots(1, 2, sharey=True)
     positions = list(range(len(groups)))[::-1]
     for axes, values, title in ((size_axes, [g.size_k for g in groups], size_title),
-                                (wage_axes, [g.wage.value for g in groups], "Median annual wage")):
+                                (wage_axes, [g.wage.value for g in groups], wage_title)):
         top = max((v for v in values if v), default=1)
         for y, value, group in zip(positions, values, groups, strict=True):
             if value is None:
@@ -199,6 +215,7 @@ def _paired(fig: Figure, groups: list[Group], size_title: str, colour: str) -> N
             text = (group.wage.text() if axes is wage_axes else people(value))
             axes.annotate(text, (value, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8.5)
         axes.set_xlim(0, top * 1.35)
+        axes.xaxis.set_major_locator(MaxNLocator(4))
         axes.set_title(title, loc="left", fontweight="bold")
         axes.xaxis.set_major_formatter(WAGE_AXIS if axes is wage_axes else PEOPLE_AXIS)
         tidy(axes)
@@ -235,7 +252,7 @@ def subclusters_by_size_and_pay(cluster: str, subclusters: Sequence[tuple[str, s
     summary += " An occupation in several sub-clusters counts in each."
 
     def draw(fig: Figure) -> list[Mark]:
-        _paired(fig, groups, "Jobs (employment)", colour)
+        _paired(fig, sorted(groups, key=lambda g: -(g.size_k or 0)), "Jobs", "Typical median wage", colour)
         return []
 
     return ChartSpec("subclusters", f"Sub-clusters of {cluster} by jobs and pay", summary,
@@ -265,7 +282,7 @@ def program_occupations(program: str, occupations: Sequence[OccupationListing], 
         summary += f" The chart shows the {MAX_BARS} with most openings; the table lists all."
 
     def draw(fig: Figure) -> list[Mark]:
-        _paired(fig, shown, "Openings a year", ACCENT)
+        _paired(fig, shown, "Openings a year", "Median annual wage", ACCENT)
         return []
 
     return ChartSpec("occupations", f"Where {program} leads: openings and pay", summary,
