@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route
 
-from tests.test_browser import browser, page, serious_violations, server  # noqa: F401 - fixtures
+from tests import test_browser
+from tests.test_browser import serious_violations
+
+browser, page, server = test_browser.browser, test_browser.page, test_browser.server  # the same fixtures
 
 pytestmark = pytest.mark.browser
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
@@ -18,7 +21,7 @@ CHART_PAGES = ("/", "/groupings/caring-communities", "/clusters/healthcare-human
                "/subclusters/physical-health", "/occupations/29-1141", "/programs/51.3801")
 
 
-def with_strict_csp(page: Page) -> list[str]:
+def with_strict_csp(tab: Page) -> list[str]:
     """Serve every page with the policy the site will send, and collect what the browser refuses."""
     refused: list[str] = []
 
@@ -26,12 +29,12 @@ def with_strict_csp(page: Page) -> list[str]:
         response = route.fetch()
         route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
 
-    page.route("**/*", add_policy)
-    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    tab.route("**/*", add_policy)
+    tab.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     return refused
 
 
-def test_charts_have_names_summaries_and_tables(page: Page, server: str) -> None:  # noqa: F811
+def test_charts_have_names_summaries_and_tables(page: Page, server: str) -> None:
     page.goto(server + "/occupations/29-1141")
     wages = page.get_by_role("img", name=re.compile(r"^What Registered Nurses earn Half of Registered Nurses earn "
                                                     r"between \$80,330 and \$112,350 a year; the median is \$97,550"))
@@ -43,7 +46,7 @@ def test_charts_have_names_summaries_and_tables(page: Page, server: str) -> None
     assert table.is_visible() and "Median $97,550" in table.inner_text().replace("\t", " ")
 
 
-def test_scatter_points_by_keyboard(page: Page, server: str) -> None:  # noqa: F811
+def test_scatter_points_by_keyboard(page: Page, server: str) -> None:
     page.goto(server + "/subclusters/physical-health")
     scatter = page.get_by_role("group", name=re.compile(r"^Pay and openings in Physical Health The 85 Physical "
                                                         r"Health occupations plotted"))
@@ -67,7 +70,7 @@ def test_scatter_points_by_keyboard(page: Page, server: str) -> None:  # noqa: F
     assert page.locator("h1").inner_text() == "Registered Nurses"
 
 
-def test_chart_pages_pass_axe_under_strict_csp(page: Page, server: str) -> None:  # noqa: F811
+def test_chart_pages_pass_axe_under_strict_csp(page: Page, server: str) -> None:
     refused = with_strict_csp(page)
     for path in CHART_PAGES:
         page.goto(server + path)
@@ -77,7 +80,7 @@ def test_chart_pages_pass_axe_under_strict_csp(page: Page, server: str) -> None:
     assert refused == []
 
 
-def test_print_view_shows_the_charts(page: Page, server: str, tmp_path: Path) -> None:  # noqa: F811
+def test_print_view_shows_the_charts(page: Page, server: str, tmp_path: Path) -> None:
     page.goto(server + "/clusters/healthcare-human-services")
     page.emulate_media(media="print")
     chart = page.locator("#chart-subclusters svg")
@@ -89,7 +92,7 @@ def test_print_view_shows_the_charts(page: Page, server: str, tmp_path: Path) ->
     assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
 
 
-def test_download_chart_as_svg_and_png(page: Page, server: str, tmp_path: Path) -> None:  # noqa: F811
+def test_download_chart_as_svg_and_png(page: Page, server: str, tmp_path: Path) -> None:
     page.goto(server + "/occupations/29-1141")
     for kind in ("SVG", "PNG"):
         with page.expect_download() as info:
@@ -99,7 +102,7 @@ def test_download_chart_as_svg_and_png(page: Page, server: str, tmp_path: Path) 
         assert target.name == f"29-1141-wages.{kind.lower()}"
         data = target.read_bytes()
         if kind == "SVG":
-            assert data.startswith(b"<?xml") and b"<title id=\"wages-title\">What Registered Nurses earn</title>" in data
+            assert data.startswith(b"<?xml") and b'<title id="wages-title">What Registered Nurses earn</title>' in data
             assert b"<style" not in data and b" style=" not in data
         else:
             assert data[:8] == b"\x89PNG\r\n\x1a\n"

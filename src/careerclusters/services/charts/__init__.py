@@ -17,8 +17,13 @@ data version.
 """
 
 from careerclusters.services.charts.draw import png, render, standalone_svg
-from careerclusters.services.charts.groups import (ClusterJobs, cluster_shares, occupations_scatter,
-                                                   program_occupations, subclusters_by_size_and_pay)
+from careerclusters.services.charts.groups import (
+           ClusterJobs,
+           cluster_shares,
+           occupations_scatter,
+           program_occupations,
+           subclusters_by_size_and_pay,
+)
 from careerclusters.services.charts.model import Cell, Chart, ChartSpec, Mark, Table
 from careerclusters.services.charts.occupation import interest_profile, outlook, wage_range
 from careerclusters.services.charts.palette import grouping_colour

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, MultipleLocator
+from matplotlib.transforms import Bbox
 
 from careerclusters.formatting import money
 from careerclusters.services.answers import OccupationListing
@@ -178,8 +178,9 @@ def _scatter_summary(name: str, plotted: list[tuple[OccupationListing, WageFigur
     wages = sorted(w.value for _o, w in by_education[common])
     if len(wages) > 1 and sum(jobs.values()):
         share = jobs[common] / sum(jobs.values())
+        need = education_style(by_education[common][0][0].entry_education).phrase
         text += (f" {'Most' if share > 0.5 else 'The largest share'} of these jobs ({percent(share)}) typically "
-                 f"need{'s' if share <= 0.5 else ''} {education_style(by_education[common][0][0].entry_education).phrase}; "
+                 f"need{'s' if share <= 0.5 else ''} {need}; "
                  "those occupations' median wages run from "
                  f"{money(wages[0])} to {money(wages[-1])}.")
     if left_out:

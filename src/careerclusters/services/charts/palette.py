@@ -40,11 +40,13 @@ EDUCATION = (
     EducationStyle("No formal educational credential", "No formal credential", "no formal credential", "v", "#e69f00"),
     EducationStyle("High school diploma or equivalent", "High school", "a high school diploma", "o", "#56b4e9"),
     EducationStyle("Some college, no degree", "Some college", "some college", "P", "#f0e442"),
-    EducationStyle("Postsecondary nondegree award", "Certificate (nondegree award)", "a postsecondary certificate", "s", "#009e73"),
+    EducationStyle("Postsecondary nondegree award", "Certificate (nondegree award)", "a postsecondary certificate",
+                   "s", "#009e73"),
     EducationStyle("Associate's degree", "Associate's degree", "an associate's degree", "D", "#0072b2"),
     EducationStyle("Bachelor's degree", "Bachelor's degree", "a bachelor's degree", "^", "#d55e00"),
     EducationStyle("Master's degree", "Master's degree", "a master's degree", "p", "#cc79a7"),
-    EducationStyle("Doctoral or professional degree", "Doctoral or professional", "a doctoral or professional degree", "X", "#1b1f23"),
+    EducationStyle("Doctoral or professional degree", "Doctoral or professional",
+                   "a doctoral or professional degree", "X", "#1b1f23"),
 )
 UNKNOWN_EDUCATION = EducationStyle("", "Education not projected", "an education BLS does not project", "h", "#ffffff")
 

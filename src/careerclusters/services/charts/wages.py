@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from careerclusters.formatting import money
 
+
 @dataclass(frozen=True)
 class WageFigure:
     """One published wage: a figure, an "at least" figure (top-coded) or nothing (not released)."""
