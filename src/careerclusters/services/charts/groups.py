@@ -49,7 +49,7 @@ def _openings_tick(value: float, _position: object = None) -> str:
 def occupations_scatter(name: str, occupations: Sequence[OccupationListing], highest_wage: float | None) -> ChartSpec:
     """Each occupation a point: median wage up, openings a year across (log scale, as openings run from
     tens to hundreds of thousands), shaped by typical entry education, the largest labelled, every point
-    a link to its occupation."""
+    a link to its occupation (in Tab order by education, as the legend reads)."""
     points = [(o, _wage(o, highest_wage)) for o in occupations]
     plotted = [(o, w) for o, w in points if w.drawn and o.openings_k]
     left_out = len(points) - len(plotted)
@@ -66,7 +66,7 @@ def occupations_scatter(name: str, occupations: Sequence[OccupationListing], hig
     def draw(fig: Figure) -> list[Mark]:
         axes = fig.add_subplot()
         marks = []
-        for style_name, items in by_education.items():
+        for style_name, items in sorted(by_education.items(), key=lambda kv: _education_rank(kv[0])):
             style = education_style(items[0][0].entry_education)
             points = axes.scatter([o.openings_k for o, _w in items], [w.value for _o, w in items], s=64,
                                   marker=style.marker, color=style.colour, edgecolors=INK, linewidths=0.8,
@@ -92,9 +92,7 @@ def occupations_scatter(name: str, occupations: Sequence[OccupationListing], hig
         axes.set_ylabel("Median annual wage")
         axes.grid(True, which="major")
         axes.set_axisbelow(True)
-        handles, names = axes.get_legend_handles_labels()
-        order = sorted(range(len(names)), key=lambda i: _education_rank(names[i]))
-        fig.legend([handles[i] for i in order], [names[i] for i in order], title="Typical entry education",
+        fig.legend(title="Typical entry education",
                    loc="outside lower center", ncols=4, fontsize=8.5, title_fontsize=8.5)
         _label_largest(fig, axes, largest, [(o.openings_k, w.value) for o, w in plotted])
         return marks
