@@ -137,8 +137,8 @@ def test_scatter_points_are_links_with_names(conn) -> None:
     assert 'role="group" aria-labelledby="chart-occupations-title chart-occupations-summary"' in chart.svg
     assert ('<a href="/occupations/29-1141"><title>Registered Nurses: median wage $97,550, 189,100 openings a '
             "year, Bachelor's degree</title>") in chart.svg
-    assert "Registered Nurses have the most openings" not in chart.summary  # Nursing Assistants have more
-    assert "Nursing Assistants have the most openings, 204,100 a year." in chart.summary
+    assert "Registered Nurses have the most openings" not in chart.spec.summary  # Nursing Assistants have more
+    assert "Nursing Assistants have the most openings, 204,100 a year." in chart.spec.summary
     assert chart.svg.count("<a ") == 85
 
 

@@ -3,17 +3,18 @@ read by assistive technology: each has a title, a summary sentence written from 
 those numbers, and a drawing. Pages, the interest survey and reports all build them the same way::
 
     spec = charts.wage_range("Registered Nurses", occupation.wage, national)   # a ChartSpec
-    chart = charts.render(spec)           # .title, .summary, .table, .svg (inline, CSP-safe)
+    chart = charts.render(spec)           # .spec (title, summary, table) and .svg (inline, CSP-safe)
     charts.png(spec), charts.standalone_svg(spec)                               # downloads
 
-Drawing uses matplotlib. Compared with Vega-Lite rendered through vl-convert (a bundled JavaScript
-engine, about four times the install) and SVG-only libraries such as pygal (which embed style sheets and
-scripts), it draws publication-quality SVG and PNG from the same figure with no browser or JavaScript
-runtime, is kept by a large community, keeps text as text (small files, selectable, sharp in print), and
-lets each mark carry an id, which becomes a keyboard-reachable link with an accessible name. Its SVG has a
-style sheet and style attributes, which a strict Content-Security-Policy blocks; ``svg.clean`` rewrites
-them as presentation attributes. A chart takes tens of milliseconds to draw, so callers cache charts per
-data version.
+Drawing uses matplotlib, chosen over Vega-Lite rendered by vl-convert-python and over SVG-only libraries
+such as pygal for four reasons: it writes SVG and PNG from the same figure with no browser or JavaScript
+engine (vl-convert embeds one, in a 34 MB wheel; matplotlib and its dependencies are 24 MB); it
+measures text while drawing, which placing point labels clear of each other needs; every point can carry a
+URL, which becomes a keyboard-reachable link; and it keeps text as text (``svg.fonttype = none``): small
+files, selectable, sharp at any zoom and in print. pygal embeds style sheets and scripts. matplotlib's SVG
+has a style sheet and style attributes, which a strict Content-Security-Policy blocks; ``svg.clean``
+rewrites them as presentation attributes. Drawing a chart costs tens to hundreds of milliseconds
+(``scripts/bench charts``), so callers cache charts per data version.
 """
 
 from careerclusters.services.charts.draw import png, render, standalone_svg

@@ -56,7 +56,8 @@ class ChartSpec:
 
 @dataclass(frozen=True)
 class Chart:
-    """A drawn chart: its spec and the inline SVG (no style element or attribute, no script)."""
+    """A drawn chart: its spec (title, summary, table) and the inline SVG (no style element or attribute, no
+    script)."""
 
     spec: ChartSpec
     svg: str
@@ -64,18 +65,6 @@ class Chart:
     @property
     def name(self) -> str:
         return self.spec.name
-
-    @property
-    def title(self) -> str:
-        return self.spec.title
-
-    @property
-    def summary(self) -> str:
-        return self.spec.summary
-
-    @property
-    def table(self) -> Table:
-        return self.spec.table
 
     @property
     def ids(self) -> tuple[str, str]:
