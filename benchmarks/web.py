@@ -90,7 +90,7 @@ def main() -> None:
                                   env=os.environ | {"PYTHONUNBUFFERED": "1"})
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 120
+            deadline = time.monotonic() + 600  # every worker builds the classifiers: minutes on a busy machine
             while True:  # wait until the server answers and its warm-up (classifier build) is done
                 try:
                     if httpx.get(base + "/api/v1/classify?text=warm", timeout=60).status_code == 200:
@@ -98,7 +98,8 @@ def main() -> None:
                 except httpx.HTTPError:
                     pass
                 if time.monotonic() > deadline or server.poll() is not None:
-                    sys.exit("the server did not start: " + (server.stderr.read().decode() if server.stderr else ""))
+                    server.terminate()  # so that reading its error output ends
+                    sys.exit("the server did not start: " + server.communicate(timeout=20)[1].decode())
                 time.sleep(0.5)
             settled = 0  # every worker warms up on its own: wait until fresh connections all answer fast
             while settled < 12 and time.monotonic() < deadline:
