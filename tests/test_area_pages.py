@@ -4,6 +4,7 @@ area by keyboard, sort its sub-clusters, follow one, and upload programs for a r
 from __future__ import annotations
 
 import io
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -56,3 +57,11 @@ def test_upload_programs_and_download_the_report(page: Page, server: str, tmp_pa
     book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
     nursing = next(book["Programs"].iter_rows(min_row=2, values_only=True))
     assert nursing[1] == "Nursing (RN)" and nursing[-2] == "high-wage and in demand"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download PDF").click()
+    pdf = tmp_path / "report.pdf"
+    download.value.save_as(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.count("\f")
+    assert pages >= 4 and "3 programs and the labor market of Ohio" in text
+    assert "Demand and programs by sub-cluster" in text and "Registered Nurses" in text and "143,730" in text

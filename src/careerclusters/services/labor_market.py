@@ -118,7 +118,7 @@ def occupation_in_area(conn: sqlite3.Connection, code: str, area_query: str) -> 
                             national=_area_wage(nation, national) if national else None, openings_estimate=openings)
 
 
-def _weighted_median(pairs: list[tuple[float, float]]) -> float | None:
+def weighted_median(pairs: list[tuple[float, float]]) -> float | None:
     """The value below which half of the weight lies (``pairs`` of value and weight)."""
     total = sum(weight for _value, weight in pairs)
     if total <= 0:
@@ -162,7 +162,7 @@ def _profile(node_id: str, rows: list[sqlite3.Row], area_total: float | None, na
             pairs.append((float("inf"), row["employment"]))
         if estimate is not None:
             openings.append(estimate)
-    median = _weighted_median(pairs)
+    median = weighted_median(pairs)
     share = employment / area_total if area_total and counted else None
     national_share = national_employment / national_total if national_total and national_employment else None
     return SubclusterInArea(
