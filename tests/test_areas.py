@@ -205,6 +205,13 @@ def test_area_api(imported_db: Path) -> None:
         program = client.get("/api/v1/areas/OH/programs/51.3801").json()
         assert program["title"] == "Registered Nursing/Registered Nurse"
         assert program["occupations"][0]["median_wage"] == 82510
+        page = client.get("/occupations/29-1141", params={"area": "OH"}).text
+        assert "In Ohio" in page and "143,730" in page and "$82,510" in page and "(nationally $97,550)" in page
+        assert "In Columbus, OH" in client.get("/subclusters/physical-health", params={"area": "18140"}).text
+        program_page = client.get("/programs/51.3801", params={"area": "Ohio"}).text
+        assert "/areas/3900000/occupations/29-1141" in program_page
+        lost = client.get("/occupations/29-1141", params={"area": "Atlantis"})
+        assert lost.status_code == 200 and "no area &#39;Atlantis&#39;; did you mean" in lost.text
         unknown = client.get("/api/v1/areas/Atlantis")
         assert unknown.status_code == 404
         assert client.get("/api/v1/areas", params={"type": "planet"}).status_code == 422
