@@ -109,13 +109,14 @@ def occupation_in_area(conn: sqlite3.Connection, code: str, area_query: str) -> 
     local, national = aq.wage(conn, area.code, soc), aq.wage(conn, NATIONAL, soc)
     if not titles and local is None and national is None:
         raise NotInDataError(f"no occupation {soc} in the imported data")
-    nation = find_area(conn, NATIONAL)
+    nation_row = aq.area(conn, NATIONAL)  # absent when only state or metro workbooks were imported
     projection = q.projection(conn, soc)
     openings = _scaled_openings(projection["openings_k"] if projection else None,
                                 local["tot_emp"] if local else None, national["tot_emp"] if national else None)
     return OccupationInArea(soc=soc, title=titles[0] if titles else soc,
                             area=_area_wage(area, local) if local else None,
-                            national=_area_wage(nation, national) if national else None, openings_estimate=openings)
+                            national=_area_wage(Area.of(nation_row), national) if national and nation_row else None,
+                            openings_estimate=openings)
 
 
 def weighted_median(pairs: list[tuple[float, float]]) -> float | None:
