@@ -212,6 +212,14 @@ def test_area_api(imported_db: Path) -> None:
         assert "/areas/3900000/occupations/29-1141" in program_page
         lost = client.get("/occupations/29-1141", params={"area": "Atlantis"})
         assert lost.status_code == 200 and "no area &#39;Atlantis&#39;; did you mean" in lost.text
+        report = client.post("/api/v1/reports/alignment", json={"area": "OH", "programs": [
+            {"name": "Nursing (RN)", "cip": "51.3801", "completers": 40}, {"name": "Cosmetology", "cip": "12.0401"}]})
+        assert report.status_code == 200
+        assert report.json()["programs"][0]["verdict"] == "high-wage and in demand"
+        assert report.json()["area"]["code"] == "3900000"
+        empty = client.post("/api/v1/reports/alignment", json={"area": "OH", "programs": [{}]})
+        assert empty.status_code == 400 and "give a name or a CIP code" in empty.json()["error"]["message"]
+        assert client.post("/api/v1/reports/alignment", json={"area": "OH", "programs": []}).status_code == 422
         unknown = client.get("/api/v1/areas/Atlantis")
         assert unknown.status_code == 404
         assert client.get("/api/v1/areas", params={"type": "planet"}).status_code == 422

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from careerclusters import __version__
 from careerclusters.api import errors
+from careerclusters.api.area_routes import reports as report_router
 from careerclusters.api.area_routes import router as area_router
 from careerclusters.api.context import Explorer
 from careerclusters.api.routes import router as api_router
@@ -54,6 +55,7 @@ def create_app(db_path: Path, warm: bool = True) -> FastAPI:
         return response
     app.include_router(api_router)
     app.include_router(area_router)
+    app.include_router(report_router)
     app.include_router(page_router)
     app.include_router(area_page_router)
     app.include_router(report_page_router)
