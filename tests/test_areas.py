@@ -179,6 +179,8 @@ def test_area_commands(imported_db: Path) -> None:
     bad = run("area", "show", "Columbus")
     assert bad.exit_code == 2 and bad.stderr.startswith("error: no area 'Columbus'; did you mean")
     assert run("area", "rank", "OH", "--by", "colour").exit_code == 2
+    health = json.loads(run("cluster", "Healthcare & Human Services", "--area", "OH", "--json").stdout)
+    assert health["level"] == "cluster" and health["top_occupations"][0]["soc"] == "29-1141"
     program = json.loads(run("program", "51.3801", "--area", "OH", "--json").stdout)
     assert program["occupations"][0]["soc"] == "29-1141" and program["occupations"][0]["employment"] == 143730
 
@@ -212,6 +214,8 @@ def test_area_api(imported_db: Path) -> None:
         assert "/areas/3900000/occupations/29-1141" in program_page
         lost = client.get("/occupations/29-1141", params={"area": "Atlantis"})
         assert lost.status_code == 200 and "no area &#39;Atlantis&#39;; did you mean" in lost.text
+        clusters = client.get("/api/v1/areas/OH/clusters").json()["clusters"]
+        assert clusters[0]["name"] == "Healthcare & Human Services" and clusters[0]["level"] == "cluster"
         report = client.post("/api/v1/reports/alignment", json={"area": "OH", "programs": [
             {"name": "Nursing (RN)", "cip": "51.3801", "completers": 40}, {"name": "Cosmetology", "cip": "12.0401"}]})
         assert report.status_code == 200

@@ -63,6 +63,21 @@ def area_subclusters(ctx: Ctx, area: AreaPath,
     return AreaSubclusters(area=found, by=by, note=NOTE, subclusters=lm.rank(profiles, by))  # type: ignore[arg-type]
 
 
+class AreaClusters(BaseModel):
+    area: Area
+    by: str
+    note: str
+    clusters: list[lm.SubclusterInArea]
+
+
+@router.get("/{area}/clusters", summary="All 14 clusters in an area, ranked")
+def area_clusters(ctx: Ctx, area: AreaPath,
+                  by: Annotated[str, Query(pattern="^(employment|wage|openings|lq|share)$")] = "employment"
+                  ) -> AreaClusters:
+    found, profiles = lm.clusters_in_area(ctx.conn, area)
+    return AreaClusters(area=found, by=by, note=NOTE, clusters=lm.rank(profiles, by))  # type: ignore[arg-type]
+
+
 @router.get("/{area}/subclusters/{subcluster_id}", summary="A sub-cluster's profile and top occupations in an area")
 def area_subcluster(ctx: Ctx, area: AreaPath, subcluster_id: Annotated[str, Path(max_length=200)]) -> AreaSubcluster:
     found, profiles = ctx.area_profiles(area)

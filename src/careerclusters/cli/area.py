@@ -44,8 +44,11 @@ def list_(area_type: Annotated[str | None, typer.Option("--type", help=f"One of:
     console.print(table)
 
 
-def _subcluster_table(profiles: list[lm.SubclusterInArea]) -> Table:
-    table = Table("sub-cluster", "cluster", "jobs", "share", "LQ", "median wage", "openings/yr (est.)")
+def _profile_table(profiles: list[lm.SubclusterInArea]) -> Table:
+    levels = {p.level for p in profiles}
+    table = Table("cluster" if levels == {"cluster"} else "sub-cluster",
+                  "grouping" if levels == {"cluster"} else "cluster", "jobs", "share", "LQ", "median wage",
+                  "openings/yr (est.)")
     for p in profiles:
         wage = money(p.median_wage) if not p.median_wage_at_least else "top of range or more"
         table.add_row(p.name, p.cluster, count(p.employment),
@@ -70,7 +73,7 @@ def rank(area: AreaArg, by: Annotated[str, typer.Option("--by", help="employment
                     "note": ESTIMATE})
         return
     console.print(f"[bold]{found.name}[/bold]  [dim]{found.type}, BLS area {found.code}; ranked by {key}[/dim]")
-    console.print(_subcluster_table(ranked))
+    console.print(_profile_table(ranked))
     console.print(f"[dim]{ESTIMATE}; median wage: the employment-weighted median of occupation medians[/dim]")
 
 
@@ -117,7 +120,11 @@ def subcluster_in_area(query: str, area: str, as_json: bool) -> None:
         print_json({"area": found.model_dump(), **profile.model_dump(), "note": ESTIMATE})
         return
     console.print(f"[bold]{profile.name}[/bold] in [bold]{found.name}[/bold]")
-    console.print(_subcluster_table([profile]))
+    console.print(_profile_table([profile]))
+    _top_occupations(profile)
+
+
+def _top_occupations(profile: lm.SubclusterInArea) -> None:
     table = Table("SOC", "occupation", "jobs", "median wage", "openings/yr (est.)")
     for o in profile.top_occupations:
         table.add_row(o.soc, o.title, count(o.employment), money(o.median_wage, o.wage_marker),
@@ -142,3 +149,17 @@ def program_in_area(code: str, area: str, as_json: bool) -> None:
     console.print(table)
     console.print(f"[dim]{count(found.employment)} jobs, {count(found.openings_estimate)} openings a year; "
                   f"{ESTIMATE}[/dim]")
+
+
+def cluster_in_area(query: str, area: str, as_json: bool) -> None:
+    """``cluster ID --area AREA``: the cluster's profile and top occupations in the area."""
+    wanted = lm.cluster_id(query)
+    with common.open_store() as conn:
+        found, profiles = lm.clusters_in_area(conn, area, top=10)
+    profile = next(p for p in profiles if p.id == wanted)
+    if as_json:
+        print_json({"area": found.model_dump(), **profile.model_dump(), "note": ESTIMATE})
+        return
+    console.print(f"[bold]{profile.name}[/bold] in [bold]{found.name}[/bold]")
+    console.print(_profile_table([profile]))
+    _top_occupations(profile)

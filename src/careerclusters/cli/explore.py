@@ -123,8 +123,12 @@ def _sort_key(value: str) -> answers.SortKey:
 
 
 def cluster(query: Annotated[str, typer.Argument(help="Cluster id, code or name.")], sort: SORT = "title",
-            as_json: JSON = False) -> None:
-    """A modern cluster's occupations (median wage, projected openings), programs and industries."""
+            as_json: JSON = False, area: AREA = None) -> None:
+    """A modern cluster's occupations (median wage, projected openings), programs and industries; with --area,
+    its profile and top occupations in that area."""
+    if area is not None:
+        area_views.cluster_in_area(query, area, as_json)
+        return
     _contents(query, Level.CLUSTER, _sort_key(sort), as_json)
 
 

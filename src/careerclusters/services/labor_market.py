@@ -73,9 +73,12 @@ class AreaOccupation(BaseModel):
 
 
 class SubclusterInArea(BaseModel):
+    """A sub-cluster's (or, with ``level`` "cluster", a cluster's) figures in an area."""
+
     id: str
     name: str
-    cluster: str
+    level: Literal["subcluster", "cluster"] = "subcluster"
+    cluster: str  # the sub-cluster's cluster; for a cluster, its grouping
     employment: float | None
     median_wage: float | None  # employment-weighted median of occupation medians
     median_wage_at_least: bool  # the weighted median falls on a top-coded occupation
@@ -167,7 +170,8 @@ def _profile(node_id: str, rows: list[sqlite3.Row], area_total: float | None, na
     share = employment / area_total if area_total and counted else None
     national_share = national_employment / national_total if national_total and national_employment else None
     return SubclusterInArea(
-        id=node.id, name=node.name, cluster=parent.name if parent else "",
+        id=node.id, name=node.name, level="cluster" if node.level is Level.CLUSTER else "subcluster",
+        cluster=parent.name if parent else "",
         employment=employment if counted else None,
         median_wage=None if median is None or median == float("inf") else median,
         median_wage_at_least=median == float("inf"),
@@ -178,18 +182,35 @@ def _profile(node_id: str, rows: list[sqlite3.Row], area_total: float | None, na
         top_occupations=sorted(occupations, key=lambda o: -(o.employment or 0))[:top])
 
 
+def _profiles(conn: sqlite3.Connection, area_query: str, level: Level, top: int) -> tuple[Area,
+                                                                                        list[SubclusterInArea]]:
+    area = find_area(conn, area_query)
+    key = "cluster_id" if level is Level.CLUSTER else "subcluster_id"
+    by_node: dict[str, dict[str, sqlite3.Row]] = defaultdict(dict)
+    for row in aq.subcluster_rows(conn, area.code):
+        by_node[row[key]].setdefault(row["soc"], row)  # an occupation in two of a cluster's sub-clusters: once
+    local_total, national_total = aq.total(conn, area.code), aq.total(conn, NATIONAL)
+    totals = (local_total["tot_emp"] if local_total else None, national_total["tot_emp"] if national_total else None)
+    fw = load_framework()
+    nodes = fw.subclusters() if level is Level.SUBCLUSTER else fw.clusters(Edition.MODERN)
+    return area, [_profile(node.id, list(by_node.get(node.id, {}).values()), *totals, top) for node in nodes]
+
+
 def subclusters_in_area(conn: sqlite3.Connection, area_query: str, *, top: int = 5) -> tuple[Area,
                                                                                            list[SubclusterInArea]]:
     """Every modern sub-cluster's profile in an area (in framework order)."""
-    area = find_area(conn, area_query)
-    by_subcluster: dict[str, list[sqlite3.Row]] = defaultdict(list)
-    for row in aq.subcluster_rows(conn, area.code):
-        by_subcluster[row["subcluster_id"]].append(row)
-    local_total, national_total = aq.total(conn, area.code), aq.total(conn, NATIONAL)
-    totals = (local_total["tot_emp"] if local_total else None, national_total["tot_emp"] if national_total else None)
-    profiles = [_profile(sub.id, by_subcluster.get(sub.id, []), *totals, top)
-                for sub in load_framework().subclusters()]
-    return area, profiles
+    return _profiles(conn, area_query, Level.SUBCLUSTER, top)
+
+
+def clusters_in_area(conn: sqlite3.Connection, area_query: str, *, top: int = 5) -> tuple[Area,
+                                                                                        list[SubclusterInArea]]:
+    """Every modern cluster's profile in an area, rolled up from its occupations like a sub-cluster's."""
+    return _profiles(conn, area_query, Level.CLUSTER, top)
+
+
+def cluster_id(query: str) -> str:
+    """The id of a modern cluster named by id, code or name."""
+    return load_framework().get(query, edition=Edition.MODERN, level=Level.CLUSTER).id
 
 
 def subcluster_id(query: str) -> str:
