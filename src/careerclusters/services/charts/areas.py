@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -21,8 +22,8 @@ from careerclusters.services.charts.wages import WageFigure
 from careerclusters.services.labor_market import SubclusterInArea, weighted_median
 
 TOP = 15
+MAX_BARS = 20  # more programs than this are drawn as a histogram of their typical wages
 COUNT_AXIS = FuncFormatter(lambda value, _position: f"{value:,.0f}")
-LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 1.0}  # keeps a label legible over the line
 
 
 def area_subclusters(area: str, code: str, profiles: Sequence[SubclusterInArea], top: int = TOP) -> ChartSpec:
@@ -110,17 +111,20 @@ def program_wages(report: AlignmentReport) -> ChartSpec:
 
     def draw(fig: Figure) -> list[Mark]:
         axes = fig.subplots()
+        if len(drawn) > MAX_BARS:
+            _histogram(axes, [wage for _name, wage in drawn], line)
+            return []
         positions = list(range(len(drawn)))[::-1]
         for y, (_name, wage) in zip(positions, drawn, strict=True):
             high = bool(line and wage > line)
             axes.barh(y, wage, color=ACCENT if high else ACCENT_LIGHT, edgecolor=ACCENT, height=0.62)
             axes.annotate(f"{money(wage)} ({'above' if high else 'below'})", (wage, y), xytext=(4, 0),
-                          textcoords="offset points", va="center", fontsize=8.5, bbox=LABEL_BOX, zorder=3)
+                          textcoords="offset points", va="center", fontsize=8.5, zorder=3)
         axes.set_ylim(-0.6, len(drawn) - 0.4 + 0.5)
         if line:
             axes.axvline(line, color=INK, linestyle="--", linewidth=1.2, zorder=2)
             axes.annotate(f"high-wage line: {money(line)}", (line, len(drawn) - 0.45), xytext=(4, 0),
-                          textcoords="offset points", va="center", fontsize=8.5, color=INK, bbox=LABEL_BOX)
+                          textcoords="offset points", va="center", fontsize=8.5, color=INK)
         axes.set_yticks(positions, [wrap(name, 30) for name, _wage in drawn])
         axes.set_xlim(0, max((w for _n, w in drawn), default=1) * 1.4)
         axes.xaxis.set_major_formatter(WAGE_AXIS)
@@ -128,7 +132,35 @@ def program_wages(report: AlignmentReport) -> ChartSpec:
         tidy(axes)
         return []
 
+    height = 0.9 + 0.36 * max(1, len(drawn)) if len(drawn) <= MAX_BARS else 3.2
     return ChartSpec("wages", f"Programs' typical wage against the high-wage line in {report.area.name}", summary,
                      Table.of([("Program", False), ("Typical median wage", True), ("Against the line", False)], rows),
-                     draw, size=(7.6, 0.9 + 0.36 * max(1, len(drawn))))
+                     draw, size=(7.6, height))
+
+
+def _histogram(axes: Axes, wages: list[float], line: float | None) -> None:
+    """Many programs: how many fall in each $10,000 band of typical wage; within a band, the programs above
+    the line are solid and those below it light, stacked."""
+    step = 10_000
+    edges = [step * k for k in range(int(min(wages) // step), int(max(wages) // step) + 1)]
+    tallest = 0
+    for low in edges:
+        band = [w for w in wages if low <= w < low + step]
+        above = sum(1 for w in band if line and w > line)
+        below = len(band) - above
+        axes.bar(low + step / 2, below, width=step * 0.9, color=ACCENT_LIGHT, edgecolor=ACCENT)
+        axes.bar(low + step / 2, above, bottom=below, width=step * 0.9, color=ACCENT, edgecolor=ACCENT)
+        if band:
+            axes.annotate(str(len(band)), (low + step / 2, len(band)), xytext=(0, 3), textcoords="offset points",
+                          ha="center", fontsize=8.5)
+        tallest = max(tallest, len(band))
+    axes.set_ylim(0, tallest * 1.25)
+    if line:
+        axes.axvline(line, color=INK, linestyle="--", linewidth=1.2)
+        axes.annotate(f"high-wage line: {money(line)}", (line, tallest * 1.16), xytext=(4, 0),
+                      textcoords="offset points", fontsize=8.5, color=INK)
+    axes.set_ylabel("Programs")
+    axes.xaxis.set_major_formatter(WAGE_AXIS)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    tidy(axes, grid_axis="y")
 
