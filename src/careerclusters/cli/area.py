@@ -124,12 +124,16 @@ def subcluster_in_area(query: str, area: str, as_json: bool) -> None:
     _top_occupations(profile)
 
 
-def _top_occupations(profile: lm.SubclusterInArea) -> None:
+def _occupation_table(occupations: list[lm.AreaOccupation]) -> None:
     table = Table("SOC", "occupation", "jobs", "median wage", "openings/yr (est.)")
-    for o in profile.top_occupations:
+    for o in occupations:
         table.add_row(o.soc, o.title, count(o.employment), money(o.median_wage, o.wage_marker),
                       count(o.openings_estimate))
     console.print(table)
+
+
+def _top_occupations(profile: lm.SubclusterInArea) -> None:
+    _occupation_table(profile.top_occupations)
     console.print(f"[dim]{profile.occupations_with_data} occupations with data, {profile.occupations_without_data} "
                   f"without; {ESTIMATE}[/dim]")
 
@@ -142,11 +146,7 @@ def program_in_area(code: str, area: str, as_json: bool) -> None:
         print_json(found.model_dump(mode="json") | {"note": ESTIMATE})
         return
     console.print(f"[bold]{found.title}[/bold]  [dim]CIP {found.cip}[/dim] in [bold]{found.area.name}[/bold]")
-    table = Table("SOC", "occupation", "jobs", "median wage", "openings/yr (est.)")
-    for o in found.occupations:
-        table.add_row(o.soc, o.title, count(o.employment), money(o.median_wage, o.wage_marker),
-                      count(o.openings_estimate))
-    console.print(table)
+    _occupation_table(found.occupations)
     console.print(f"[dim]{count(found.employment)} jobs, {count(found.openings_estimate)} openings a year; "
                   f"{ESTIMATE}[/dim]")
 
