@@ -20,6 +20,7 @@ from careerclusters.classifier.service import Kind
 from careerclusters.framework import Level
 from careerclusters.services import answers
 from careerclusters.services.crosswalk import Crosswalk
+from careerclusters.services.survey_data import SurveyData
 from careerclusters.services.transition import TransitionMap
 from careerclusters.store import StoreError, connect, status
 
@@ -94,9 +95,13 @@ class Explorer:
     def program(self, code: str) -> answers.ProgramProfile:
         return self._cached(("program", code), lambda: answers.program(self.conn, code))
 
+    def survey_data(self) -> SurveyData | None:
+        """What the interest survey scores against (None without the data), built once per data version."""
+        return self._cached(("survey-data",), lambda: SurveyData.load(self.conn))
+
     def warm(self) -> None:
         """Build what the first requests would otherwise wait for: the transition map and classifiers."""
         for build in (self.transition, self.crosswalk, lambda: self.classifier("occupation"),
-                      lambda: self.classifier("program")):
+                      lambda: self.classifier("program"), self.survey_data):
             with contextlib.suppress(StoreError):  # not imported: requests needing it will say so
                 build()

@@ -228,7 +228,7 @@ class _Scorer:
 
     # -- the whole result -----------------------------------------------------------------------------
     def run(self) -> SurveyResult:
-        t = self.t.gettext
+        _ = self.t.gettext
         person = self.person
         decided = [i for i in self.inst.items if self.answer(i) != Answer.NOT_SURE]
         decided_interest = sum(1 for i in decided if i.part is Part.INTEREST)
@@ -240,10 +240,10 @@ class _Scorer:
             parts.remove("interest")
         notes = []
         if self.data is None:
-            notes.append(t("Only the checklist and purpose parts could be scored: occupations, wages and the "
+            notes.append(_("Only the checklist and purpose parts could be scored: occupations, wages and the "
                            "interest comparison need the official data (run `careerclusters data fetch`)."))
         elif decided_interest and not interest_ok:
-            notes.append(t("Too few interest activities were answered with like or dislike to compare your "
+            notes.append(_("Too few interest activities were answered with like or dislike to compare your "
                            "interests with occupations."))
         base = dict(lang=self.sheet.lang, code=encode(self.answers, self.inst),
                     profile=[TypeScore(letter=letter, name=type_name(letter, self.sheet.lang), score=round(s))
@@ -251,7 +251,7 @@ class _Scorer:
                     top_types=top_types, parts_scored=parts, data_imported=self.data is not None, notes=notes,
                     education=self.sheet.education, wage_floor=self.sheet.wage_floor)
         if not parts:
-            return SurveyResult(status="cannot_tell", clusters=[], subclusters=[], **base, message=t(
+            return SurveyResult(status="cannot_tell", clusters=[], subclusters=[], **base, message=_(
                 "Your answers do not point anywhere yet: you chose nothing and answered every activity with "
                 "“not sure”. Answer some activities with like or dislike, or pick the checklist items that fit "
                 "you, and the survey can suggest clusters."))
@@ -288,29 +288,29 @@ class _Scorer:
 
     def _reasons(self, node_id: str, rolled: tuple[float, np.ndarray] | None, relative: float | None,
                  liked: list[Item], disliked: list[Item], total: int, purpose_item: Item | None) -> list[Reason]:
-        t = self.t.gettext
+        _ = self.t.gettext
         name = self.inst.name(node_id)
         reasons = []
         if liked or disliked:
-            text = t("You chose %(chosen)d of the %(total)d %(name)s items.") % {
+            text = _("You chose %(chosen)d of the %(total)d %(name)s items.") % {
                 "chosen": len(liked), "total": total, "name": name}
             if disliked:
-                text += " " + t("You disliked %(n)d of them.") % {"n": len(disliked)}
+                text += " " + _("You disliked %(n)d of them.") % {"n": len(disliked)}
             reasons.append(Reason(part="cluster", text=text, items=[self.ref(i) for i in liked + disliked]))
         if rolled is not None and relative is not None and self.data is not None:
             _fit, rows = rolled
             reasons.append(self._interest_reason(rows, relative))
         if purpose_item is not None:
             grouping = self.fw.node(purpose_item.key)
-            key = "It belongs to %(grouping)s, the kind of impact you said you want to make." \
+            text = _("It belongs to %(grouping)s, the kind of impact you said you want to make.") \
                 if self.answer(purpose_item) == Answer.LIKE else \
-                "It belongs to %(grouping)s, a kind of impact you said does not appeal to you."
-            reasons.append(Reason(part="purpose", text=t(key) % {"grouping": self.inst.name(grouping.id)},
+                _("It belongs to %(grouping)s, a kind of impact you said does not appeal to you.")
+            reasons.append(Reason(part="purpose", text=text % {"grouping": self.inst.name(grouping.id)},
                                   items=[self.ref(purpose_item)]))
         return reasons
 
     def _interest_reason(self, rows: np.ndarray, relative: float) -> Reason:
-        t, lang = self.t.gettext, self.sheet.lang
+        _, lang = self.t.gettext, self.sheet.lang
         data = self.data
         assert data is not None
         typical = np.average(data.profiles[rows], axis=0, weights=data.weights[rows])
@@ -318,29 +318,29 @@ class _Scorer:
         yours = strongest(self.person)
         names = [type_name(x, lang) for x in yours]
         values = {"types": "–".join(type_name(x, lang) for x in theirs), "example": data.occupations[rows[0]].title,
-                  "yours": t("%(first)s and %(second)s") % {"first": names[0], "second": names[1]}
+                  "yours": _("%(first)s and %(second)s") % {"first": names[0], "second": names[1]}
                   if len(names) == 2 else "".join(names)}
         shared = [x for x in theirs if x in yours]
         if not yours:
-            text = t("Its jobs that fit you best, such as %(example)s, are mostly %(types)s.")
+            text = _("Its jobs that fit you best, such as %(example)s, are mostly %(types)s.")
         elif shared and len(yours) == 1:
-            text = t("Its jobs that fit you best, such as %(example)s, are mostly %(types)s, led by your top type, "
+            text = _("Its jobs that fit you best, such as %(example)s, are mostly %(types)s, led by your top type, "
                      "%(yours)s.")
         elif set(theirs) == set(yours):
-            text = t("Its jobs that fit you best, such as %(example)s, are mostly %(types)s, like your top two "
+            text = _("Its jobs that fit you best, such as %(example)s, are mostly %(types)s, like your top two "
                      "types.")
         elif shared:
             values["shared"] = type_name(shared[0], lang)
-            text = t("Its jobs that fit you best, such as %(example)s, are mostly %(types)s: they share "
+            text = _("Its jobs that fit you best, such as %(example)s, are mostly %(types)s: they share "
                      "%(shared)s with your top two types (%(yours)s).")
         else:
-            text = t("Its jobs that fit you best, such as %(example)s, are mostly %(types)s; your strongest "
+            text = _("Its jobs that fit you best, such as %(example)s, are mostly %(types)s; your strongest "
                      "interests are %(yours)s.")
         text = text % values
         if relative >= 0.25:
-            text += " " + t("Your interests fit its jobs better than most.")
+            text += " " + _("Your interests fit its jobs better than most.")
         elif relative <= -0.25:
-            text += " " + t("Your interests fit its jobs less well than most.")
+            text += " " + _("Your interests fit its jobs less well than most.")
         driving = [i for i in self.parts[Part.INTEREST] if i.key in shared and self.answer(i) == Answer.LIKE]
         return Reason(part="interest", text=text, items=[self.ref(i) for i in driving[:MAX_DRIVING_ITEMS]])
 
@@ -348,7 +348,7 @@ class _Scorer:
         """A sub-cluster's occupations (best fit first, within the preferences) and programs."""
         if self.data is None:
             return match
-        t = self.t.gettext
+        _ = self.t.gettext
         limits, sheet = self.rules.results, self.sheet
         rows = list(self.data.members.get(match.id, []))
         if fit is not None:
@@ -366,9 +366,9 @@ class _Scorer:
             for r in shown for o in [self.data.occupations[r]]]
         note = None
         if not rows:
-            note = t("The crosswalk lists no occupations here yet.")
+            note = _("The crosswalk lists no occupations here yet.")
         elif len(kept) < min(3, len(rows)):
-            note = t("Only %(kept)d of its %(total)d occupations fit your education plan and wage floor.") % {
+            note = _("Only %(kept)d of its %(total)d occupations fit your education plan and wage floor.") % {
                 "kept": len(kept), "total": len(rows)}
         socs = {o.soc for o in occupations}
         candidates = self.data.programs.get(match.id, [])
@@ -397,9 +397,9 @@ def strongest(person: np.ndarray) -> list[str]:
 
 def type_name(letter: str, lang: str) -> str:
     """A RIASEC type's name in ``lang``."""
-    t = i18n.translator(lang).gettext
-    names = {"R": t("Realistic"), "I": t("Investigative"), "A": t("Artistic"), "S": t("Social"),
-             "E": t("Enterprising"), "C": t("Conventional")}
+    _ = i18n.translator(lang).gettext
+    names = {"R": _("Realistic"), "I": _("Investigative"), "A": _("Artistic"), "S": _("Social"),
+             "E": _("Enterprising"), "C": _("Conventional")}
     return names[letter]
 
 

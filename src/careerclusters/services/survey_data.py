@@ -19,6 +19,8 @@ from careerclusters.survey import RIASEC, Rules, load_rules
 
 #: What must be imported for the interest part and the occupations: the SOC crosswalk and O*NET.
 NEEDED = ("advance-cte-soc", "onet-db")
+#: The CIP family crosswalks use for "no matching program" (99.9999 NO MATCH): never shown as a program.
+NO_PROGRAM = "99."
 _TYPE_NAMES = {"Realistic": "R", "Investigative": "I", "Artistic": "A", "Social": "S", "Enterprising": "E",
                "Conventional": "C"}
 
@@ -84,8 +86,8 @@ class SurveyData:
                     groups[node_id].append(row[m["soc"]])
         programs = {}
         if "advance-cte-cip" in imported:
-            programs = {s.id: [Program(r["cip"], r["title"]) for r in q.programs_in(conn, subcluster_id=s.id)]
-                        for s in load_framework().subclusters()}
+            programs = {s.id: [Program(r["cip"], r["title"]) for r in q.programs_in(conn, subcluster_id=s.id)
+                               if not r["cip"].startswith(NO_PROGRAM)] for s in load_framework().subclusters()}
         leads_to: dict[str, set[str]] = defaultdict(set)
         for link in q.cip_soc_links(conn) if "nces-cip-soc" in imported else []:
             leads_to[link["cip"]].add(link["soc"])

@@ -18,9 +18,11 @@ from careerclusters import __version__
 from careerclusters.api import errors
 from careerclusters.api.context import Explorer
 from careerclusters.api.routes import router as api_router
+from careerclusters.api.survey import router as survey_api_router
 from careerclusters.errors import CareerClustersError
 from careerclusters.web.pages import render
 from careerclusters.web.pages import router as page_router
+from careerclusters.web.survey import router as survey_page_router
 
 
 def _wants_json(request: Request) -> bool:
@@ -50,7 +52,9 @@ def create_app(db_path: Path, warm: bool = True) -> FastAPI:
         response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
         return response
     app.include_router(api_router)
+    app.include_router(survey_api_router)
     app.include_router(page_router)
+    app.include_router(survey_page_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
 
     @app.exception_handler(CareerClustersError)

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from careerclusters import i18n
 from careerclusters.api.context import Explorer
 from careerclusters.formatting import figure, money
 from careerclusters.framework import Edition, Level, load_framework
@@ -23,6 +24,8 @@ templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
 templates.env.filters["money"] = lambda value, marker=None: money(value, marker)
 templates.env.filters["figure"] = lambda value, unit="": figure(value, unit)
 templates.env.filters["percent"] = lambda value: f"{value:.0%}"
+templates.env.add_extension("jinja2.ext.i18n")
+templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
 
 SORTS = {"title": "Occupation", "wage": "Median wage", "openings": "Openings a year", "soc": "SOC code"}
 URL_PREFIX = {Level.GROUPING: "/groupings", Level.CLUSTER: "/clusters", Level.SUBCLUSTER: "/subclusters",
