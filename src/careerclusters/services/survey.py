@@ -259,12 +259,17 @@ class _Scorer:
         clusters = [ClusterMatch(id=m.id, name=m.name, score=m.score, reasons=m.reasons)
                     for m in self._rank(self.clusters, fit, False, self.rules.results.clusters)]
         subclusters = self._rank(self.subclusters, fit, True, self.rules.results.subclusters)
+        if not clusters:
+            return SurveyResult(status="cannot_tell", clusters=[], subclusters=[], **base, message=_(
+                "Your answers say more about what you do not like than what you do, so no cluster stands out. "
+                "Try choosing the activities and checklist items you would enjoy, even a little."))
         return SurveyResult(status="ok", message=None, clusters=clusters,
                             subclusters=[self._detail(s, fit) for s in subclusters], **base)
 
     def _rank(self, node_ids: list[str], fit: np.ndarray | None, subcluster: bool, keep: int
               ) -> list[SubclusterMatch]:
-        """The ``keep`` best nodes by combined score (ties in framework order), with their reasons."""
+        """The ``keep`` best nodes by combined score (ties in framework order), with their reasons; only
+        nodes with some evidence for them (a score above 0) are recommended."""
         w = self.rules.weights
         rolled = _roll_up(fit, self.data, node_ids, self.rules.roll_up.top_occupations) \
             if fit is not None and self.data is not None else {}
@@ -277,7 +282,7 @@ class _Scorer:
                 cluster_id)[0]
             scores.append((-score, position, node_id, cluster_id))
         matches = []
-        for negative, _position, node_id, cluster_id in sorted(scores)[:keep]:
+        for negative, _position, node_id, cluster_id in [s for s in sorted(scores) if s[0] < 0][:keep]:
             _check, liked, disliked, total = self.checklist(node_id, subcluster)
             reasons = self._reasons(node_id, rolled.get(node_id), interest.get(node_id), liked, disliked, total,
                                     self.purpose(cluster_id)[1])
