@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 
 from careerclusters import i18n
 from careerclusters.cli import app as cli_app
+from careerclusters.errors import CareerClustersError
 from careerclusters.framework import load_framework
-from careerclusters.services.survey import SurveyAnswers, score, score_answers
+from careerclusters.services.survey import Education, Language, SurveyAnswers, parse_wage, score, score_answers
 from careerclusters.services.survey_data import SurveyData
 from careerclusters.store import connect
 from careerclusters.survey import RIASEC, Part, SurveyDataError, instrument, languages, load_instrument, missing_words
@@ -47,7 +48,8 @@ def data(imported_db: Path) -> SurveyData:
 # -- the instrument ----------------------------------------------------------------------------------------
 
 def test_both_languages_have_every_item_and_name() -> None:
-    assert languages() == ("en", "es")
+    assert languages() == ("en", "es") == i18n.languages() == Language.__args__
+    assert load_instrument("en").education_levels() == list(Education.__args__)
     for lang in languages():
         assert missing_words(lang) == [], lang
     en, es = load_instrument("en"), load_instrument("es")
@@ -160,6 +162,12 @@ def test_preferences_filter_occupations_not_the_ranking(data: SurveyData) -> Non
                                                       "Doctoral or professional degree"}
     architecture = next(s for s in narrowed.subclusters if s.id == "architecture-civil-engineering")
     assert "Civil Engineers" not in {o.title for o in architecture.occupations}  # needs a bachelor's degree
+
+
+def test_wage_floor_as_typed() -> None:
+    assert parse_wage("$40,000") == 40000 and parse_wage(" ") is None
+    with pytest.raises(CareerClustersError, match="number of dollars"):
+        parse_wage("lots")
 
 
 def test_without_the_data_only_the_checklist_counts() -> None:

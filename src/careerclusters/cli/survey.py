@@ -158,7 +158,7 @@ def run(ctx: typer.Context,
         choice = IntPrompt.ask(_("Not sure yet") + " = 0", choices=[str(n) for n in range(len(levels))], default=0)
         state["education"] = levels[choice] or None
         wage = Prompt.ask(_("Lowest yearly pay you would accept, in dollars (optional)"), default="")
-        state["wage_floor"] = float(wage.replace("$", "").replace(",", "")) if wage.strip() else None
+        state["wage_floor"] = survey.parse_wage(wage)
         save([i.id for i in purpose])
     print_result(survey.score(_sheet(state, "answers"), _data()))
 

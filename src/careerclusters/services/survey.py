@@ -36,6 +36,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careerclusters import i18n
+from careerclusters.errors import CareerClustersError
 from careerclusters.framework import load_framework
 from careerclusters.services.survey_data import Occupation, SurveyData
 from careerclusters.survey import RIASEC, Answer, Instrument, Item, Part, Rules, load_instrument, load_rules
@@ -135,6 +136,20 @@ class SurveyResult(BaseModel):
     wage_floor: float | None
     clusters: list[ClusterMatch]
     subclusters: list[SubclusterMatch]
+
+
+def parse_wage(text: str) -> float | None:
+    """A wage floor as people type it ("40000", "$40,000"); empty means none."""
+    cleaned = text.replace("$", "").replace(",", "").strip()
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise CareerClustersError(f"the wage floor must be a number of dollars a year, not {text!r}") from None
+    if not 0 <= value <= 1_000_000:
+        raise CareerClustersError("the wage floor must be between $0 and $1,000,000 a year")
+    return value
 
 
 def items(lang: str = "en") -> list[Item]:

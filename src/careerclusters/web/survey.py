@@ -53,26 +53,13 @@ def step_items(instrument: Instrument, step: Step) -> list[Item]:
     return instrument.part(step.part)[step.start:step.stop]
 
 
-def _wage(text: str) -> float | None:
-    cleaned = text.replace("$", "").replace(",", "").strip()
-    if not cleaned:
-        return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise CareerClustersError(f"the wage floor must be a number of dollars a year, not {text!r}") from None
-    if not 0 <= value <= 1_000_000:
-        raise CareerClustersError("the wage floor must be between $0 and $1,000,000 a year")
-    return value
-
-
 def _sheet(lang: str, code: str, edu: str, wage: str) -> survey.SurveyAnswers:
     instrument = load_instrument(lang)
     if edu and edu not in instrument.education_levels():
         raise CareerClustersError(f"unknown education level {edu!r}: use one of "
                                   f"{', '.join(instrument.education_levels())}")
-    return survey.SurveyAnswers(answers=decode(code, instrument), education=edu or None, wage_floor=_wage(wage),
-                                lang=lang)
+    return survey.SurveyAnswers(answers=decode(code, instrument), education=edu or None,
+                                wage_floor=survey.parse_wage(wage), lang=lang)
 
 
 def _merge(request: Request, instrument: Instrument, answers: dict[str, int], submitted: int) -> dict[str, int]:
@@ -86,6 +73,11 @@ def _merge(request: Request, instrument: Instrument, answers: dict[str, int], su
         else:
             merged.pop(item.id, None)
     return merged
+
+
+def _other(lang: str) -> str:
+    """The language the switch offers: Spanish from English, English from anything else."""
+    return "es" if lang == "en" else "en"
 
 
 def _query(lang: str, code: str, edu: str | None, wage: float | None, **extra: object) -> str:
@@ -105,15 +97,14 @@ def survey_page(request: Request, lang: Lang = "en", a: Code = "", edu: Text = "
         return RedirectResponse("/survey/result?" + _query(lang, code, sheet.education, sheet.wage_floor),
                                 status_code=303)
     current = STEPS[step - 1] if step else None
-    here = _query(lang, code, sheet.education, sheet.wage_floor, step=step)
-    other = "es" if lang == "en" else "en"
+    other = _other(lang)
     with i18n.language(lang):
         return render(request, "survey.html", lang=lang, title=i18n.gettext("Find your cluster"), step=step,
                       steps=STEPS, current=current, part=current.part.value if current else None,
                       items=step_items(instrument, current) if current else [], answers=answers, code=code,
                       sheet=sheet, instrument=instrument, fw=load_framework(), like=Answer.LIKE,
                       switch_url="/survey?" + _query(other, code, sheet.education, sheet.wage_floor, step=step),
-                      switch_lang=other, here=here)
+                      switch_lang=other)
 
 
 def _result(request: Request, lang: str, a: str, edu: str, wage: str) -> tuple[survey.SurveyResult, str]:
@@ -125,7 +116,7 @@ def _result(request: Request, lang: str, a: str, edu: str, wage: str) -> tuple[s
 def _render_result(request: Request, lang: str, result: survey.SurveyResult, query: str, printing: bool
                    ) -> HTMLResponse:
     """The result page; ``printing`` makes its links absolute (for the PDF) and leaves out the forms."""
-    other = "es" if lang == "en" else "en"
+    other = _other(lang)
     other_query = query.replace(f"lang={lang}", f"lang={other}", 1)
     with i18n.language(lang):
         return render(request, "survey_result.html", lang=lang, title=i18n.gettext("Your survey results"),
