@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from careerclusters.errors import CareerClustersError
 from careerclusters.framework import Edition, Level, load_framework
@@ -105,14 +105,16 @@ class Instrument(BaseModel):
     def part(self, part: Part) -> list[Item]:
         return [i for i in self.items if i.part is part]
 
+    _index: dict[str, Item] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, _context: Any) -> None:
+        self._index.update((i.id, i) for i in self.items)
+
     def item(self, item_id: str) -> Item:
-        return self._index()[item_id]
+        return self._index[item_id]
 
     def has(self, item_id: str) -> bool:
-        return item_id in self._index()
-
-    def _index(self) -> dict[str, Item]:
-        return {i.id: i for i in self.items}
+        return item_id in self._index
 
     def name(self, node_id: str) -> str:
         """A framework node's name in this language."""
