@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from careerclusters.cli import classify, common, data, explore, framework, serve, survey
+from careerclusters.cli import area, classify, common, data, explore, framework, serve, survey
 from careerclusters.cli.common import BAD_INPUT, err_console
 from careerclusters.store import ENV_VAR
 
@@ -19,6 +19,7 @@ app = typer.Typer(
 )
 app.add_typer(framework.app, name="framework")
 app.add_typer(data.app, name="data")
+app.add_typer(area.app, name="area")
 app.add_typer(survey.app, name="survey")
 explore.register(app)
 for _command in (classify.classify, classify.search, serve.serve):

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from careerclusters import __version__
 from careerclusters.api import errors
+from careerclusters.api.area_routes import router as area_router
 from careerclusters.api.context import Explorer
 from careerclusters.api.routes import router as api_router
 from careerclusters.api.survey import router as survey_api_router
@@ -52,6 +53,7 @@ def create_app(db_path: Path, warm: bool = True) -> FastAPI:
         response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
         return response
     app.include_router(api_router)
+    app.include_router(area_router)
     app.include_router(survey_api_router)
     app.include_router(page_router)
     app.include_router(survey_page_router)
