@@ -178,6 +178,14 @@ def test_without_the_data_only_the_checklist_counts() -> None:
     assert "careerclusters data fetch" in result.notes[0]
 
 
+def test_without_the_data_the_pages_and_api_say_what_is_missing(tmp_path: Path) -> None:
+    empty = TestClient(create_app(tmp_path / "none.sqlite", warm=False))
+    result = empty.post("/api/v1/survey/score", json=realistic_construction().model_dump()).json()
+    assert result["data_imported"] is False and result["clusters"][0]["id"] == "construction"
+    page = empty.get("/survey/result", params={"a": result["code"], "lang": "es"})
+    assert page.status_code == 200 and "Construcción" in page.text and "careerclusters data fetch" in page.text
+
+
 def test_purpose_adds_its_grouping() -> None:
     result = score_answers({"answers": {"p-caring": 2}})
     assert [c.id for c in result.clusters] == ["education", "healthcare-human-services", "public-service-safety"]
