@@ -152,11 +152,6 @@ def parse_wage(text: str) -> float | None:
     return value
 
 
-def items(lang: str = "en") -> list[Item]:
-    """The survey's items in ``lang``, in the order they are asked."""
-    return list(load_instrument(lang).items)
-
-
 def profile(instrument: Instrument, answers: dict[str, int]) -> np.ndarray:
     """The 0–100 score of each RIASEC type (in RIASEC order)."""
     values = {t: [] for t in RIASEC}
@@ -267,9 +262,9 @@ class _Scorer:
                     education=self.sheet.education, wage_floor=self.sheet.wage_floor)
         if not parts:
             return SurveyResult(status="cannot_tell", clusters=[], subclusters=[], **base, message=_(
-                "Your answers do not point anywhere yet: you chose nothing and answered every activity with "
-                "“not sure”. Answer some activities with like or dislike, or pick the checklist items that fit "
-                "you, and the survey can suggest clusters."))
+                "Your answers do not point anywhere yet: nothing is ticked on the checklist and (almost) every "
+                "activity is answered “not sure”. Answer some activities with like or dislike, or pick the "
+                "checklist items that fit you, and the survey can suggest clusters."))
         fit = fits(person, self.data.profiles) if self.data is not None and "interest" in parts else None
         clusters = [ClusterMatch(id=m.id, name=m.name, score=m.score, reasons=m.reasons)
                     for m in self._rank(self.clusters, fit, False, self.rules.results.clusters)]
