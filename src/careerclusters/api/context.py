@@ -21,6 +21,7 @@ from careerclusters.framework import Level
 from careerclusters.services import answers, fetch, labor_market
 from careerclusters.services.areas import Area, find_area
 from careerclusters.services.crosswalk import Crosswalk
+from careerclusters.services.survey_data import SurveyData
 from careerclusters.services.transition import TransitionMap
 from careerclusters.sources import OfficialFile
 from careerclusters.store import StoreError, connect, status
@@ -112,9 +113,13 @@ class Explorer:
         """Drawn charts (tens of milliseconds each), kept like answers until the imported data changes."""
         return self._cached(("charts", *key), build)
 
+    def survey_data(self) -> SurveyData | None:
+        """What the interest survey scores against (None without the data), built once per data version."""
+        return self._cached(("survey-data",), lambda: SurveyData.load(self.conn))
+
     def warm(self) -> None:
         """Build what the first requests would otherwise wait for: the transition map and classifiers."""
         for build in (self.transition, self.crosswalk, lambda: self.classifier("occupation"),
-                      lambda: self.classifier("program")):
+                      lambda: self.classifier("program"), self.survey_data):
             with contextlib.suppress(StoreError):  # not imported: requests needing it will say so
                 build()

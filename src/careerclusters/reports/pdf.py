@@ -9,6 +9,7 @@ so printing never touches the network.
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from careerclusters.errors import CareerClustersError
 
@@ -21,8 +22,9 @@ class PdfUnavailable(CareerClustersError):
     """This installation cannot print PDFs; the message says what to install."""
 
 
-def render(document: str) -> bytes:
-    """A self-contained HTML document (styles embedded) as a PDF, Letter size unless its CSS says otherwise."""
+def render(document: str, static: Path | None = None) -> bytes:
+    """An HTML document as a PDF, Letter size unless its CSS says otherwise. Its styles are embedded, or linked
+    as ``/static/NAME`` and served from the folder ``static`` (no subfolders, nothing else)."""
     try:
         from playwright.sync_api import Route, sync_playwright
     except ImportError:
@@ -33,8 +35,12 @@ def render(document: str) -> bytes:
                              "from a browser)")
 
     def answer(route: Route) -> None:
-        if route.request.url == ORIGIN + "/":
+        url = route.request.url
+        name = url.removeprefix(ORIGIN + "/static/")
+        if url == ORIGIN + "/":
             route.fulfill(body=document, content_type="text/html; charset=utf-8")
+        elif static is not None and name != url and "/" not in name and (static / name).is_file():
+            route.fulfill(path=static / name)
         else:
             route.abort()
 

@@ -193,3 +193,19 @@ def original_assignments(conn: sqlite3.Connection) -> Rows:
         """SELECT p.onet_soc, p.title, p.cluster_id AS original_cluster_id, p.pathway_id,
                   m.cluster_id, m.subcluster_id
            FROM onet_pathway p LEFT JOIN cte_soc m ON m.soc = substr(p.onet_soc, 1, 7)""").fetchall()
+
+
+def interest_profiles(conn: sqlite3.Connection) -> Rows:
+    """Every O*NET occupation's occupational interest scores (1–7 per RIASEC type) with its SOC code."""
+    return conn.execute("""SELECT o.soc, i.onet_soc, i.riasec, i.score FROM onet_interest i
+                           JOIN onet_occupation o ON o.onet_soc = i.onet_soc ORDER BY i.onet_soc""").fetchall()
+
+
+def job_zones(conn: sqlite3.Connection) -> Rows:
+    return conn.execute("""SELECT o.soc, z.onet_soc, z.job_zone FROM onet_job_zone z
+                           JOIN onet_occupation o ON o.onet_soc = z.onet_soc""").fetchall()
+
+
+def cip_soc_links(conn: sqlite3.Connection) -> Rows:
+    """Every program → occupation link NCES's CIP–SOC crosswalk makes."""
+    return conn.execute("SELECT DISTINCT cip, soc FROM cip_soc").fetchall()

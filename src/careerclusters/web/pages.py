@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from careerclusters import i18n
 from careerclusters.api.context import Explorer
 from careerclusters.formatting import count, figure, money
 from careerclusters.framework import Edition, Level, load_framework
@@ -28,6 +29,8 @@ templates.env.filters["money"] = lambda value, marker=None: money(value, marker)
 templates.env.filters["figure"] = lambda value, unit="": figure(value, unit)
 templates.env.filters["percent"] = lambda value: f"{value:.0%}"
 templates.env.filters["count"] = count
+templates.env.add_extension("jinja2.ext.i18n")
+templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
 
 AreaQuery = Annotated[str, Query(max_length=200, description="An area for local figures: OH, 'Columbus, OH'.")]
 SORTS = {"title": "Occupation", "wage": "Median wage", "openings": "Openings a year", "soc": "SOC code"}
