@@ -125,3 +125,14 @@ def test_unreadable_files_are_refused(tmp_path: Path) -> None:
         files.read(tmp_path / "missing.csv")
     with pytest.raises(ProgramFileError, match=r"^x.csv, row 1, column 'program_id': missing column"):
         files.parse_csv("title,credits\nA,1\n", "x.csv")
+
+
+def test_the_example_state_catalog_reads_into_the_examples() -> None:
+    from careerclusters.pos.examples import CATALOG
+
+    by_id = {p.id: p for p in examples()}
+    catalog = files.read(CATALOG)
+    assert [p.id for p in catalog] == ["example-culinary-arts", "example-welding"]
+    assert catalog == [by_id[p.id] for p in catalog]
+    header, second = CATALOG.read_text(encoding="utf-8").splitlines()[:3:2]
+    assert second.startswith("example-culinary-arts,,,")  # a program's columns on its first row only
