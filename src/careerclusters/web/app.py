@@ -18,6 +18,7 @@ from careerclusters import __version__
 from careerclusters.api import errors
 from careerclusters.api.area_routes import router as area_router
 from careerclusters.api.context import Explorer
+from careerclusters.api.pos_routes import router as pos_router
 from careerclusters.api.routes import router as api_router
 from careerclusters.errors import CareerClustersError
 from careerclusters.web.pages import render
@@ -52,6 +53,7 @@ def create_app(db_path: Path, warm: bool = True) -> FastAPI:
         return response
     app.include_router(api_router)
     app.include_router(area_router)
+    app.include_router(pos_router)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
 
