@@ -74,7 +74,8 @@ def occupation(code: Annotated[str, typer.Argument(help="SOC (29-1141) or O*NET-
 
 def program(code: Annotated[str, typer.Argument(help="CIP 2020 code, such as 51.3801.")],
             as_json: JSON = False) -> None:
-    """A program of study: its definition, clusters and sub-clusters, and the occupations it leads to."""
+    """An instructional program (a CIP 2020 code): its definition, clusters and sub-clusters, and the occupations
+    it leads to."""
     with common.open_store() as conn:
         prog = answers.program(conn, code)
     if as_json:

@@ -19,14 +19,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from careerclusters.errors import CareerClustersError
 from careerclusters.formatting import money
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.pos.model import CourseKind, CourseLevel, ProgramOfStudy, Stage
 from careerclusters.services import sced
+from careerclusters.services.rules_files import read_rules
 
 RULES_FILE = resources.files("careerclusters").joinpath("rules/programs_of_study.yaml")
 Severity = Literal["error", "warning", "info"]
@@ -86,15 +85,7 @@ class Rules(BaseModel):
 
 def load_rules(path: Path | None = None) -> Rules:
     """The rules from ``path``, or the package's defaults; a bad file is one clear error."""
-    name = str(path) if path else "rules/programs_of_study.yaml"
-    try:
-        text = path.read_text(encoding="utf-8") if path else RULES_FILE.read_text(encoding="utf-8")
-        return Rules.model_validate(yaml.safe_load(text))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CareerClustersError(f"{name}: cannot read the rules ({exc})") from exc
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise CareerClustersError(f"{name}: {problems}") from None
+    return read_rules(Rules, RULES_FILE, path)
 
 
 class Finding(BaseModel):
