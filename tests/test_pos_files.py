@@ -136,3 +136,8 @@ def test_the_example_state_catalog_reads_into_the_examples() -> None:
     assert catalog == [by_id[p.id] for p in catalog]
     header, second = CATALOG.read_text(encoding="utf-8").splitlines()[:3:2]
     assert second.startswith("example-culinary-arts,,,")  # a program's columns on its first row only
+
+
+def test_yaml_aliases_are_refused_so_a_small_file_cannot_expand_without_end() -> None:
+    with pytest.raises(ProgramFileError, match=r"^bomb.yaml: uses YAML aliases"):
+        files.parse("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "bomb.yaml")

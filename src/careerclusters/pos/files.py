@@ -90,6 +90,8 @@ def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
 def parse_document(text: str, file: str) -> list[ProgramOfStudy]:
     """Programs from YAML or JSON text (JSON is read as the YAML it is a subset of, for line numbers)."""
     try:
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text)):
+            raise ProgramFileError(file, "uses YAML aliases (*name); write each value out")
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -311,29 +313,35 @@ class _CsvProgram:
 def parse_csv(text: str, file: str) -> list[ProgramOfStudy]:
     """Programs from the flat CSV layout (see the module's docstring)."""
     reader = csv.reader(io.StringIO(text))
-    header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise ProgramFileError(file, f"missing column(s) {', '.join(missing)}; the layout's columns are "
-                               f"{', '.join(COLUMNS)}", row=1, column=missing[0])
-    unknown = [h for h in header if h and h not in COLUMNS]
-    if unknown:
-        raise ProgramFileError(file, f"unknown column {unknown[0]!r}", row=1, column=unknown[0])
-    gathered: dict[str, _CsvProgram] = {}
-    for number, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(header):
-            raise ProgramFileError(file, f"{len(row)} cells but {len(header)} columns", row=number,
-                                   column=f"#{len(header) + 1}")
-        cells = dict(zip(header, row, strict=False))
-        for column in REQUIRED:
-            if not cells.get(column, "").strip():
-                raise ProgramFileError(file, "is empty", row=number, column=column)
-        gathered.setdefault(cells["program_id"].strip(), _CsvProgram(file)).add(cells, number)
+    try:
+        header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
+        missing = [c for c in REQUIRED if c not in header]
+        if missing:
+            raise ProgramFileError(file, f"missing column(s) {', '.join(missing)}; the layout's columns are "
+                                   f"{', '.join(COLUMNS)}", row=1, column=missing[0])
+        unknown = [h for h in header if h and h not in COLUMNS]
+        if unknown:
+            raise ProgramFileError(file, f"unknown column {unknown[0]!r}", row=1, column=unknown[0])
+        gathered: dict[str, _CsvProgram] = {}
+        for number, row in enumerate(reader, start=2):
+            if any(cell.strip() for cell in row):
+                _gather(gathered, header, row, number, file)
+    except csv.Error as exc:
+        raise ProgramFileError(file, f"not a readable CSV file ({exc})", row=reader.line_num or 1) from None
     if not gathered:
         raise ProgramFileError(file, "holds no courses", row=2)
     return [program.build() for program in gathered.values()]
+
+
+def _gather(gathered: dict[str, _CsvProgram], header: list[str], row: list[str], number: int, file: str) -> None:
+    if len(row) > len(header):
+        raise ProgramFileError(file, f"{len(row)} cells but {len(header)} columns", row=number,
+                               column=f"#{len(header) + 1}")
+    cells = dict(zip(header, row, strict=False))
+    for column in REQUIRED:
+        if not cells.get(column, "").strip():
+            raise ProgramFileError(file, "is empty", row=number, column=column)
+    gathered.setdefault(cells["program_id"].strip(), _CsvProgram(file)).add(cells, number)
 
 
 def read_text(path: Path) -> str:

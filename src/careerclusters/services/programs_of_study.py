@@ -45,9 +45,13 @@ class StoredProgramOfStudy(BaseModel):
     imported_at: str
 
 
-def read_files(paths: Sequence[Path]) -> list[tuple[str, str, ProgramOfStudy]]:
+#: A program as read: (file name, the file's SHA-256, the program).
+Read = tuple[str, str, ProgramOfStudy]
+
+
+def read_files(paths: Sequence[Path]) -> list[Read]:
     """``(file name, file checksum, program)`` for every program in ``paths``; any bad file fails them all."""
-    found: list[tuple[str, str, ProgramOfStudy]] = []
+    found: list[Read] = []
     seen: dict[str, str] = {}
     for path in paths:
         text = files.read_text(path)
@@ -69,7 +73,11 @@ def _stored(file_name: str, digest: str, p: ProgramOfStudy) -> pq.StoredProgram:
 
 def import_files(conn: sqlite3.Connection, paths: Sequence[Path]) -> list[ImportedProgram]:
     """Import every program of study in ``paths`` in one transaction; programs with the same id are replaced."""
-    found = read_files(paths)
+    return import_programs(conn, read_files(paths))
+
+
+def import_programs(conn: sqlite3.Connection, found: Sequence[Read]) -> list[ImportedProgram]:
+    """Import programs already read by ``read_files`` (to check and import them from one reading)."""
     statuses = pq.save(conn, [_stored(name, digest, p) for name, digest, p in found])
     return [ImportedProgram(id=p.id, title=p.title, file=name, status=statuses[p.id]) for name, _, p in found]
 
