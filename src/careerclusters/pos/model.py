@@ -56,7 +56,7 @@ Text = Annotated[str, Field(min_length=1, max_length=500)]
 
 
 class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(extra="forbid")
 
 
 class Stage(StrEnum):
