@@ -21,6 +21,7 @@ from careerclusters.framework import Level
 from careerclusters.services import answers, fetch, labor_market
 from careerclusters.services.areas import Area, find_area
 from careerclusters.services.crosswalk import Crosswalk
+from careerclusters.services.pos_checker import Checker
 from careerclusters.services.survey_data import SurveyData
 from careerclusters.services.transition import TransitionMap
 from careerclusters.sources import OfficialFile
@@ -36,7 +37,8 @@ class Explorer:
         self._local = threading.local()
         self._built: dict[str, object] = {}
         self._locks: dict[str, threading.Lock] = {k: threading.Lock() for k in
-                                                  ("transition", "crosswalk", "occupation", "program", "answers")}
+                                                  ("transition", "crosswalk", "occupation", "program", "answers",
+                                                                   "pos-checker")}
         self._answers: OrderedDict[tuple[str, ...], object] = OrderedDict()
 
     @property
@@ -73,6 +75,10 @@ class Explorer:
 
     def crosswalk(self) -> Crosswalk:
         return self._once("crosswalk", lambda: Crosswalk(self.conn))
+
+    def pos_checker(self) -> Checker:
+        """The program-of-study checker with the default rules (its reference data is read once)."""
+        return self._once("pos-checker", lambda: Checker(self.conn))
 
     def classifier(self, kind: Kind) -> TextClassifier:
         return self._once(kind, lambda: load_classifier(self.conn, kind, self.db_path))

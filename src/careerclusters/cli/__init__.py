@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from careerclusters.cli import area, classify, common, data, explore, framework, report, serve, survey
+from careerclusters.cli import area, classify, common, data, explore, framework, pos, report, serve, survey
 from careerclusters.cli.common import BAD_INPUT, err_console
 from careerclusters.store import ENV_VAR
 
@@ -22,6 +22,7 @@ app.add_typer(data.app, name="data")
 app.add_typer(area.app, name="area")
 app.add_typer(report.app, name="report")
 app.add_typer(survey.app, name="survey")
+app.add_typer(pos.app, name="pos")
 explore.register(app)
 for _command in (classify.classify, classify.search, serve.serve):
     app.command(name=_command.__name__)(common.user_errors(_command))

@@ -21,8 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from careerclusters.classifier import TextClassifier
 from careerclusters.classifier.batch import unusable
@@ -31,6 +30,7 @@ from careerclusters.framework import load_framework
 from careerclusters.services import labor_market as lm
 from careerclusters.services.areas import Area
 from careerclusters.services.codes import cip_code
+from careerclusters.services.rules_files import read_rules
 from careerclusters.sources.base import Columns, SourceError, header_key, text
 from careerclusters.store import NotInDataError
 from careerclusters.store import area_queries as aq
@@ -74,14 +74,7 @@ class Rules(BaseModel):
 
 def load_rules(path: Path | None = None) -> Rules:
     """The rules from ``path``, or the package's defaults; a bad file is one clear error."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8") if path else RULES_FILE.read_text(encoding="utf-8"))
-        return Rules.model_validate(raw)
-    except (OSError, yaml.YAMLError) as exc:
-        raise CareerClustersError(f"{path}: cannot read the rules ({exc})") from exc
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise CareerClustersError(f"{path or 'rules'}: {problems}") from None
+    return read_rules(Rules, RULES_FILE, path)
 
 
 class ProgramInput(BaseModel):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import resources
 
 MIGRATIONS: tuple[str, ...] = tuple(resources.files(__package__).joinpath(f"schema_{n}.sql").read_text("utf-8")
-                                    for n in (1, 2))
+                                    for n in (1, 2, 3))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The tables each source kind fills; importing a kind again replaces exactly these.
@@ -27,6 +27,7 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "bls-oews": ("oews_wage",),
     "bls-oews-areas": ("oews_area", "oews_area_wage"),
     "bls-projections": ("projection",),
+    "programs-of-study": ("program_of_study", "program_of_study_subcluster", "program_of_study_cip"),
 }
 
 #: Kinds whose files may come in parts (BLS's state and metro workbooks): parts imported in one run are

@@ -19,6 +19,7 @@ from careerclusters.api import errors
 from careerclusters.api.area_routes import reports as report_router
 from careerclusters.api.area_routes import router as area_router
 from careerclusters.api.context import Explorer
+from careerclusters.api.pos_routes import router as pos_router
 from careerclusters.api.routes import router as api_router
 from careerclusters.api.survey import router as survey_api_router
 from careerclusters.errors import CareerClustersError
@@ -59,6 +60,7 @@ def create_app(db_path: Path, warm: bool = True) -> FastAPI:
     app.include_router(area_router)
     app.include_router(report_router)
     app.include_router(survey_api_router)
+    app.include_router(pos_router)
     app.include_router(page_router)
     app.include_router(area_page_router)
     app.include_router(report_page_router)

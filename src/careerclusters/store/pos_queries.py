@@ -1,0 +1,95 @@
+"""Programs of study in the store: writing a batch atomically with provenance, and reading them back.
+
+Programs are kept by id: importing a program whose id is stored replaces it, and every other program stays.
+The ``source_file`` row of kind ``programs-of-study`` sums up what is stored (its checksum changes with any
+program), so answers cached against the store's data are refreshed after an import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+KIND = "programs-of-study"
+PUBLISHER = "states, districts and colleges (imported by the user)"
+
+
+@dataclass(frozen=True)
+class StoredProgram:
+    """One program to store: its JSON document and the file it came from."""
+
+    id: str
+    title: str
+    owner: str
+    example: bool
+    document: str
+    subclusters: Sequence[str]
+    cips: Sequence[tuple[str, str]]  # (cip, stage)
+    file_name: str
+    sha256: str
+
+
+def save(conn: sqlite3.Connection, programs: Sequence[StoredProgram]) -> dict[str, str]:
+    """Store ``programs`` in one transaction; returns each id's status: imported, replaced or unchanged."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    statuses: dict[str, str] = {}
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        stored = {row[0]: row[1] for row in conn.execute("SELECT id, document FROM program_of_study")}
+        for p in programs:
+            if stored.get(p.id) == p.document:
+                statuses[p.id] = "unchanged"
+                continue
+            statuses[p.id] = "replaced" if p.id in stored else "imported"
+            for table in ("program_of_study_subcluster", "program_of_study_cip"):
+                conn.execute(f"DELETE FROM {table} WHERE program_id = ?", (p.id,))  # noqa: S608 - fixed names
+            conn.execute("INSERT OR REPLACE INTO program_of_study VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (p.id, p.title, p.owner, int(p.example), p.document, p.file_name, p.sha256, now))
+            conn.executemany("INSERT INTO program_of_study_subcluster VALUES (?, ?)",
+                             [(p.id, sub) for sub in p.subclusters])
+            conn.executemany("INSERT INTO program_of_study_cip VALUES (?, ?, ?)",
+                             [(p.id, cip, stage) for cip, stage in p.cips])
+            stored[p.id] = p.document
+        if any(status != "unchanged" for status in statuses.values()):
+            _record(conn, sorted({p.file_name for p in programs}), stored, now)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return statuses
+
+
+def _record(conn: sqlite3.Connection, files: list[str], stored: dict[str, str], now: str) -> None:
+    digest = hashlib.sha256()
+    for program_id in sorted(stored):
+        digest.update(program_id.encode() + b"\0" + stored[program_id].encode() + b"\0")
+    counts = {table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608 - fixed names
+              for table in ("program_of_study", "program_of_study_subcluster", "program_of_study_cip")}
+    names = ", ".join(files)
+    conn.execute(
+        "INSERT OR REPLACE INTO source_file (kind, publisher, release, file_name, sha256, imported_at, row_counts, "
+        "origin) VALUES (?, ?, ?, ?, ?, ?, ?, 'imported')",
+        (KIND, PUBLISHER, f"{len(stored)} programs of study", names[:500], digest.hexdigest(), now,
+         json.dumps(counts)))
+
+
+def listing(conn: sqlite3.Connection, *, subcluster: str | None = None, cip: str | None = None) -> list[sqlite3.Row]:
+    """Stored programs (without their documents), optionally those of one sub-cluster or using one CIP code."""
+    return conn.execute(
+        """SELECT p.id, p.title, p.owner, p.example, p.file_name, p.imported_at,
+                  (SELECT GROUP_CONCAT(subcluster_id, ';') FROM program_of_study_subcluster s
+                   WHERE s.program_id = p.id) AS subclusters,
+                  (SELECT GROUP_CONCAT(cip, ';') FROM program_of_study_cip c WHERE c.program_id = p.id) AS cips
+           FROM program_of_study p
+           WHERE (:sub IS NULL OR p.id IN (SELECT program_id FROM program_of_study_subcluster
+                                           WHERE subcluster_id = :sub))
+             AND (:cip IS NULL OR p.id IN (SELECT program_id FROM program_of_study_cip WHERE cip = :cip))
+           ORDER BY p.title, p.id""", {"sub": subcluster, "cip": cip}).fetchall()
+
+
+def one(conn: sqlite3.Connection, program_id: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM program_of_study WHERE id = ?", (program_id,)).fetchone()
