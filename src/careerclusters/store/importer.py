@@ -7,6 +7,7 @@ A file whose SHA-256 matches what is already imported for its kind changes nothi
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -17,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from careerclusters import sources
-from careerclusters.sources import Extract
-from careerclusters.store.db import StoreError
-from careerclusters.store.schema import OWNERS
+from careerclusters.sources import Extract, bundle
+from careerclusters.store.errors import StoreError
+from careerclusters.store.schema import COMBINABLE, OWNERS
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def import_extracts(conn: sqlite3.Connection, extracts: Sequence[tuple[Extract, 
     return results
 
 
-def _replace(conn: sqlite3.Connection, extract: Extract) -> None:
+def _replace(conn: sqlite3.Connection, extract: Extract, origin: str = "imported") -> None:
     owned = OWNERS[extract.kind]
     for table in owned:
         conn.execute(f"DELETE FROM {table}")  # noqa: S608 - table names come from OWNERS, not input
@@ -69,10 +70,38 @@ def _replace(conn: sqlite3.Connection, extract: Extract) -> None:
         except sqlite3.Error as exc:
             raise StoreError(f"{extract.file_name}: cannot store rows in {table} ({exc})") from exc
     conn.execute(
-        "INSERT OR REPLACE INTO source_file VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO source_file (kind, publisher, release, file_name, sha256, imported_at, row_counts, "
+        "origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (extract.kind, extract.publisher, extract.release, extract.file_name, extract.sha256,
-         datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(extract.counts())),
+         datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(extract.counts()), origin),
     )
+
+
+def apply_bundled(conn: sqlite3.Connection) -> list[str]:
+    """Fill each bundled kind that the store lacks, or holds only from an older bundle, from the crosswalks
+    shipped in the package; a kind imported from an official file is never touched. Returns the kinds
+    written. Called whenever a store is opened for writing, so an upgraded package brings its newer bundle."""
+    recorded = {row["kind"]: row for row in conn.execute("SELECT kind, sha256, origin FROM source_file")}
+    stale = [record for record in bundle.provenance()
+             if record["kind"] not in recorded or (recorded[record["kind"]]["origin"] == "bundled"
+                                                   and recorded[record["kind"]]["sha256"] != record["source_sha256"])]
+    if not stale:
+        return []
+    wanted = {record["kind"] for record in stale}
+    started = not conn.in_transaction
+    if started:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        for extract in bundle.extracts():
+            if extract.kind in wanted:
+                _replace(conn, extract, origin="bundled")
+        if started:
+            conn.execute("COMMIT")
+    except BaseException:
+        if started:
+            conn.execute("ROLLBACK")
+        raise
+    return sorted(wanted)
 
 
 def import_paths(conn: sqlite3.Connection, paths: Sequence[Path],
@@ -94,8 +123,46 @@ def import_paths(conn: sqlite3.Connection, paths: Sequence[Path],
         started = time.perf_counter()
         to_read.append((found.read(), time.perf_counter() - started))
         results.append(None)
-    imported = iter(import_extracts(conn, to_read))
-    return [result if result is not None else next(imported) for result in results]
+    imported = iter(import_extracts(conn, _combined(to_read)))
+    return [result if result is not None else next(imported) for result in _placeholders(results, to_read)]
+
+
+def _combined(extracts: list[tuple[Extract, float]]) -> list[tuple[Extract, float]]:
+    """Extracts of one combinable kind (parts of one dataset, such as BLS's state and metro workbooks) as one
+    extract; the same kind twice otherwise is an error, since the second would silently replace the first."""
+    merged: dict[str, tuple[Extract, float]] = {}
+    for extract, seconds in extracts:
+        if extract.kind not in merged:
+            merged[extract.kind] = (extract, seconds)
+            continue
+        if extract.kind not in COMBINABLE:
+            raise StoreError(f"{extract.file_name} and {merged[extract.kind][0].file_name} are both {extract.kind}: "
+                             "import one of them")
+        first, total = merged[extract.kind]
+        tables = {t: [*first.tables.get(t, []), *extract.tables.get(t, [])] for t in {*first.tables, *extract.tables}}
+        digest = hashlib.sha256((first.sha256 + extract.sha256).encode()).hexdigest()
+        keys = COMBINABLE[extract.kind]
+        unique = {t: list({row[:keys[t]]: row for row in reversed(rows)}.values())[::-1] for t, rows in tables.items()}
+        merged[extract.kind] = (Extract(first.kind, first.publisher, first.release,
+                                        f"{first.file_name} + {extract.file_name}", digest, unique), total + seconds)
+    return list(merged.values())
+
+
+def _placeholders(results: list[ImportResult | None], read: list[tuple[Extract, float]]) -> list[ImportResult | None]:
+    """One result per combined kind: the later parts of a combined kind report the combined import."""
+    kinds_seen: set[str] = set()
+    out: list[ImportResult | None] = []
+    pending = iter(read)
+    for result in results:
+        if result is not None:
+            out.append(result)
+            continue
+        kind = next(pending)[0].kind
+        if kind in kinds_seen:
+            continue
+        kinds_seen.add(kind)
+        out.append(None)
+    return out
 
 
 def status(conn: sqlite3.Connection) -> list[dict[str, Any]]:

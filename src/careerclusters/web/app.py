@@ -16,11 +16,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from careerclusters import __version__
 from careerclusters.api import errors
+from careerclusters.api.area_routes import reports as report_router
+from careerclusters.api.area_routes import router as area_router
 from careerclusters.api.context import Explorer
 from careerclusters.api.routes import router as api_router
 from careerclusters.errors import CareerClustersError
+from careerclusters.web.area_pages import router as area_page_router
 from careerclusters.web.pages import render
 from careerclusters.web.pages import router as page_router
+from careerclusters.web.report_pages import router as report_page_router
 
 
 def _wants_json(request: Request) -> bool:
@@ -50,7 +54,11 @@ def create_app(db_path: Path, warm: bool = True) -> FastAPI:
         response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
         return response
     app.include_router(api_router)
+    app.include_router(area_router)
+    app.include_router(report_router)
     app.include_router(page_router)
+    app.include_router(area_page_router)
+    app.include_router(report_page_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
 
     @app.exception_handler(CareerClustersError)

@@ -19,6 +19,7 @@ from careerclusters.services.charts.draw import PEOPLE_AXIS, WAGE_AXIS, tidy
 from careerclusters.services.charts.model import Cell, ChartSpec, Mark, Table, people, percent
 from careerclusters.services.charts.palette import ACCENT, EDUCATION, INK, MUTED, education_style
 from careerclusters.services.charts.wages import WageFigure, figure
+from careerclusters.services.labor_market import weighted_median
 
 LABELLED = 5  # the sub-cluster chart names its largest occupations
 MAX_BARS = 12  # a program's chart shows the occupations with most openings; the table lists all
@@ -29,7 +30,7 @@ ALIGN = {-1: "right", 0: "center", 1: "left"}
 VALIGN = {-1: "top", 0: "center", 1: "bottom"}
 
 
-def _wrap(text: str, width: int) -> str:
+def wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
@@ -129,7 +130,7 @@ def _label_largest(fig: Figure, axes: Axes, items: list[tuple[OccupationListing,
         own = tuple(axes.transData.transform((o.openings_k, w.value)))
         obstacles = [Bbox.from_extents(x - radius, y - radius, x + radius, y + radius)
                      for x, y in centres if (x, y) != own]
-        text = _wrap(o.title, 28)
+        text = wrap(o.title, 28)
         probe = axes.text(0, 0, text, fontsize=8.5)  # measured once; each place is then arithmetic
         width, height = probe.get_window_extent().size
         probe.remove()
@@ -151,18 +152,6 @@ def _label_largest(fig: Figure, axes: Axes, items: list[tuple[OccupationListing,
                 if far:
                     leaders.append((anchor, own))
                 break
-
-
-def _weighted_median(pairs: list[tuple[float, float]]) -> float | None:
-    """The value at the middle of the total weight: the median wage of the typical job in a group."""
-    pairs = sorted(p for p in pairs if p[1] > 0)
-    total = sum(weight for _v, weight in pairs)
-    running = 0.0
-    for value, weight in pairs:
-        running += weight
-        if running >= total / 2:
-            return value
-    return None
 
 
 def _scatter_summary(name: str, plotted: list[tuple[OccupationListing, WageFigure]],
@@ -201,7 +190,7 @@ class Group:
     wage: WageFigure
 
 
-def _paired(fig: Figure, groups: list[Group], size_title: str, wage_title: str, colour: str) -> None:
+def paired(fig: Figure, groups: list[Group], size_title: str, wage_title: str, colour: str) -> None:
     size_axes, wage_axes = fig.subplots(1, 2, sharey=True)
     positions = list(range(len(groups)))[::-1]
     for axes, values, title in ((size_axes, [g.size_k for g in groups], size_title),
@@ -222,11 +211,11 @@ def _paired(fig: Figure, groups: list[Group], size_title: str, wage_title: str, 
         axes.set_title(title, loc="left", fontweight="bold")
         axes.xaxis.set_major_formatter(WAGE_AXIS if axes is wage_axes else PEOPLE_AXIS)
         tidy(axes)
-    size_axes.set_yticks(positions, [_wrap(g.label, 30) for g in groups])
+    size_axes.set_yticks(positions, [wrap(g.label, 30) for g in groups])
     wage_axes.tick_params(labelleft=False)
 
 
-def _paired_size(count: int) -> tuple[float, float]:
+def paired_size(count: int) -> tuple[float, float]:
     return 7.6, 0.9 + 0.42 * count
 
 
@@ -238,7 +227,7 @@ def subclusters_by_size_and_pay(cluster: str, subclusters: Sequence[tuple[str, s
     for name, href, occupations in subclusters:
         jobs = sum(o.employment_k or 0 for o in occupations)
         wages = [(w.value, o.employment_k or 0) for o in occupations if (w := _wage(o, highest_wage)).drawn]
-        median = _weighted_median(wages)
+        median = weighted_median(wages)
         groups.append(Group(name, href, jobs or None, WageFigure(median)))
         rows.append([Cell(name, href=href), people(jobs) if jobs else "not projected", money(median),
                      f"{len(wages)} of {len(occupations)}"])
@@ -255,13 +244,13 @@ def subclusters_by_size_and_pay(cluster: str, subclusters: Sequence[tuple[str, s
     summary += " An occupation in several sub-clusters counts in each."
 
     def draw(fig: Figure) -> list[Mark]:
-        _paired(fig, sorted(groups, key=lambda g: -(g.size_k or 0)), "Jobs", "Typical median wage", colour)
+        paired(fig, sorted(groups, key=lambda g: -(g.size_k or 0)), "Jobs", "Typical median wage", colour)
         return []
 
     return ChartSpec("subclusters", f"Sub-clusters of {cluster} by jobs and pay", summary,
                      Table.of([("Sub-cluster", False), ("Jobs", True), ("Typical median wage", True),
                                ("Occupations with a released wage", True)], rows), draw,
-                     size=_paired_size(len(groups)))
+                     size=paired_size(len(groups)))
 
 
 def program_occupations(program: str, occupations: Sequence[OccupationListing], highest_wage: float | None
@@ -285,12 +274,12 @@ def program_occupations(program: str, occupations: Sequence[OccupationListing], 
         summary += f" The chart shows the {MAX_BARS} with most openings; the table lists all."
 
     def draw(fig: Figure) -> list[Mark]:
-        _paired(fig, shown, "Openings a year", "Median annual wage", ACCENT)
+        paired(fig, shown, "Openings a year", "Median annual wage", ACCENT)
         return []
 
     return ChartSpec("occupations", f"Where {program} leads: openings and pay", summary,
                      Table.of([("Occupation", False), ("Openings a year", True), ("Median annual wage", True)],
-                              rows), draw, size=_paired_size(len(shown)))
+                              rows), draw, size=paired_size(len(shown)))
 
 
 @dataclass(frozen=True)
@@ -328,7 +317,7 @@ def cluster_shares(scope: str, clusters: Sequence[ClusterJobs], all_jobs_k: floa
             if c is None:
                 labels.append(text.upper())
                 continue
-            labels.append(_wrap(text, 34))
+            labels.append(wrap(text, 34))
             share = c.jobs_k / all_jobs_k
             axes.barh(y, share * 100, color=c.colour, height=0.66)
             axes.annotate(percent(share), (share * 100, y), xytext=(4, 0), textcoords="offset points",
