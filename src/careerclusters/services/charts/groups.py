@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, MultipleLocator
 from matplotlib.transforms import Bbox
 
@@ -120,34 +119,39 @@ def _label_largest(fig: Figure, axes: Axes, items: list[tuple[OccupationListing,
     covering another label, leader line or point; further out, a leader line joins label and point. A
     label that fits nowhere is left out (its point keeps its name as a link and a tooltip)."""
     fig.draw_without_rendering()
+    fig.set_layout_engine("none")  # keep this layout: labels inside the plot do not move its margins
     frame = axes.get_window_extent()
     radius = 9 * fig.dpi / 72  # half a marker and a margin, so a label never seems to name a neighbour
     centres = [tuple(c) for c in axes.transData.transform(points)]
     words_placed: list[Bbox] = []
     leaders: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    scale = fig.dpi / 72  # points to pixels
     for o, w in items:
         own = tuple(axes.transData.transform((o.openings_k, w.value)))
         obstacles = [Bbox.from_extents(x - radius, y - radius, x + radius, y + radius)
                      for x, y in centres if (x, y) != own]
+        text = wrap(o.title, 28)
+        probe = axes.text(0, 0, text, fontsize=8.5)  # measured once; each place is then arithmetic
+        width, height = probe.get_window_extent().size
+        probe.remove()
         for dx, dy in LABEL_PLACES:
+            anchor = (own[0] + dx * scale, own[1] + dy * scale)
+            x0 = anchor[0] - width * {-1: 1, 0: 0.5, 1: 0}[(dx > 0) - (dx < 0)]
+            y0 = anchor[1] - height * {-1: 1, 0: 0.5, 1: 0}[(dy > 0) - (dy < 0)]
+            words = Bbox.from_bounds(x0, y0, width, height)
             far = abs(dx) + abs(dy) > 14
-            label = axes.annotate(wrap(o.title, 28), (o.openings_k, w.value), xytext=(dx, dy),
-                                  textcoords="offset points", ha=ALIGN[(dx > 0) - (dx < 0)],
-                                  va=VALIGN[(dy > 0) - (dy < 0)], fontsize=8.5, color=INK,
-                                  arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.8, "shrinkA": 0,
-                                              "shrinkB": 5} if far else None)
-            label.get_window_extent()  # places the words
-            words = Text.get_window_extent(label)
-            anchor = (own[0] + dx * fig.dpi / 72, own[1] + dy * fig.dpi / 72)
             inside = frame.x0 <= words.x0 and words.x1 <= frame.x1 and frame.y0 <= words.y0 and words.y1 <= frame.y1
             clear = not any(words.overlaps(b) for b in obstacles + words_placed) and not any(
                 _crosses(a, b, [words]) for a, b in leaders)
             if inside and clear and not (far and _crosses(anchor, own, words_placed)):
+                axes.annotate(text, (o.openings_k, w.value), xytext=(dx, dy), textcoords="offset points",
+                              ha=ALIGN[(dx > 0) - (dx < 0)], va=VALIGN[(dy > 0) - (dy < 0)], fontsize=8.5,
+                              color=INK, arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.8,
+                                                     "shrinkA": 0, "shrinkB": 5} if far else None)
                 words_placed.append(words)
                 if far:
                     leaders.append((anchor, own))
                 break
-            label.remove()
 
 
 def _scatter_summary(name: str, plotted: list[tuple[OccupationListing, WageFigure]],

@@ -52,9 +52,11 @@ def wage_range(title: str, wage: Wage | None, national: National) -> ChartSpec:
                    f"{median.text()}." + _comparison(median, all_median))
     elif median.drawn:
         summary = f"The median annual wage of {title} is {median.text()}." + _comparison(median, all_median)
+    elif wage is None:
+        summary = f"BLS publishes no national wages for {title}. The median for all occupations is {money(all_median)}."
     else:
         hourly = (f"; it publishes hourly wages only (median {money(wage.hourly_median)} an hour)"
-                  if wage and wage.hourly_median is not None else "")
+                  if wage.hourly_median is not None else "")
         summary = (f"BLS did not release annual wages for {title}{hourly}. The median for all occupations is "
                    f"{money(all_median)}.")
     if wage and wage.aggregate:
@@ -67,7 +69,7 @@ def wage_range(title: str, wage: Wage | None, national: National) -> ChartSpec:
     def draw(fig: Figure) -> list[Mark]:
         axes = fig.add_subplot()
         drawn = [f.value for f in figures if f.value is not None]
-        top = max([*drawn, all_median or 0]) * 1.12
+        top = max([*drawn, all_median or 0]) * 1.12 or 1.0
         axes.set_xlim(0, top)
         axes.set_ylim(-1.6, 1.9)
         axes.set_yticks([])
@@ -92,7 +94,7 @@ def wage_range(title: str, wage: Wage | None, national: National) -> ChartSpec:
                           xytext=(0, 6 if above else -6), textcoords="offset points", ha="center",
                           va="bottom" if above else "top", fontsize=9, color=INK)
         if not drawn:
-            axes.text(top / 2 if all_median else 0.5, 0, "Annual wages not released by BLS", ha="center",
+            axes.text(top / 2, 0, "Annual wages not released by BLS", ha="center",
                       va="center", color=MUTED, fontsize=11)
         if all_median is not None:
             axes.axvline(all_median, color=INK, linestyle=(0, (4, 3)), linewidth=1.2)
