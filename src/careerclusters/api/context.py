@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from careerclusters.classifier import TextClassifier, load_classifier
-from careerclusters.classifier.service import Kind
+from careerclusters.classifier.service import SOURCES, Kind
 from careerclusters.framework import Level
 from careerclusters.services import answers
 from careerclusters.services.crosswalk import Crosswalk
@@ -93,6 +93,19 @@ class Explorer:
 
     def program(self, code: str) -> answers.ProgramProfile:
         return self._cached(("program", code), lambda: answers.program(self.conn, code))
+
+    def readiness(self) -> dict[str, str]:
+        """For ``/readyz``: whether the store can be read and each classifier it has data for is loaded."""
+        try:
+            kinds = {entry["kind"] for entry in self.imported()}
+        except (sqlite3.Error, StoreError) as exc:
+            return {"store": f"unreadable: {exc}"}
+        checks = {"store": "ok"}
+        for kind in ("occupation", "program"):
+            loaded = kind in self._built
+            checks[f"{kind} classifier"] = ("ok" if loaded else "loading" if SOURCES[kind][0] in kinds
+                                            else "not imported")
+        return checks
 
     def warm(self) -> None:
         """Build what the first requests would otherwise wait for: the transition map and classifiers."""

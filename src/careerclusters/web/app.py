@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -13,23 +12,37 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
 
 from careerclusters import __version__
 from careerclusters.api import errors
 from careerclusters.api.context import Explorer
 from careerclusters.api.routes import router as api_router
 from careerclusters.errors import CareerClustersError
+from careerclusters.web import operations
+from careerclusters.web.limits import QueryLimit
 from careerclusters.web.pages import render
 from careerclusters.web.pages import router as page_router
+from careerclusters.web.security import SecurityHeaders
+from careerclusters.web.settings import Settings
 
 
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def create_app(db_path: Path, warm: bool = True) -> FastAPI:
+def outermost(app: FastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
+    """Put ``wrap`` around the whole app, outside Starlette's error middleware, so that even its plain 500
+    answer passes through (``add_middleware`` would place it inside)."""
+    build = app.build_middleware_stack
+    app.build_middleware_stack = lambda: wrap(build())  # type: ignore[method-assign]
+
+
+def create_app(db_path: Path, warm: bool = True, settings: Settings | None = None) -> FastAPI:
     """The app over the store at ``db_path``. With ``warm``, classifiers and the transition map are built
-    in the background at startup, so the first search does not wait for them."""
+    in the background at startup, so the first search does not wait for them. ``settings`` default to the
+    environment's (see ``settings.py``)."""
+    settings = settings or Settings.from_environment()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -38,17 +51,14 @@ def create_app(db_path: Path, warm: bool = True) -> FastAPI:
         yield
 
     app = FastAPI(title="careerclusters", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
+                  max_body_size=settings.max_body_bytes,
                   description="The National Career Clusters Framework linked to occupations (SOC, O*NET-SOC), "
                               "programs (CIP), industries (NAICS), wages and outlook.")
     app.state.explorer = Explorer(db_path)
-
-    @app.middleware("http")
-    async def server_timing(request: Request, call_next):  # noqa: ANN001, ANN202 - Starlette's signature
-        """Say how long the app spent on each response, for benchmarks and browser dev tools."""
-        started = time.perf_counter()
-        response = await call_next(request)
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
-        return response
+    app.state.settings = settings
+    outermost(app, lambda inner: operations.RequestTiming(
+        SecurityHeaders(QueryLimit(inner, settings.max_query_bytes), https=settings.https), log=settings.access_log))
+    app.include_router(operations.router)
     app.include_router(api_router)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
