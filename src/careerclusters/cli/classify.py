@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from careerclusters.classifier import load_classifier
-from careerclusters.classifier.batch import classify_csv
+from careerclusters.classifier.batch import classify_csv, classify_each
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json
 from careerclusters.errors import CareerClustersError
@@ -30,6 +30,7 @@ def classify(
     column: Annotated[str, typer.Option("--column", "-c", help="The CSV column holding the text.")] = "title",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the classified CSV.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    raw: Annotated[bool, common.RAW] = False,
 ) -> None:
     """Code job titles to occupations (or program names to CIP codes), with confidence and evidence."""
     which = _kind(kind)
@@ -45,22 +46,22 @@ def classify(
         with common.progress() as progress:
             task = progress.add_task("classifying", total=None)
             result = classify_csv(classifier, content, column, input_file.name,
-                                  lambda done, total: progress.update(task, completed=done, total=total))
+                                  lambda done, total: progress.update(task, completed=done, total=total), raw=raw)
         if output is None:
             typer.echo(result, nl=False)
         else:
             output.write_text(result, encoding="utf-8")
             console.print(f"wrote {output}", highlight=False)
         return
-    answers = classifier.classify(texts or [], k=k)
+    answers = classify_each(classifier, texts or [], k=k)
     if as_json:
-        print_json([{"text": t, "candidates": [c.model_dump(mode="json") for c in cands]}
-                    for t, cands in zip(texts or [], answers, strict=True)])
+        print_json([{"text": t, "candidates": [c.model_dump(mode="json") for c in cands], "reason": why}
+                    for t, (cands, why) in zip(texts or [], answers, strict=True)])
         return
-    for text, candidates in zip(texts or [], answers, strict=True):
-        console.print(f"[bold]{text}[/bold]", highlight=False)
+    for text, (candidates, why) in zip(texts or [], answers, strict=True):
+        console.print(f"[bold]{text}[/bold]", highlight=False, markup=False)
         if not candidates:
-            console.print("  no words to classify")
+            console.print(f"  {why}", highlight=False, markup=False)
             continue
         table = Table("code", "title", "confidence", "sub-clusters", "matched")
         for c in candidates:

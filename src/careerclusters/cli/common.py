@@ -80,6 +80,11 @@ def open_store(readonly: bool = True) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+#: The ``--raw`` option of every command that writes CSV.
+RAW = typer.Option("--raw", help="Write CSV cells exactly as they are: no quote before text a spreadsheet "
+                                 "would run as a formula (=, +, -, @).")
+
+
 def progress() -> Progress:
     """A progress bar on stderr for long work; silent when stderr is not a terminal (pipes, CI, tests)."""
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -19,6 +19,7 @@ from careerclusters.framework import Level
 from careerclusters.services import answers
 from careerclusters.services.crosswalk import Crosswalk, System
 from careerclusters.services.transition import TransitionMap, map_programs_csv
+from careerclusters.spreadsheets import SafeWriter
 
 JSON = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
@@ -151,6 +152,7 @@ def crosswalk(
         "--input", "-i", help="Read codes from a file's first column.")] = None,
     as_csv: Annotated[bool, typer.Option("--csv", help="Write CSV rows: from, to, to_name.")] = False,
     as_json: JSON = False,
+    raw: Annotated[bool, common.RAW] = False,
 ) -> None:
     """Map codes from one system to another through the published crosswalks."""
     wanted = list(codes or []) + (_codes_from(input_file) if input_file else [])
@@ -162,7 +164,7 @@ def crosswalk(
         print_json([{"code": r.code, "route": r.route, "error": r.error,
                      "targets": [{"code": c, "name": n} for c, n in r.targets]} for r in results])
     elif as_csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = SafeWriter(sys.stdout, raw=raw)
         writer.writerow([source, target, f"{target}_name", "error"])
         for r in results:
             for code, name in r.targets or [("", "")]:
@@ -185,6 +187,7 @@ def transition(
         help="CSV of local programs with 'pathway' and/or 'cluster' and optional 'cip' columns.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the mapped CSV here.")] = None,
     as_json: JSON = False,
+    raw: Annotated[bool, common.RAW] = False,
 ) -> None:
     """Where an original cluster or pathway moves in the modern framework, weighted by shared occupations."""
     if (query is None) == (input_file is None):
@@ -196,7 +199,7 @@ def transition(
                 content = input_file.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError) as exc:
                 raise CareerClustersError(f"{input_file}: cannot read ({exc})") from exc
-            mapped = map_programs_csv(tmap, conn, content, input_file.name)
+            mapped = map_programs_csv(tmap, conn, content, input_file.name, raw=raw)
             if output:
                 output.write_text(mapped, encoding="utf-8")
                 console.print(f"wrote {output}", highlight=False)

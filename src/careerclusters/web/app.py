@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
 from careerclusters import __version__
-from careerclusters.api import errors
+from careerclusters.api import classify, errors
 from careerclusters.api.context import Explorer
 from careerclusters.api.routes import router as api_router
 from careerclusters.errors import CareerClustersError
@@ -60,6 +60,7 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
         SecurityHeaders(QueryLimit(inner, settings.max_query_bytes), https=settings.https), log=settings.access_log))
     app.include_router(operations.router)
     app.include_router(api_router)
+    app.include_router(classify.router)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
 
