@@ -117,3 +117,59 @@ def test_api_classify_junk_gets_a_reason_get_and_post(imported_db: Path) -> None
     assert programs["results"][0]["candidates"][0]["code"] == "51.3801"
     cli = runner.invoke(app, ["--db", str(imported_db), "classify", HYPERLINK, "--json"])
     assert json.loads(cli.stdout)[0]["reason"] == "a spreadsheet formula, not a title"
+
+
+# -- spreadsheets in ------------------------------------------------------------------------------------------
+
+def _classify(db: Path, *args: str):
+    return runner.invoke(app, ["--db", str(db), "classify", *args])
+
+
+def test_csv_in_cp1252_or_with_a_bom_is_read_and_said(imported_db: Path, tmp_path: Path) -> None:
+    windows = tmp_path / "windows.csv"
+    windows.write_bytes("title,city\r\nRegistered Nurse,Bogotá\r\nCafé Barista,Zürich\r\n".encode("cp1252"))
+    result = _classify(imported_db, "--input", str(windows))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == "read windows.csv as cp1252"
+    rows = _rows(result.stdout)
+    assert rows[0]["city"] == "Bogotá" and rows[0]["onet_soc"] == "29-1141.00"
+    assert rows[1]["title"] == "Café Barista" and rows[1]["soc"] == "35-3023"
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(b"\xef\xbb\xbf" + "title\nRegistered Nurse\n".encode())
+    result = _classify(imported_db, "--input", str(bom))
+    assert result.stderr.strip() == "read bom.csv as utf-8 with byte-order mark"
+    assert _rows(result.stdout)[0]["onet_soc"] == "29-1141.00"  # the header is "title", not "\ufefftitle"
+    forced = _classify(imported_db, "--input", str(windows), "--encoding", "latin-1")
+    assert forced.stderr.strip() == "read windows.csv as iso8859-1" and "Bogotá" in forced.stdout
+    wrong = _classify(imported_db, "--input", str(windows), "--encoding", "utf-8")
+    assert wrong.exit_code == 2 and wrong.stderr.startswith("error: windows.csv: not utf-8 text")
+
+
+def test_missing_input_is_reported_as_missing(imported_db: Path, tmp_path: Path) -> None:
+    for command in (["classify", "--input"], ["transition", "--input"], ["crosswalk", "cip", "soc", "-i"]):
+        result = runner.invoke(app, ["--db", str(imported_db), *command, str(tmp_path / "nope.csv")])
+        assert result.exit_code == 2
+        assert result.stderr == f"error: {tmp_path / 'nope.csv'}: no such file\n"
+
+
+def test_xlsx_input_where_csv_is(imported_db: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Programs"
+    book.active.append(["name", "pathway", "cip"])
+    book.active.append(["Nursing pathway", "Therapeutic Services", None])
+    book.active.append(["Welding", None, 48.0508])
+    book.save(tmp_path / "programs.xlsx")
+    result = runner.invoke(app, ["--db", str(imported_db), "transition", "--input", str(tmp_path / "programs.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == "read programs.xlsx as the .xlsx sheet 'Programs'"
+    nursing, welding = _rows(result.stdout)
+    assert nursing["modern_subcluster"] == "physical-health" and welding["basis"] == "cip"
+    codes = openpyxl.Workbook()
+    codes.active.append(["cip"])
+    codes.active.append([51.3801])
+    codes.save(tmp_path / "codes.xlsx")
+    result = runner.invoke(app, ["--db", str(imported_db), "crosswalk", "cip", "subcluster", "-i",
+                                 str(tmp_path / "codes.xlsx"), "--json"])
+    assert "physical-health" in {t["code"] for t in json.loads(result.stdout)[0]["targets"]}
