@@ -135,7 +135,7 @@ def test_csv_in_cp1252_or_with_a_bom_is_read_and_said(imported_db: Path, tmp_pat
     assert rows[0]["city"] == "Bogotá" and rows[0]["onet_soc"] == "29-1141.00"
     assert rows[1]["title"] == "Café Barista" and rows[1]["soc"] == "35-3023"
     bom = tmp_path / "bom.csv"
-    bom.write_bytes(b"\xef\xbb\xbf" + "title\nRegistered Nurse\n".encode())
+    bom.write_bytes(b"\xef\xbb\xbf" + b"title\nRegistered Nurse\n")
     result = _classify(imported_db, "--input", str(bom))
     assert result.stderr.strip() == "read bom.csv as utf-8 with byte-order mark"
     assert _rows(result.stdout)[0]["onet_soc"] == "29-1141.00"  # the header is "title", not "\ufefftitle"

@@ -20,7 +20,7 @@ from careerclusters.api.context import Explorer
 from careerclusters.api.routes import router as api_router
 from careerclusters.errors import CareerClustersError
 from careerclusters.web import operations
-from careerclusters.web.limits import QueryLimit
+from careerclusters.web.limits import BodyLimit, QueryLimit
 from careerclusters.web.pages import render
 from careerclusters.web.pages import router as page_router
 from careerclusters.web.security import SecurityHeaders
@@ -51,13 +51,13 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
         yield
 
     app = FastAPI(title="careerclusters", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
-                  max_body_size=settings.max_body_bytes,
                   description="The National Career Clusters Framework linked to occupations (SOC, O*NET-SOC), "
                               "programs (CIP), industries (NAICS), wages and outlook.")
     app.state.explorer = Explorer(db_path)
     app.state.settings = settings
     outermost(app, lambda inner: operations.RequestTiming(
-        SecurityHeaders(QueryLimit(inner, settings.max_query_bytes), https=settings.https), log=settings.access_log))
+        SecurityHeaders(QueryLimit(BodyLimit(inner, settings.max_body_bytes), settings.max_query_bytes),
+                        https=settings.https), log=settings.access_log))
     app.include_router(operations.router)
     app.include_router(api_router)
     app.include_router(classify.router)
