@@ -3,11 +3,22 @@ clear answers, health and readiness endpoints, and the access log."""
 
 from __future__ import annotations
 
+import logging
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from careerclusters.cli.serve import exposure_warning
 from careerclusters.errors import CareerClustersError
 from careerclusters.web.app import create_app
 from careerclusters.web.settings import Settings
@@ -96,3 +107,78 @@ def test_settings_from_the_environment() -> None:
     assert Settings.from_environment(settings.environment()) == settings
     with pytest.raises(CareerClustersError, match="CAREERCLUSTERS_MAX_TEXTS='many': not a whole number"):
         Settings.from_environment({"CAREERCLUSTERS_MAX_TEXTS": "many"})
+
+
+# -- operations --------------------------------------------------------------------------------------------
+
+def test_health_and_readiness(imported_db: Path) -> None:
+    app = create_app(imported_db, warm=False)
+    client = TestClient(app)
+    health = client.get("/healthz").json()
+    assert health["status"] == "ok" and health["pid"] == os.getpid() and health["gc_collections"] >= 0
+    waiting = client.get("/readyz")
+    assert waiting.status_code == 503
+    assert waiting.json() == {"ready": False, "checks": {"store": "ok", "occupation classifier": "loading",
+                                                         "program classifier": "loading"}}
+    app.state.explorer.warm()
+    assert client.get("/readyz").json() == {"ready": True, "checks": {
+        "store": "ok", "occupation classifier": "ok", "program classifier": "ok"}}
+
+
+def test_ready_on_the_framework_alone_and_not_with_a_broken_store(tmp_path: Path) -> None:
+    alone = TestClient(create_app(tmp_path / "none.sqlite", warm=False))
+    assert alone.get("/readyz").json()["checks"]["occupation classifier"] == "not imported"
+    assert alone.get("/readyz").status_code == 200
+    broken = tmp_path / "broken.sqlite"
+    broken.write_text("not a database")
+    response = TestClient(create_app(broken, warm=False)).get("/readyz")
+    assert response.status_code == 503 and response.json()["checks"]["store"].startswith("unreadable")
+
+
+def test_access_log_has_method_path_status_and_time_but_no_query(client: TestClient,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="careerclusters.access"):
+        client.get("/api/v1/search", params={"q": "jane doe 555-0100"})
+    [line] = [r.getMessage() for r in caplog.records if r.name == "careerclusters.access"]
+    assert re.fullmatch(r"GET /api/v1/search 200 \d+\.\dms", line)
+
+
+def test_the_server_opens_the_store_read_only(client: TestClient) -> None:
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        client.app.state.explorer.conn.execute("CREATE TABLE intruder (x)")
+
+
+def test_serving_on_every_interface_is_flagged() -> None:
+    assert exposure_warning("127.0.0.1") is None and exposure_warning("localhost") is None
+    assert exposure_warning("0.0.0.0").startswith("warning: listening on every network interface (0.0.0.0)")
+    assert exposure_warning("::") is not None
+
+
+def test_serve_forks_workers_that_share_the_loaded_app_and_stop_gracefully(imported_db: Path,
+                                                                           tmp_path: Path) -> None:
+    """`careerclusters serve` on localhost with two workers: both answer, the access log is written, and
+    SIGTERM stops every process cleanly."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = (tmp_path / "server.log").open("w+")
+    server = subprocess.Popen([sys.executable, "-m", "careerclusters.cli", "--db", str(imported_db), "serve",
+                               "--port", str(port), "--workers", "2"], stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        pids: set[int] = set()
+        deadline = time.monotonic() + 120
+        while len(pids) < 2 and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:  # a new connection
+                    assert http.get("/readyz").json()["ready"] is True
+                    pids.add(http.get("/healthz").json()["pid"])
+            except httpx.TransportError:
+                time.sleep(0.5)
+        assert len(pids) == 2, "two workers answered"
+        assert all(p != server.pid for p in pids)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) == 0
+    log.seek(0)
+    text = log.read()
+    assert re.search(r"\[\d+\] GET /healthz 200 \d+\.\dms", text) and "warning" not in text

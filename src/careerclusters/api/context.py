@@ -8,8 +8,10 @@ Each shared object has its own lock, so a request for one never waits while anot
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +37,12 @@ class Explorer:
         self._locks: dict[str, threading.Lock] = {k: threading.Lock() for k in
                                                   ("transition", "crosswalk", "occupation", "program", "answers")}
         self._answers: OrderedDict[tuple[str, ...], object] = OrderedDict()
+        if hasattr(os, "register_at_fork"):  # a forked worker opens its own connections (SQLite's rule)
+            forget = weakref.WeakMethod(self._forget_connections)
+            os.register_at_fork(after_in_child=lambda: (method := forget()) and method())
+
+    def _forget_connections(self) -> None:
+        self._local = threading.local()
 
     @property
     def conn(self) -> sqlite3.Connection:
