@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -31,6 +32,16 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
+def warm_and_freeze(explorer: Explorer) -> None:
+    """Warm up, then move everything loaded so far out of the garbage collector's reach (``gc.freeze``), so
+    that no full collection walks the classifiers' objects again (``web/server.py`` does the same before
+    it forks its workers)."""
+    explorer.warm()
+    gc.collect()
+    gc.freeze()
+    operations.GC_PAUSES.reset()
+
+
 def outermost(app: FastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
     """Put ``wrap`` around the whole app, outside Starlette's error middleware, so that even its plain 500
     answer passes through (``add_middleware`` would place it inside)."""
@@ -47,7 +58,7 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm:
-            threading.Thread(target=app.state.explorer.warm, name="warm-up", daemon=True).start()
+            threading.Thread(target=warm_and_freeze, args=(app.state.explorer,), name="warm-up", daemon=True).start()
         yield
 
     app = FastAPI(title="careerclusters", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,

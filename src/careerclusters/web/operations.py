@@ -41,6 +41,10 @@ class GcPauses:
             self.longest = max(self.longest, pause)
             self._started = None
 
+    def reset(self) -> None:
+        """Start counting afresh (after warm-up, whose collections say nothing about serving)."""
+        self.collections, self.total, self.longest = 0, 0.0, 0.0
+
     def install(self) -> GcPauses:
         if self not in gc.callbacks:
             gc.callbacks.append(self)

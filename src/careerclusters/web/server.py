@@ -14,7 +14,6 @@ workers, which finish the requests in flight (up to ``GRACEFUL_SECONDS``) before
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import os
 import signal
@@ -24,7 +23,7 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
-from careerclusters.web.app import create_app
+from careerclusters.web.app import create_app, warm_and_freeze
 from careerclusters.web.operations import access_log
 from careerclusters.web.settings import Settings
 
@@ -36,9 +35,7 @@ log = logging.getLogger("careerclusters.server")
 def prepared_app(db_path: Path, settings: Settings) -> FastAPI:
     """The app, warmed in this process, with what it holds frozen out of the collector's way."""
     app = create_app(db_path, warm=False, settings=settings)
-    app.state.explorer.warm()
-    gc.collect()
-    gc.freeze()
+    warm_and_freeze(app.state.explorer)
     return app
 
 
