@@ -14,7 +14,7 @@ DATA = SHARED / "data"
 def official_paths() -> list[Path]:
     if not DATA.is_dir():
         sys.exit(f"the shared data folder is missing: {DATA}")
-    files = sorted(p for p in DATA.rglob("*") if p.suffix in {".xlsx", ".csv"})
+    files = sorted(p for p in DATA.rglob("*") if p.suffix in {".xlsx", ".csv", ".gz"})
     return [*files, DATA / "onet" / "db_27_0_text"]
 
 

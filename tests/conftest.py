@@ -33,7 +33,7 @@ def data_dir() -> Path:
 
 def official_paths(data: Path) -> list[Path]:
     """Every official file in the shared data folder, as a user would pass them to `data import`."""
-    files = sorted(p for p in data.rglob("*") if p.suffix in {".xlsx", ".csv"})
+    files = sorted(p for p in data.rglob("*") if p.suffix in {".xlsx", ".csv", ".gz"})
     return [require(p) for p in files] + [require(data / "onet" / "db_27_0_text")]
 
 

@@ -92,9 +92,19 @@ def test_program_profile(conn) -> None:
 
 
 def test_answers_need_imported_data(tmp_path) -> None:
+    """A store whose bundled crosswalks were removed (as a user might) says what to import."""
     empty = connect(tmp_path / "empty.sqlite")
+    empty.execute("DELETE FROM source_file")
     with pytest.raises(StoreError, match="data fetch"):
         answers.occupation(empty, "29-1141")
+
+
+def test_occupation_from_the_bundled_crosswalks_alone(tmp_path) -> None:
+    nurse = answers.occupation(connect(tmp_path / "fresh.sqlite"), "29-1141.00")
+    assert nurse.title == "Registered Nurses" and nurse.description is None and nurse.wage is None
+    assert [s.id for s in nurse.subclusters] == ["physical-health"]
+    assert [p.id for p in nurse.pathways] == ["o-therapeutic-services"]
+    assert "51.3801" in {p.cip for p in nurse.programs}
 
 
 def test_crosswalk_any_pair(conn) -> None:

@@ -115,7 +115,7 @@ def test_not_found_suggests_closest_names(client: TestClient) -> None:
 def test_pages(client: TestClient) -> None:
     home = client.get("/")
     assert home.status_code == 200 and home.text.count('class="seg seg-') == 6 + 14 + 72
-    assert "Only the framework itself is loaded" not in home.text
+    assert "Not imported yet" not in home.text
     assert "CRP12" in home.text and "Career Ready Practices" in home.text
     cluster = client.get("/clusters/healthcare-human-services")
     assert "Registered Nurses" in cluster.text and "Therapeutic Services" in cluster.text
@@ -144,7 +144,9 @@ def test_runs_without_imported_data(empty_client: TestClient) -> None:
     assert cluster.status_code == 200 and "Animal Systems" in cluster.text
     assert empty_client.get("/original/pathways/o-animal-systems").status_code == 200
     assert empty_client.get("/api/v1/subclusters").json()["total"] == 72
-    unavailable = empty_client.get("/api/v1/occupations/29-1141")
+    nurse = empty_client.get("/api/v1/occupations/29-1141").json()  # from the bundled crosswalks
+    assert nurse["subclusters"][0]["id"] == "physical-health" and nurse["wage"] is None
+    unavailable = empty_client.get("/api/v1/classify", params={"text": "nurse"})
     assert unavailable.status_code == 503 and "data fetch" in unavailable.json()["error"]["message"]
     search = empty_client.get("/search", params={"q": "helthcare"})
     assert search.status_code == 200 and "Healthcare &amp; Human Services" in search.text

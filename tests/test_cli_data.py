@@ -34,11 +34,13 @@ def test_fetch_from_mirror_then_status(tmp_path: Path, data_dir: Path) -> None:
     db = tmp_path / "fresh.sqlite"
     result = run(db, "data", "fetch", "--mirror", str(data_dir))
     assert result.exit_code == 0, result.output
-    assert result.stdout.count("imported") == 10
+    # the five bundled crosswalks are the very files the mirror holds: unchanged; the other seven imported
+    assert result.stdout.count("imported") == 7 and result.stdout.count("unchanged") == 5
     status = json.loads(run(db, "data", "status", "--json").stdout)
-    assert len(status["sources"]) == 10
+    assert {s["kind"]: s["origin"] for s in status["sources"]}["bls-oews"] == "imported"
+    assert len(status["sources"]) == 12 and status["missing"] == []
     again = run(db, "data", "fetch", "--mirror", str(data_dir))
-    assert again.stdout.count("unchanged") == 10
+    assert again.stdout.count("unchanged") == 12
 
 
 def test_fetch_rejects_a_corrupt_mirror_copy(tmp_path: Path, data_dir: Path) -> None:
@@ -47,7 +49,8 @@ def test_fetch_rejects_a_corrupt_mirror_copy(tmp_path: Path, data_dir: Path) -> 
     (mirror / "CIPCode2020.csv").write_text("tampered")
     result = run(tmp_path / "x.sqlite", "data", "fetch", "--mirror", str(mirror))
     assert result.exit_code == 2
-    assert "no SOC_Career_Clusters_Crosswalk.xlsx" in result.stderr
+    assert "CIPCode2020.csv: SHA-256 does not match the official CIPCode2020.csv" in result.stderr
+    assert "the mirror has no oesm25nat.zip or national_M2025_dl.xlsx" in result.stderr
 
 
 def test_import_bad_file_exit_2(db: Path, tmp_path: Path) -> None:
@@ -57,9 +60,20 @@ def test_import_bad_file_exit_2(db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and result.stderr.startswith("error: bad.csv: cannot tell")
 
 
-def test_status_on_empty_store(tmp_path: Path) -> None:
-    result = run(tmp_path / "none.sqlite", "data", "status")
-    assert "Nothing imported yet" in result.stdout
+def test_status_on_a_fresh_store_names_the_bundled_releases(tmp_path: Path) -> None:
+    result = run(tmp_path / "none.sqlite", "data", "status", "--json")
+    sources = {s["kind"]: s for s in json.loads(result.stdout)["sources"]}
+    assert sources["advance-cte-cip"]["release"] == "Advance CTE crosswalks 2025 (26 June 2025)"
+    assert sources["advance-cte-cip"]["origin"] == "bundled"
+    assert sources["onet-legacy-clusters"]["release"] == "O*NET OnLine career cluster export (2023)"
+    text = " ".join(run(tmp_path / "none.sqlite", "data", "status").stdout.split())
+    assert "Not imported yet: occupation details" in text and "careerclusters data fetch" in text
+
+
+def test_crosswalk_on_a_fresh_store_answers_from_the_bundle(tmp_path: Path) -> None:
+    result = run(tmp_path / "none.sqlite", "crosswalk", "cip", "subcluster", "51.3801")
+    assert result.exit_code == 0
+    assert "physical-health" in result.stdout and "Physical Health" in result.stdout
 
 
 def test_occupation_command(db: Path) -> None:

@@ -39,7 +39,9 @@ def store_copy(imported_db: Path, tmp_path: Path) -> Path:
 def test_new_store_has_current_schema(tmp_path: Path) -> None:
     conn = connect(tmp_path / "new.sqlite")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert status(conn) == []
+    assert {e["kind"]: e["origin"] for e in status(conn)} == {  # only the crosswalks the package bundles
+        "advance-cte-soc": "bundled", "advance-cte-cip": "bundled", "advance-cte-naics": "bundled",
+        "advance-cte-full": "bundled", "onet-legacy-clusters": "bundled"}
 
 
 def test_store_of_schema_1_is_migrated_keeping_its_data(tmp_path: Path, data_dir: Path) -> None:
@@ -79,7 +81,8 @@ def test_not_a_store(tmp_path: Path) -> None:
 def test_full_import_records_provenance(imported_db: Path) -> None:
     conn = connect(imported_db, readonly=True)
     entries = {e["kind"]: e for e in status(conn)}
-    assert len(entries) == 10
+    assert len(entries) == 12
+    assert entries["nces-sced"]["release"] == "SCED version 12" and entries["nces-sced"]["origin"] == "imported"
     oews = entries["bls-oews"]
     assert oews["release"] == "OEWS May 2025, national"
     assert oews["sha256"] == "852250997ceff9b721ff68f63e877d818f9c1ec8b1b69dd367958faedd5282b2"
@@ -199,6 +202,7 @@ def test_unknown_release_of_a_known_kind_is_imported_with_provenance(tmp_path: P
     book.save(path)
     conn = connect(tmp_path / "store.sqlite")
     [result] = import_paths(conn, [path])
-    assert result.status == "imported" and "release not recorded" in result.release
-    assert status(conn)[0]["file_name"] == path.name
+    assert result.status == "replaced" and "release not recorded" in result.release  # replaces the bundled one
+    entry = next(e for e in status(conn) if e["kind"] == "advance-cte-soc")
+    assert entry["file_name"] == path.name and entry["origin"] == "imported"
     conn.close()

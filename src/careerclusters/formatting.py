@@ -12,3 +12,8 @@ def money(value: float | None, marker: str | None = None) -> str:
 
 def figure(value: float | None, unit: str = "") -> str:
     return "—" if value is None else f"{value:,.1f}{unit}"
+
+
+def count(value: float | None) -> str:
+    """A count of jobs or openings, to the unit: '143,730'."""
+    return "—" if value is None else f"{value:,.0f}"

@@ -20,9 +20,11 @@ from typing import Any, TypeVar
 from careerclusters.classifier import TextClassifier, load_classifier
 from careerclusters.classifier.service import SOURCES, Kind
 from careerclusters.framework import Level
-from careerclusters.services import answers
+from careerclusters.services import answers, fetch, labor_market
+from careerclusters.services.areas import Area, find_area
 from careerclusters.services.crosswalk import Crosswalk
 from careerclusters.services.transition import TransitionMap
+from careerclusters.sources import OfficialFile
 from careerclusters.store import StoreError, connect, status
 
 T = TypeVar("T")
@@ -56,6 +58,10 @@ class Explorer:
 
     def has(self, kind: str) -> bool:
         return any(entry["kind"] == kind for entry in self.imported())
+
+    def missing(self) -> list[OfficialFile]:
+        """The official data not imported yet, for pages to say what they lack and how to add it."""
+        return fetch.missing(self.conn)
 
     def _once(self, key: str, build: Callable[[], T]) -> T:
         with self._locks[key]:
@@ -114,6 +120,11 @@ class Explorer:
             checks[f"{kind} classifier"] = ("ok" if loaded else "loading" if SOURCES[kind][0] in kinds
                                             else "not imported")
         return checks
+
+    def area_profiles(self, area: str) -> tuple[Area, list[labor_market.SubclusterInArea]]:
+        """Every sub-cluster's profile in an area (the roll-up reads thousands of rows: kept per data version)."""
+        code = find_area(self.conn, area).code
+        return self._cached(("area", code), lambda: labor_market.subclusters_in_area(self.conn, code, top=10))
 
     def warm(self) -> None:
         """Build what the first requests would otherwise wait for: the transition map and classifiers."""

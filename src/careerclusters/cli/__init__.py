@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from careerclusters.cli import classify, common, data, explore, framework, serve
+from careerclusters.cli import area, classify, common, data, explore, framework, report, serve
 from careerclusters.cli.common import BAD_INPUT, err_console
 from careerclusters.store import ENV_VAR
 
@@ -19,6 +19,8 @@ app = typer.Typer(
 )
 app.add_typer(framework.app, name="framework")
 app.add_typer(data.app, name="data")
+app.add_typer(area.app, name="area")
+app.add_typer(report.app, name="report")
 explore.register(app)
 for _command in (classify.classify, classify.search, serve.serve):
     app.command(name=_command.__name__)(common.user_errors(_command))

@@ -25,6 +25,12 @@ err_console = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
+def say(message: str) -> None:
+    """A note for the person at the terminal on stderr, as written: no markup, colouring or line breaks
+    added (so it can be searched and piped)."""
+    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
+
 #: Exit code for bad input, the same one click uses for usage errors.
 BAD_INPUT = 2
 
@@ -72,9 +78,9 @@ def store_path() -> Path:
 
 
 @contextmanager
-def open_store(readonly: bool = True) -> Iterator[sqlite3.Connection]:
-    """The store named by ``--db`` (or the default), closed when the block ends."""
-    conn = connect(db_path, readonly=readonly)
+def open_store(readonly: bool = True, path: Path | None = None) -> Iterator[sqlite3.Connection]:
+    """The store at ``path``, else the one named by ``--db`` (or the default), closed when the block ends."""
+    conn = connect(path or db_path, readonly=readonly)
     try:
         yield conn
     finally:

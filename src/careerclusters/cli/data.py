@@ -9,14 +9,20 @@ import typer
 from rich.table import Table
 
 from careerclusters.cli import common
-from careerclusters.cli.common import console, print_json, user_errors
-from careerclusters.services.fetch import MIRROR_ENV, fetch
+from careerclusters.cli.common import console, print_json, say, user_errors
+from careerclusters.services.fetch import CONTACT_ENV, MIRROR_ENV, Fetched, fetch, missing
+from careerclusters.sources import OfficialFile
 from careerclusters.store import import_paths, status
 
 app = typer.Typer(help="Download, import and inspect the official data files.", no_args_is_help=True)
 
+MirrorOption = Annotated[str | None, typer.Option(
+    "--mirror", envvar=MIRROR_ENV, help="A folder or URL holding copies under the official file names.")]
+ContactOption = Annotated[str | None, typer.Option(
+    "--contact", envvar=CONTACT_ENV, help="Your e-mail address, sent with downloads as BLS asks of scripts.")]
 
-def _import(paths: list[Path]) -> None:
+
+def _import(paths: list[Path], db: Path | None = None) -> None:
     with common.progress() as progress:
         task = progress.add_task("reading", total=len(paths))
 
@@ -24,12 +30,39 @@ def _import(paths: list[Path]) -> None:
             progress.update(task, description=f"reading {path.name}")
             progress.advance(task)
 
-        with common.open_store(readonly=False) as conn:
+        with common.open_store(readonly=False, path=db) as conn:
             results = import_paths(conn, paths, on_file)
     table = Table("file", "status", "rows", "read s")
     for r in results:
         table.add_row(r.file_name, r.status, f"{sum(r.rows.values()):,}", f"{r.read_seconds:.2f}")
     console.print(table)
+
+
+def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | None = None,
+                     db: Path | None = None) -> list[Fetched]:
+    """Download (or take from the mirror) the official files, or just ``kinds``, with a progress bar, say
+    what could not be had, and import the rest into the store (``db``, else ``--db`` or the default) in one
+    transaction. Returns what became of each file."""
+    with common.progress() as progress:
+        task = progress.add_task("fetching", total=len(kinds) if kinds is not None else None)
+
+        def on_file(official: OfficialFile) -> None:
+            progress.update(task, description=f"fetching {official.file_name}")
+            progress.advance(task)
+
+        fetched = fetch(mirror, on_file=on_file, contact=contact, kinds=kinds)
+    for result in fetched:
+        name, what = result.official.file_name, result.official.what
+        if result.status == "by hand":
+            say(f"{name} ({what}): {result.problem}, then run `careerclusters data import FILE`")
+        elif result.status == "failed":
+            say(f"not fetched, so no {what}: {result.problem}")
+        elif result.status == "bundled" and result.problem:
+            say(f"{name}: using the bundled copy ({result.problem})")
+    paths = [result.path for result in fetched if result.path is not None]
+    if paths:
+        _import(paths, db)
+    return fetched
 
 
 @app.command("import")
@@ -41,33 +74,32 @@ def import_(paths: Annotated[list[Path], typer.Argument(help="Official files, or
 
 @app.command("fetch")
 @user_errors
-def fetch_(
-    mirror: Annotated[str | None, typer.Option(
-        "--mirror", envvar=MIRROR_ENV, help="A folder or URL holding copies under the official file names.")] = None,
-) -> None:
-    """Download the official files (or take them from a mirror), check their SHA-256, and import them."""
-    fetched = fetch(mirror)
-    paths = [f.path for f in fetched if f.path is not None]
-    for manual in (f for f in fetched if f.path is None):
-        common.err_console.print(f"{manual.official.file_name}: download it by hand from {manual.official.page} "
-                                 "and run `careerclusters data import FILE`", markup=False)
-    _import(paths)
+def fetch_(mirror: MirrorOption = None, contact: ContactOption = None) -> None:
+    """Download the current official files (or take them from a mirror), check them, and import them. The
+    crosswalks come with the package; a mirror's newer copies replace them. Exits 2 if a download failed."""
+    fetched = fetch_and_import(mirror, contact)
+    if any(result.status == "failed" for result in fetched):
+        raise typer.Exit(common.BAD_INPUT)
 
 
 @app.command("status")
 @user_errors
 def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
-    """What is imported: each source's release, file, checksum, import time and row counts."""
+    """What the store holds: each source's release, origin (bundled with the package or imported), file,
+    checksum, time and row counts, and which official data is still missing."""
     with common.open_store() as conn:
         entries = status(conn)
+        lacking = missing(conn)
     if as_json:
-        print_json({"db": str(common.db_path or ""), "sources": entries})
+        print_json({"db": str(common.db_path or ""), "sources": entries,
+                    "missing": [{"kind": m.kind, "file_name": m.file_name, "what": m.what} for m in lacking]})
         return
-    if not entries:
-        console.print("Nothing imported yet: run `careerclusters data fetch` or `careerclusters data import FILE…`.")
-        return
-    table = Table("source", "release", "rows", "imported (UTC)", "sha256")
+    table = Table("source", "release", "origin", "rows", "since (UTC)", "sha256")
     for e in entries:
-        table.add_row(str(e["kind"]), str(e["release"]), f"{sum(e['row_counts'].values()):,}",
+        table.add_row(str(e["kind"]), str(e["release"]), str(e["origin"]), f"{sum(e['row_counts'].values()):,}",
                       str(e["imported_at"])[:16].replace("T", " "), str(e["sha256"])[:12])
     console.print(table)
+    if lacking:
+        console.print("Not imported yet: " + "; ".join(m.what for m in lacking) + ".\n"
+                      "Add them with `careerclusters data fetch` (or `careerclusters data fetch --mirror FOLDER`).",
+                      highlight=False)

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from careerclusters.cli import area as area_views
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, user_errors
 from careerclusters.errors import CareerClustersError
@@ -22,6 +23,7 @@ from careerclusters.services.transition import TransitionMap, map_programs_csv
 from careerclusters.spreadsheets import SafeWriter
 
 JSON = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+AREA = Annotated[str | None, typer.Option("--area", help="Figures for a state or metro area: OH, 'Columbus, OH'.")]
 
 
 def _names(refs: list[answers.Ref]) -> str:
@@ -29,8 +31,12 @@ def _names(refs: list[answers.Ref]) -> str:
 
 
 def occupation(code: Annotated[str, typer.Argument(help="SOC (29-1141) or O*NET-SOC (29-1141.00) code.")],
-               as_json: JSON = False) -> None:
-    """An occupation: clusters in both editions, programs, wages, outlook, tasks and more."""
+               as_json: JSON = False, area: AREA = None) -> None:
+    """An occupation: clusters in both editions, programs, wages, outlook, tasks and more; with --area, its
+    wages and employment in that area beside the nation's."""
+    if area is not None:
+        area_views.occupation_in_area(code, area, as_json)
+        return
     with common.open_store() as conn:
         occ = answers.occupation(conn, code)
     if as_json:
@@ -120,8 +126,12 @@ def cluster(query: Annotated[str, typer.Argument(help="Cluster id, code or name.
 
 
 def subcluster(query: Annotated[str, typer.Argument(help="Sub-cluster id or name.")], sort: SORT = "title",
-               as_json: JSON = False) -> None:
-    """A sub-cluster's occupations (median wage, projected openings), programs and industries."""
+               as_json: JSON = False, area: AREA = None) -> None:
+    """A sub-cluster's occupations (median wage, projected openings), programs and industries; with --area,
+    its profile and top occupations in that area."""
+    if area is not None:
+        area_views.subcluster_in_area(query, area, as_json)
+        return
     _contents(query, Level.SUBCLUSTER, _sort_key(sort), as_json)
 
 

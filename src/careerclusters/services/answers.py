@@ -172,12 +172,15 @@ def _outlook(conn: sqlite3.Connection, soc: str, release: str) -> Outlook | None
 
 
 def occupation(conn: sqlite3.Connection, code: str, *, top: int = 10) -> Occupation:
-    """Everything known about an occupation, by SOC (``29-1141``) or O*NET-SOC (``29-1141.00``) code."""
-    _require(conn, "advance-cte-soc", "onet-db")
+    """Everything known about an occupation, by SOC (``29-1141``) or O*NET-SOC (``29-1141.00``) code. With
+    only the bundled crosswalks (no O*NET database yet) it still gives the title, the clusters, sub-clusters,
+    pathways and programs; the details O*NET adds are empty."""
+    _require(conn, "advance-cte-soc")
     soc, onet_soc = occupation_code(code)
     onets = q.onet_occupations_for_soc(conn, soc)
     titles = q.soc_titles(conn, soc)
-    if onet_soc is not None and not any(o["onet_soc"] == onet_soc for o in onets):
+    sources = q.imported_kinds(conn)
+    if "onet-db" in sources and onet_soc is not None and not any(o["onet_soc"] == onet_soc for o in onets):
         known = f"; {soc} has {', '.join(o['onet_soc'] for o in onets)}" if onets else ""
         raise NotInDataError(f"no O*NET occupation {onet_soc}{known}")
     if not onets and not titles:
@@ -186,8 +189,8 @@ def occupation(conn: sqlite3.Connection, code: str, *, top: int = 10) -> Occupat
                                onets[0]["onet_soc"] if onets else None)
     detail = q.onet_occupation(conn, primary) if primary else None
     modern = q.modern_memberships(conn, [soc])
-    original = q.pathway_memberships(conn, [onet_soc] if onet_soc else [o["onet_soc"] for o in onets])
-    sources = q.imported_kinds(conn)
+    original = q.pathway_memberships(conn, [onet_soc] if onet_soc else [o["onet_soc"] for o in onets]) \
+        if onets or onet_soc else q.pathway_memberships_for_soc(conn, soc)
     scores = {r["riasec"]: r["score"] for r in q.interests(conn, primary)} if primary else {}
     return Occupation(
         soc=soc, onet_soc=primary, title=detail["title"] if detail else titles[0],

@@ -1,34 +1,81 @@
 """Getting the official files: from their publishers with pooch (checking SHA-256 where it is known), or
-from a mirror (a folder or a URL holding copies under the same file names)."""
+from a mirror (a folder or a URL holding copies under the same file names).
+
+Downloads are written to a temporary file and moved into place only once complete and checked (pooch does
+this), so a broken connection never leaves a partial file where a complete one is expected; a download that
+fails half-way is tried again. BLS refuses scripted downloads that do not identify themselves, so every
+request names the program and, when the user gives one, a contact address (``--contact`` or
+``CAREERCLUSTERS_CONTACT``), as BLS asks.
+
+Files that a publisher offers only from a web page are either bundled with the package (the crosswalks, see
+``sources.bundle``), so nothing is asked of the user, or reported as to be downloaded by hand.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pooch
+import requests
 from platformdirs import user_cache_dir
 
+from careerclusters import __version__
 from careerclusters.errors import CareerClustersError
 from careerclusters.sources import OFFICIAL_FILES, OfficialFile
 from careerclusters.sources.base import sha256_of
+from careerclusters.sources.bundle import BUNDLED_KINDS
 
 MIRROR_ENV = "CAREERCLUSTERS_DATA_MIRROR"
+CONTACT_ENV = "CAREERCLUSTERS_CONTACT"
+#: Attempts per download, and the pause before the second (doubled for each further one).
+ATTEMPTS = 3
+FIRST_PAUSE_S = 1.0
+#: Seconds to wait for a connection or for the next bytes; a stalled download fails rather than hangs.
+TIMEOUT_S = 30
+
+pooch.get_logger().setLevel("WARNING")  # one line per file from the caller, not pooch's per-download notes
 
 
 class FetchError(CareerClustersError):
     """A download failed, a checksum did not match, or a mirror lacks a file."""
 
 
+class UnreachableError(FetchError):
+    """The server could not be reached at all (offline, refused, no such host): other files from the same
+    server are not tried, so an offline first run does not wait out every retry."""
+
+
 @dataclass(frozen=True)
 class Fetched:
+    """What became of one official file: ``path`` when it is here, else ``status`` says why not."""
+
     official: OfficialFile
-    path: Path | None  # None: must be downloaded by hand from ``official.page``
+    path: Path | None
+    status: str  # "ready", "bundled", "by hand" or "failed"
+    problem: str | None = None
+
+
+def user_agent(contact: str | None = None) -> str:
+    """The User-Agent every download sends: the program and version, and the user's contact address."""
+    contact = contact or os.environ.get(CONTACT_ENV)
+    return f"careerclusters/{__version__}" + (f" ({contact})" if contact else "")
+
+
+def _version(name: str) -> tuple[int, ...]:
+    """Release numbers in a file name (``db_31_0_text.zip`` → (31, 0)), to pick the newest copy."""
+    return tuple(int(n) for n in re.findall(r"\d+", name))
 
 
 def _from_folder(folder: Path, official: OfficialFile) -> Path | None:
+    """The mirror's copy of ``official``: by its name or an alternative name, else the newest release that
+    matches its ``mirror_glob`` (a mirror of any O*NET release serves)."""
     for name in official.names:
         found = sorted(folder.rglob(name))
         if found:
@@ -37,39 +84,98 @@ def _from_folder(folder: Path, official: OfficialFile) -> Path | None:
                     and sha256_of(path) != official.sha256:
                 raise FetchError(f"{path}: SHA-256 does not match the official {official.file_name}")
             return path
+    if official.mirror_glob:
+        found = sorted(folder.rglob(official.mirror_glob), key=lambda p: _version(p.name), reverse=True)
+        if found:
+            return found[0]
     return None
 
 
-def _download(url: str, official: OfficialFile, cache: Path) -> Path:
+def download(url: str, official: OfficialFile, cache: Path, *, contact: str | None = None,
+             attempts: int = ATTEMPTS, pause: float = FIRST_PAUSE_S) -> Path:
+    """Download ``url`` into ``cache`` as ``official.file_name``, checking its SHA-256 where known. A failed
+    or cut-off transfer is tried again, up to ``attempts`` times in all; nothing is left at the target path
+    unless the whole file arrived."""
+    downloader = pooch.HTTPDownloader(headers={"User-Agent": user_agent(contact)}, timeout=TIMEOUT_S)
+    known_hash = f"sha256:{official.sha256}" if official.sha256 else None
+    attempt = 1
+    while True:
+        try:
+            return Path(pooch.retrieve(url, known_hash=known_hash, fname=official.file_name, path=cache,
+                                       downloader=downloader, progressbar=False))
+        except Exception as exc:  # pooch raises requests, OS and hash errors alike
+            if attempt >= attempts or isinstance(exc, ValueError):  # a wrong checksum will not improve
+                error = UnreachableError if isinstance(exc, requests.ConnectionError) else FetchError
+                raise error(f"{official.file_name}: download from {url} failed after {attempt} "
+                            f"attempt{'s' if attempt > 1 else ''} ({type(exc).__name__}: {exc})") from exc
+        time.sleep(pause * 2 ** (attempt - 1))
+        attempt += 1
+
+
+class _Downloads:
+    """Downloads for one fetch run, remembering servers that could not be reached."""
+
+    def __init__(self, cache: Path, contact: str | None):
+        self.cache, self.contact = cache, contact
+        self.unreachable: set[str] = set()
+
+    def get(self, url: str, official: OfficialFile) -> Path:
+        host = urlsplit(url).netloc
+        if host in self.unreachable:
+            raise FetchError(f"{official.file_name}: not tried, {host} could not be reached")
+        try:
+            return download(url, official, self.cache, contact=self.contact)
+        except UnreachableError:
+            self.unreachable.add(host)
+            raise
+
+
+def _locate(official: OfficialFile, mirror: str | None, downloads: _Downloads) -> Fetched:
     try:
-        return Path(pooch.retrieve(url, known_hash=f"sha256:{official.sha256}" if official.sha256 else None,
-                                   fname=official.file_name, path=cache, progressbar=False))
-    except Exception as exc:  # pooch raises requests, OS and hash errors alike
-        raise FetchError(f"{official.file_name}: download from {url} failed ({exc})") from exc
+        if mirror and "://" not in mirror:
+            path = _from_folder(Path(mirror).expanduser(), official)
+            if path is None:
+                if official.kind in BUNDLED_KINDS:
+                    return Fetched(official, None, "bundled")
+                return Fetched(official, None, "failed", f"the mirror has no {' or '.join(official.names)}")
+            return Fetched(official, path, "ready")
+        if mirror:
+            return Fetched(official, downloads.get(f"{mirror.rstrip('/')}/{official.file_name}", official), "ready")
+    except FetchError as exc:
+        if official.kind in BUNDLED_KINDS:  # a mirror without the newer crosswalks: the bundle serves
+            return Fetched(official, None, "bundled", str(exc))
+        return Fetched(official, None, "failed", str(exc))
+    if official.kind in BUNDLED_KINDS:
+        return Fetched(official, None, "bundled")
+    if official.url is None:
+        return Fetched(official, None, "by hand", f"download it from {official.page}")
+    try:
+        return Fetched(official, downloads.get(official.url, official), "ready")
+    except FetchError as exc:
+        return Fetched(official, None, "failed", str(exc))
 
 
 def fetch(mirror: str | None = None, cache: Path | None = None,
-          on_file: Callable[[OfficialFile], None] | None = None) -> list[Fetched]:
-    """Locate or download every official file. Files only a person can download are returned with no
-    path (unless the mirror has them)."""
+          on_file: Callable[[OfficialFile], None] | None = None, *, contact: str | None = None,
+          kinds: set[str] | None = None) -> list[Fetched]:
+    """Locate or download every official file (or just ``kinds``). Never raises for one file: each result
+    says whether its file is ready, served by the bundle, to be downloaded by hand, or failed and why."""
     mirror = mirror or os.environ.get(MIRROR_ENV) or None
+    if mirror and "://" not in mirror and not Path(mirror).expanduser().is_dir():
+        raise FetchError(f"mirror folder {mirror} does not exist")
     cache = cache or Path(user_cache_dir("careerclusters", appauthor=False)) / "downloads"
+    downloads = _Downloads(cache, contact)
     results = []
     for official in OFFICIAL_FILES:
+        if kinds is not None and official.kind not in kinds:
+            continue
         if on_file:
             on_file(official)
-        if mirror and "://" not in mirror:
-            folder = Path(mirror).expanduser()
-            if not folder.is_dir():
-                raise FetchError(f"mirror folder {folder} does not exist")
-            path = _from_folder(folder, official)
-            if path is None:
-                raise FetchError(f"mirror {folder} has no {' or '.join(official.names)}")
-        elif mirror:
-            path = _download(f"{mirror.rstrip('/')}/{official.file_name}", official, cache)
-        elif official.url:
-            path = _download(official.url, official, cache)
-        else:
-            path = None
-        results.append(Fetched(official, path))
+        results.append(_locate(official, mirror, downloads))
     return results
+
+
+def missing(conn: sqlite3.Connection) -> list[OfficialFile]:
+    """The official files whose data the store lacks (a bundled crosswalk counts as present)."""
+    have = {row["kind"] for row in conn.execute("SELECT kind FROM source_file")}
+    return [official for official in OFFICIAL_FILES if official.kind not in have]

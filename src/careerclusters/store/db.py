@@ -8,18 +8,13 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.store.errors import NotInDataError, StoreError
+from careerclusters.store.importer import apply_bundled
 from careerclusters.store.schema import MIGRATIONS, SCHEMA_VERSION
 
+__all__ = ["ENV_VAR", "NotInDataError", "StoreError", "connect", "default_path"]
+
 ENV_VAR = "CAREERCLUSTERS_DB"
-
-
-class StoreError(CareerClustersError):
-    """The store cannot be used as asked (a newer schema, a file that is not a store, no data yet)."""
-
-
-class NotInDataError(StoreError):
-    """The code is well formed but the imported data has no such record."""
 
 
 def default_path() -> Path:
@@ -31,10 +26,13 @@ def default_path() -> Path:
 
 
 def connect(path: Path | None = None, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open (creating and migrating if needed) the store. Read-only opens never create a file."""
+    """Open (creating and migrating if needed) the store. Read-only opens never create a file: a store that
+    does not exist yet reads as an in-memory one holding just the bundled crosswalks. Every other open
+    fills in bundled crosswalks the store lacks (see ``importer.apply_bundled``)."""
     path = path or default_path()
-    if readonly and not path.exists():
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
+    in_memory = readonly and not path.exists()
+    if in_memory:
+        conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
@@ -50,6 +48,8 @@ def connect(path: Path | None = None, *, readonly: bool = False) -> sqlite3.Conn
         conn.close()
         raise StoreError(f"{path}: not a careerclusters store ({exc})") from exc
     _migrate(conn, path, readonly)
+    if not readonly or in_memory:
+        apply_bundled(conn)
     return conn
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from careerclusters import sources
-from careerclusters.sources import Extract
-from careerclusters.store.db import StoreError
+from careerclusters.sources import Extract, bundle
+from careerclusters.store.errors import StoreError
 from careerclusters.store.schema import OWNERS
 
 
@@ -53,7 +53,7 @@ def import_extracts(conn: sqlite3.Connection, extracts: Sequence[tuple[Extract, 
     return results
 
 
-def _replace(conn: sqlite3.Connection, extract: Extract) -> None:
+def _replace(conn: sqlite3.Connection, extract: Extract, origin: str = "imported") -> None:
     owned = OWNERS[extract.kind]
     for table in owned:
         conn.execute(f"DELETE FROM {table}")  # noqa: S608 - table names come from OWNERS, not input
@@ -69,10 +69,38 @@ def _replace(conn: sqlite3.Connection, extract: Extract) -> None:
         except sqlite3.Error as exc:
             raise StoreError(f"{extract.file_name}: cannot store rows in {table} ({exc})") from exc
     conn.execute(
-        "INSERT OR REPLACE INTO source_file VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO source_file (kind, publisher, release, file_name, sha256, imported_at, row_counts, "
+        "origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (extract.kind, extract.publisher, extract.release, extract.file_name, extract.sha256,
-         datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(extract.counts())),
+         datetime.now(UTC).isoformat(timespec="seconds"), json.dumps(extract.counts()), origin),
     )
+
+
+def apply_bundled(conn: sqlite3.Connection) -> list[str]:
+    """Fill each bundled kind that the store lacks, or holds only from an older bundle, from the crosswalks
+    shipped in the package; a kind imported from an official file is never touched. Returns the kinds
+    written. Called whenever a store is opened for writing, so an upgraded package brings its newer bundle."""
+    recorded = {row["kind"]: row for row in conn.execute("SELECT kind, sha256, origin FROM source_file")}
+    stale = [record for record in bundle.provenance()
+             if record["kind"] not in recorded or (recorded[record["kind"]]["origin"] == "bundled"
+                                                   and recorded[record["kind"]]["sha256"] != record["source_sha256"])]
+    if not stale:
+        return []
+    wanted = {record["kind"] for record in stale}
+    started = not conn.in_transaction
+    if started:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        for extract in bundle.extracts():
+            if extract.kind in wanted:
+                _replace(conn, extract, origin="bundled")
+        if started:
+            conn.execute("COMMIT")
+    except BaseException:
+        if started:
+            conn.execute("ROLLBACK")
+        raise
+    return sorted(wanted)
 
 
 def import_paths(conn: sqlite3.Connection, paths: Sequence[Path],

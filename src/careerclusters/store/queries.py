@@ -46,6 +46,13 @@ def pathway_memberships(conn: sqlite3.Connection, onet_socs: list[str]) -> Rows:
         onet_socs).fetchall()
 
 
+def pathway_memberships_for_soc(conn: sqlite3.Connection, soc: str) -> Rows:
+    """Original pathways of every O*NET occupation under a SOC code, read from O*NET OnLine's export alone
+    (for a store without the O*NET database)."""
+    return conn.execute("SELECT DISTINCT onet_soc, cluster_id, pathway_id FROM onet_pathway "
+                        "WHERE substr(onet_soc, 1, 7) = ? ORDER BY onet_soc", (soc,)).fetchall()
+
+
 def programs_for_soc(conn: sqlite3.Connection, soc: str) -> Rows:
     """CIP programs leading to an occupation, from NCES and from Advance CTE, with which said so."""
     return conn.execute(

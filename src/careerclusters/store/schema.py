@@ -25,5 +25,6 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "nces-cip-soc": ("cip_soc",),
     "nces-sced": ("sced_course", "sced_subject"),
     "bls-oews": ("oews_wage",),
+    "bls-oews-areas": ("oews_area", "oews_area_wage"),
     "bls-projections": ("projection",),
 }

@@ -17,6 +17,7 @@ from starlette.types import ASGIApp
 
 from careerclusters import __version__
 from careerclusters.api import classify, errors
+from careerclusters.api.area_routes import router as area_router
 from careerclusters.api.context import Explorer
 from careerclusters.api.routes import router as api_router
 from careerclusters.errors import CareerClustersError
@@ -72,6 +73,7 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
     app.include_router(operations.router)
     app.include_router(api_router)
     app.include_router(classify.router)
+    app.include_router(area_router)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
 

@@ -49,6 +49,7 @@ def _explorer(request: Request) -> Explorer:
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     explorer = _explorer(request)
     context.setdefault("has_data", explorer.has("advance-cte-soc"))
+    context.setdefault("missing", [official.what for official in explorer.missing()])
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 

@@ -1,0 +1,33 @@
+"""Reports as standalone HTML documents (styles inlined from a file into one ``<link>``-free page would break
+the web app's Content-Security-Policy, so the document links its stylesheet when served and embeds it only
+when written to a file for printing or e-mail)."""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from careerclusters.formatting import count, money
+from careerclusters.services.alignment import AlignmentReport
+
+_env = Environment(loader=PackageLoader("careerclusters.reports", "templates"), autoescape=select_autoescape(),
+                   trim_blocks=True, lstrip_blocks=True)
+_env.filters["money"] = lambda value, marker=None: money(value, marker)
+_env.filters["count"] = count
+_env.filters["share"] = lambda value: "—" if value is None else f"{value:.0%}"
+STYLESHEET = resources.files(__package__).joinpath("templates/report.css")
+
+
+def alignment_body(report: AlignmentReport) -> str:
+    """The report's content (no page chrome), for a web page to place inside its own layout."""
+    return _env.get_template("_alignment.html").render(report=report, today=date.today())
+
+
+def alignment_document(report: AlignmentReport, *, stylesheet_url: str | None = None) -> str:
+    """The report as a complete HTML document. With ``stylesheet_url`` the page links its stylesheet (as the
+    web app serves it); without, the stylesheet is embedded so the file stands alone."""
+    css = None if stylesheet_url else STYLESHEET.read_text(encoding="utf-8")
+    return _env.get_template("alignment_document.html").render(
+        report=report, today=date.today(), body=alignment_body(report), css=css, stylesheet_url=stylesheet_url)

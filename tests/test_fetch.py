@@ -1,0 +1,165 @@
+"""Getting the official files: downloads that break half-way are retried and never imported half, BLS's
+User-Agent rule, mirrors of another O*NET release, and the first run of ``serve`` online and offline."""
+
+from __future__ import annotations
+
+import contextlib
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from careerclusters.cli import app
+from careerclusters.cli.serve import _prepare
+from careerclusters.services import fetch as fetching
+from careerclusters.sources import OFFICIAL_FILES
+from careerclusters.store import connect, status
+
+runner = CliRunner()
+CIP = next(f for f in OFFICIAL_FILES if f.kind == "nces-cip")
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    """Serves ``files`` by name; the first ``cut`` requests get the headers and half the body, then the
+    connection is closed, as a dropped download would be."""
+
+    def __init__(self, files: dict[str, bytes], cut: int):
+        self.files, self.cut, self.requests, self.agents = files, cut, 0, []
+        super().__init__(("127.0.0.1", 0), _Handler)
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: _Server
+
+    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+        self.server.requests += 1
+        self.server.agents.append(self.headers.get("User-Agent", ""))
+        body = self.server.files.get(self.path.lstrip("/"))
+        if body is None:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.server.requests <= self.server.cut:
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            self.connection.shutdown(2)
+            return
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(files: dict[str, bytes], cut: int = 0) -> Iterator[_Server]:
+    server = _Server(files, cut)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_download_cut_half_way_is_tried_again(data_dir: Path, tmp_path: Path) -> None:
+    content = (data_dir / "nces/CIPCode2020.csv").read_bytes()
+    with serving({CIP.file_name: content}, cut=1) as server:
+        url = f"http://127.0.0.1:{server.server_port}/{CIP.file_name}"
+        path = fetching.download(url, CIP, tmp_path, contact="cte@example.org", pause=0.01)
+    assert server.requests == 2
+    assert path.read_bytes() == content
+    assert server.agents[0].startswith("careerclusters/") and "cte@example.org" in server.agents[0]
+
+
+def test_a_download_that_never_completes_leaves_no_file_and_imports_nothing(data_dir: Path,
+                                                                            tmp_path: Path) -> None:
+    content = (data_dir / "nces/CIPCode2020.csv").read_bytes()
+    with serving({CIP.file_name: content}, cut=99) as server:
+        url = f"http://127.0.0.1:{server.server_port}/{CIP.file_name}"
+        with pytest.raises(fetching.FetchError, match="after 3 attempts"):
+            fetching.download(url, CIP, tmp_path / "cache", pause=0.01)
+        assert server.requests == 3
+        assert not (tmp_path / "cache" / CIP.file_name).exists()
+        db = tmp_path / "store.sqlite"
+        env = {"CAREERCLUSTERS_DATA_MIRROR": f"http://127.0.0.1:{server.server_port}"}
+        result = runner.invoke(app, ["--db", str(db), "data", "fetch"], env=env)
+    assert result.exit_code == 2
+    assert "no program titles and definitions (CIP 2020)" in result.stderr
+    conn = connect(db, readonly=True)
+    assert "nces-cip" not in {e["kind"] for e in status(conn)}
+    assert conn.execute("SELECT COUNT(*) FROM cip").fetchone()[0] == 0
+
+
+def test_a_wrong_checksum_is_not_retried(tmp_path: Path) -> None:
+    with serving({CIP.file_name: b"CIPCode\n01\n"}) as server:
+        url = f"http://127.0.0.1:{server.server_port}/{CIP.file_name}"
+        with pytest.raises(fetching.FetchError, match="after 1 attempt "):
+            fetching.download(url, CIP, tmp_path, pause=0.01)
+    assert not (tmp_path / CIP.file_name).exists()
+
+
+def test_mirror_folder_of_another_onet_release_serves(tmp_path: Path) -> None:
+    for name in ("db_27_0_text", "db_30_1_text", "db_29_3_text.zip"):
+        (tmp_path / name).mkdir()
+    onet = next(f for f in OFFICIAL_FILES if f.kind == "onet-db")
+    assert fetching._from_folder(tmp_path, onet) == tmp_path / "db_30_1_text"
+
+
+# -- first run ---------------------------------------------------------------------------------------------
+
+def test_first_run_with_a_mirror_gives_the_complete_store(data_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "first.sqlite"
+    _prepare(db, fetch=True, mirror=str(data_dir), contact=None)
+    conn = connect(db, readonly=True)
+    assert fetching.missing(conn) == []
+    assert conn.execute("SELECT a_median FROM oews_wage WHERE soc = '29-1141' AND o_group = 'detailed'"
+                        ).fetchone()[0] == 97550
+    origins = {e["kind"]: e["origin"] for e in status(conn)}
+    assert origins["advance-cte-soc"] == "bundled" and origins["bls-oews"] == "imported"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_first_run_offline_serves_the_bundle_and_says_what_is_missing(tmp_path: Path) -> None:
+    """`serve --fetch` with no network: the downloads fail fast, the server starts, and a sub-cluster page
+    lists its occupations and programs from the bundled crosswalks and says how to add the rest."""
+    port = _free_port()
+    env = {**os.environ, "CAREERCLUSTERS_DB": str(tmp_path / "offline.sqlite"),
+           "CAREERCLUSTERS_DATA_MIRROR": "http://127.0.0.1:9", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    server = subprocess.Popen([sys.executable, "-m", "careerclusters.cli", "serve", "--fetch", "--port", str(port),
+                               "--workers", "1"], env=env, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        page = None
+        for _ in range(120):
+            with contextlib.suppress(httpx.TransportError):
+                page = httpx.get(f"http://127.0.0.1:{port}/subclusters/physical-health", timeout=5)
+                break
+            if server.poll() is not None:
+                break
+            time.sleep(0.5)
+        assert page is not None and page.status_code == 200, server.stderr.read() if server.poll() else "no answer"
+        html = " ".join(page.text.split())
+        assert "29-1141" in html and "Registered Nurses" in html
+        assert "51.3801" in html and "Registered Nursing/Registered Nurse" in html
+        assert "Not imported yet: occupation details" in html and "careerclusters data fetch" in html
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=30)
+    assert "not fetched, so no wages (BLS OEWS, national)" in err
+    assert "Serving the framework and the bundled crosswalks" in err
