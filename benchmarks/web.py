@@ -175,12 +175,13 @@ def show(title: str, results: dict[str, dict[str, object]]) -> None:
               f"baseline's")
 
 
-def longest_pauses(base: str, workers: int) -> dict[int, float]:
-    """Each worker's longest collector pause so far, asking on fresh connections until all have answered."""
-    found: dict[int, float] = {}
+def longest_pauses(base: str, workers: int) -> dict[int, str]:
+    """Each worker's longest collector pause so far (wall / CPU ms), asking on fresh connections until all
+    have answered."""
+    found: dict[int, str] = {}
     for _ in range(200):
         health = httpx.get(base + "/healthz", timeout=30).json()
-        found[health["pid"]] = health["gc_longest_pause_ms"]
+        found[health["pid"]] = f"{health['gc_longest_pause_ms']:.1f} / {health['gc_longest_pause_cpu_ms']:.1f}"
         if len(found) == workers:
             break
     return found
@@ -220,11 +221,10 @@ def main() -> None:
     print(f"web app under load: `serve --workers {WORKERS}`, keep-alive clients on 127.0.0.1 ({machine()}); other "
           "work on the machine makes absolute times noisy: read the ratios to the baseline of the same run")
     show("8 concurrent clients, 15 s per group", light)
-    print("  longest single collector pause per worker (ms): "
-          + ", ".join(f"{p:.1f}" for p in light_pauses.values()))
+    print("  longest single collector pause per worker, wall / CPU ms: " + "; ".join(light_pauses.values()))
     show("64 concurrent clients, 30 s per group", heavy)
-    print("  longest single collector pause per worker over the whole run (ms): "
-          + ", ".join(f"{p:.1f}" for p in all_pauses.values()))
+    print("  longest single collector pause per worker over the whole run, wall / CPU ms: "
+          + "; ".join(all_pauses.values()))
     print("server memory")
     show_memory("serve, before the 64-client load", *before)
     show_memory("serve, after the 64-client load ", *after)
