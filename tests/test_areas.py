@@ -15,7 +15,7 @@ from careerclusters import sources
 from careerclusters.services import labor_market as lm
 from careerclusters.services.areas import UnknownAreaError, find_area, list_areas
 from careerclusters.sources import SourceError
-from careerclusters.store import StoreError, connect, import_paths
+from careerclusters.store import StoreError, connect, import_paths, status
 
 BUNDLE = "bls-oews-bundle/oews-2025.sqlite.gz"
 
@@ -179,6 +179,8 @@ def test_area_commands(imported_db: Path) -> None:
     bad = run("area", "show", "Columbus")
     assert bad.exit_code == 2 and bad.stderr.startswith("error: no area 'Columbus'; did you mean")
     assert run("area", "rank", "OH", "--by", "colour").exit_code == 2
+    program = json.loads(run("program", "51.3801", "--area", "OH", "--json").stdout)
+    assert program["occupations"][0]["soc"] == "29-1141" and program["occupations"][0]["employment"] == 143730
 
 
 # -- the API ----------------------------------------------------------------------------------------------------
@@ -200,6 +202,105 @@ def test_area_api(imported_db: Path) -> None:
         assert wages == sorted(wages, reverse=True) and "estimate" in ranked["note"]
         health = client.get("/api/v1/areas/OH/subclusters/Physical Health").json()
         assert health["top_occupations"][0]["employment"] == 143730
+        program = client.get("/api/v1/areas/OH/programs/51.3801").json()
+        assert program["title"] == "Registered Nursing/Registered Nurse"
+        assert program["occupations"][0]["median_wage"] == 82510
+        page = client.get("/occupations/29-1141", params={"area": "OH"}).text
+        assert "In Ohio" in page and "143,730" in page and "$82,510" in page and "(nationally $97,550)" in page
+        assert "In Columbus, OH" in client.get("/subclusters/physical-health", params={"area": "18140"}).text
+        program_page = client.get("/programs/51.3801", params={"area": "Ohio"}).text
+        assert "/areas/3900000/occupations/29-1141" in program_page
+        lost = client.get("/occupations/29-1141", params={"area": "Atlantis"})
+        assert lost.status_code == 200 and "no area &#39;Atlantis&#39;; did you mean" in lost.text
+        report = client.post("/api/v1/reports/alignment", json={"area": "OH", "programs": [
+            {"name": "Nursing (RN)", "cip": "51.3801", "completers": 40}, {"name": "Cosmetology", "cip": "12.0401"}]})
+        assert report.status_code == 200
+        assert report.json()["programs"][0]["verdict"] == "high-wage and in demand"
+        assert report.json()["area"]["code"] == "3900000"
+        empty = client.post("/api/v1/reports/alignment", json={"area": "OH", "programs": [{}]})
+        assert empty.status_code == 400 and "give a name or a CIP code" in empty.json()["error"]["message"]
+        assert client.post("/api/v1/reports/alignment", json={"area": "OH", "programs": []}).status_code == 422
         unknown = client.get("/api/v1/areas/Atlantis")
         assert unknown.status_code == 404
         assert client.get("/api/v1/areas", params={"type": "planet"}).status_code == 422
+
+
+# -- BLS's area workbooks ---------------------------------------------------------------------------------------
+
+HEADER = ["AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP", "OWN_CODE", "OCC_CODE",
+          "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE", "JOBS_1000", "LOC_QUOTIENT", "PCT_TOTAL", "PCT_RPT", "H_MEAN",
+          "A_MEAN", "MEAN_PRSE", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_PCT10", "A_PCT25",
+          "A_MEDIAN", "A_PCT75", "A_PCT90", "ANNUAL", "HOURLY"]
+
+
+def _row(area: str, title: str, area_type: str, state: str, soc: str, employment: object, median: object) -> list:
+    return [area, title, area_type, state, "000000", "Cross-industry", "cross-industry", "1235", soc, "x", "detailed",
+            employment, 1.0, 25.9, 1.19, None, None, 42.18, 87730, 0.4, 32.2, 38.08, 39.67, 47.61, 50.62, 66980,
+            79200, median, 99030, 105290, "", ""]
+
+
+def _workbook(path: Path, sheet: str, rows: list[list]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = sheet
+    data.append(HEADER)
+    for row in rows:
+        data.append(row)
+    book.create_sheet("Field Descriptions")
+    book.save(path)
+    return path
+
+
+def test_state_and_metro_workbooks_import_together(tmp_path: Path) -> None:
+    import zipfile
+
+    state = _workbook(tmp_path / "state_M2025_dl.xlsx", "state_M2025_dl",
+                      [_row("39", "Ohio", "2", "OH", "29-1141", 143730, 82510),
+                       _row("39", "Ohio", "2", "OH", "27-2011", "**", "*")])
+    metro = _workbook(tmp_path / "MSA_M2025_dl.xlsx", "MSA_M2025_dl",
+                      [_row("18140", "Columbus, OH", "4", "OH", "29-1141", 30510, 83900)])
+    nonmetro = _workbook(tmp_path / "BOS_M2025_dl.xlsx", "BOS_M2025_dl",
+                         [_row("3900004", "Southern Ohio nonmetropolitan area", "6", "OH", "29-1141", 2500, "#")])
+    zipped = tmp_path / "oesm25ma.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.write(metro, metro.name)
+        archive.write(nonmetro, nonmetro.name)
+    assert sources.detect(state)[0] == sources.detect(zipped)[0] == "bls-oews-areas"
+    conn = connect(tmp_path / "store.sqlite")
+    import_paths(conn, [state, zipped])
+    wages = {(r["area_code"], r["soc"]): r for r in conn.execute("SELECT * FROM oews_area_wage")}
+    assert wages[("3900000", "29-1141")]["a_median"] == 82510
+    assert wages[("0018140", "29-1141")]["tot_emp"] == 30510
+    rural = wages[("3900004", "29-1141")]
+    assert rural["a_median"] is None and json.loads(rural["markers"])["a_median"] == "top_coded"
+    actors = wages[("3900000", "27-2011")]
+    assert actors["tot_emp"] is None and json.loads(actors["markers"]) == {"a_median": "not_released",
+                                                                          "tot_emp": "not_released"}
+    areas = {r["area_code"]: tuple(r) for r in conn.execute("SELECT * FROM oews_area")}
+    assert areas["0018140"] == ("0018140", "metro", "39", "OH", "Columbus, OH")
+    assert areas["3900004"][1] == "nonmetro"
+    entry = next(e for e in status(conn) if e["kind"] == "bls-oews-areas")
+    assert entry["file_name"] == "state_M2025_dl.xlsx + oesm25ma.zip"
+    assert lm.occupation_in_area(conn, "29-1141", "Columbus, OH").area.annual_median == 83900
+
+
+def test_the_area_reader_on_the_national_workbook(data_dir: Path) -> None:
+    from careerclusters.sources import oews_areas
+
+    path = data_dir / "bls/national_M2025_dl.xlsx"
+    extract = oews_areas.read(path, "sha", None)
+    nurses = next(r for r in extract.tables["oews_area_wage"] if r[:2] == ("0000000", "29-1141"))
+    assert nurses[3] == 3379720 and nurses[15] == 97550
+    assert extract.tables["oews_area"] == [("0000000", "national", "00", "US", "U.S.")]
+    assert sources.detect(path)[0] == "bls-oews"  # imported as the national file, as before
+
+
+def test_a_bad_area_workbook_names_the_cell(tmp_path: Path) -> None:
+    bad = _workbook(tmp_path / "state_M2025_dl.xlsx", "state_M2025_dl",
+                    [_row("39", "Ohio", "9", "OH", "29-1141", 143730, 82510)])
+    conn = connect(tmp_path / "store.sqlite")
+    with pytest.raises(SourceError, match="row 2, column 'AREA_TYPE'"):
+        import_paths(conn, [bad])
+    assert conn.execute("SELECT COUNT(*) FROM oews_area_wage").fetchone()[0] == 0

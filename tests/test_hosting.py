@@ -99,6 +99,19 @@ def test_too_many_texts_is_422_and_a_long_query_414(client: TestClient) -> None:
     assert client.get("/api/v1/search", params={"q": "n" * 301}).status_code == 422
 
 
+def test_upload_size_and_row_count_are_limited(imported_db: Path) -> None:
+    client = TestClient(create_app(imported_db, warm=False, settings=Settings(max_upload_bytes=300,
+                                                                              max_upload_rows=2)))
+    big = "program,cip\n" + "Welding,48.0508\n" * 30  # 480 bytes
+    response = client.post("/reports/alignment", files={"programs": ("big.csv", big)}, data={"area": "OH"})
+    assert response.status_code == 413 and "larger than 0 kB (CAREERCLUSTERS_MAX_UPLOAD_BYTES)" in response.text
+    three = "program,cip\nWelding,48.0508\nNursing,51.3801\nCulinary Arts,12.0503\n"
+    response = client.post("/reports/alignment", files={"programs": ("three.csv", three)}, data={"area": "OH"})
+    assert response.status_code == 422
+    assert "three.csv has 3 programs: at most 2 a report (CAREERCLUSTERS_MAX_UPLOAD_ROWS)" in response.text
+    assert response.headers["content-security-policy"] == CSP
+
+
 def test_settings_from_the_environment() -> None:
     settings = Settings.from_environment({"CAREERCLUSTERS_HTTPS": "yes", "CAREERCLUSTERS_MAX_TEXTS": "50",
                                           "CAREERCLUSTERS_MAX_BODY_BYTES": "2_000_000"})

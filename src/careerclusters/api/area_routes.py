@@ -9,11 +9,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from careerclusters.api.routes import Ctx, Limit, Offset, Page, page
+from careerclusters.errors import CareerClustersError
+from careerclusters.services import alignment
 from careerclusters.services import labor_market as lm
 from careerclusters.services.areas import Area, find_area, list_areas
+from careerclusters.services.codes import cip_code
 
 router = APIRouter(prefix="/api/v1/areas", tags=["areas"])
 AreaPath = Annotated[str, Path(max_length=200, description="A BLS area code (3900000), FIPS (39), CBSA (18140), "
@@ -34,6 +37,10 @@ class AreaSubcluster(lm.SubclusterInArea):
 
 
 class AreaOccupation(lm.OccupationInArea):
+    note: str
+
+
+class AreaProgram(lm.ProgramInArea):
     note: str
 
 
@@ -67,3 +74,39 @@ def area_subcluster(ctx: Ctx, area: AreaPath, subcluster_id: Annotated[str, Path
 @router.get("/{area}/occupations/{code}", summary="An occupation's wages and employment in an area and nationally")
 def area_occupation(ctx: Ctx, area: AreaPath, code: Annotated[str, Path(max_length=20)]) -> AreaOccupation:
     return AreaOccupation(note=NOTE, **lm.occupation_in_area(ctx.conn, code, area).model_dump())
+
+
+@router.get("/{area}/programs/{cip}", summary="A program's (CIP) occupations with their jobs, wages and openings "
+                                              "in an area")
+def area_program(ctx: Ctx, area: AreaPath, cip: Annotated[str, Path(max_length=20)]) -> AreaProgram:
+    return AreaProgram(note=NOTE, **lm.program_in_area(ctx.conn, cip, area).model_dump())
+
+
+class ProgramRow(BaseModel):
+    """One local program: a name, a CIP code, or both."""
+
+    name: str = Field("", max_length=300)
+    cip: str | None = Field(None, max_length=20)
+    enrolment: int | None = Field(None, ge=0)
+    completers: int | None = Field(None, ge=0)
+
+
+class AlignmentRequest(BaseModel):
+    area: str = Field(max_length=200, description="The area: OH, 'Columbus, OH', a BLS area code.")
+    programs: list[ProgramRow] = Field(min_length=1, max_length=alignment.MAX_PROGRAMS)
+
+
+reports = APIRouter(prefix="/api/v1/reports", tags=["reports"])
+
+
+@reports.post("/alignment", summary="The program alignment report for an area (JSON; nothing is stored)")
+def alignment_report(ctx: Ctx, body: AlignmentRequest) -> alignment.AlignmentReport:
+    listed = []
+    for number, row in enumerate(body.programs, start=1):
+        if not row.name.strip() and not row.cip:
+            raise CareerClustersError(f"programs[{number - 1}]: give a name or a CIP code")
+        listed.append(alignment.ProgramInput(row=number, name=row.name.strip() or row.cip or "",
+                                             cip=cip_code(row.cip) if row.cip else None, enrolment=row.enrolment,
+                                             completers=row.completers))
+    classifier = ctx.classifier("program") if any(p.cip is None for p in listed) else None
+    return alignment.alignment(ctx.conn, body.area, listed, classifier=classifier)

@@ -126,6 +126,13 @@ class Explorer:
         code = find_area(self.conn, area).code
         return self._cached(("area", code), lambda: labor_market.subclusters_in_area(self.conn, code, top=10))
 
+    def national(self) -> answers.National:
+        return self._cached(("national",), lambda: answers.national(self.conn))
+
+    def charts(self, key: tuple[str, ...], build: Callable[[], T]) -> T:
+        """Drawn charts (tens of milliseconds each), kept like answers until the imported data changes."""
+        return self._cached(("charts", *key), build)
+
     def warm(self) -> None:
         """Build what the first requests would otherwise wait for: the transition map and classifiers."""
         for build in (self.transition, self.crosswalk, lambda: self.classifier("occupation"),

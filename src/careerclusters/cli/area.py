@@ -125,3 +125,20 @@ def subcluster_in_area(query: str, area: str, as_json: bool) -> None:
     console.print(table)
     console.print(f"[dim]{profile.occupations_with_data} occupations with data, {profile.occupations_without_data} "
                   f"without; {ESTIMATE}[/dim]")
+
+
+def program_in_area(code: str, area: str, as_json: bool) -> None:
+    """``program CIP --area AREA``: the occupations the program leads to, in the area."""
+    with common.open_store() as conn:
+        found = lm.program_in_area(conn, code, area)
+    if as_json:
+        print_json(found.model_dump(mode="json") | {"note": ESTIMATE})
+        return
+    console.print(f"[bold]{found.title}[/bold]  [dim]CIP {found.cip}[/dim] in [bold]{found.area.name}[/bold]")
+    table = Table("SOC", "occupation", "jobs", "median wage", "openings/yr (est.)")
+    for o in found.occupations:
+        table.add_row(o.soc, o.title, count(o.employment), money(o.median_wage, o.wage_marker),
+                      count(o.openings_estimate))
+    console.print(table)
+    console.print(f"[dim]{count(found.employment)} jobs, {count(found.openings_estimate)} openings a year; "
+                  f"{ESTIMATE}[/dim]")

@@ -74,8 +74,12 @@ def occupation(code: Annotated[str, typer.Argument(help="SOC (29-1141) or O*NET-
 
 
 def program(code: Annotated[str, typer.Argument(help="CIP 2020 code, such as 51.3801.")],
-            as_json: JSON = False) -> None:
-    """A program of study: its definition, clusters and sub-clusters, and the occupations it leads to."""
+            as_json: JSON = False, area: AREA = None) -> None:
+    """A program of study: its definition, clusters and sub-clusters, and the occupations it leads to; with
+    --area, those occupations' jobs, wages and openings in that area."""
+    if area is not None:
+        area_views.program_in_area(code, area, as_json)
+        return
     with common.open_store() as conn:
         prog = answers.program(conn, code)
     if as_json:

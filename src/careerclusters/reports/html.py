@@ -10,7 +10,9 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from careerclusters.formatting import count, money
+from careerclusters.services import charts
 from careerclusters.services.alignment import AlignmentReport
+from careerclusters.services.charts import areas as area_charts
 
 _env = Environment(loader=PackageLoader("careerclusters.reports", "templates"), autoescape=select_autoescape(),
                    trim_blocks=True, lstrip_blocks=True)
@@ -21,8 +23,11 @@ STYLESHEET = resources.files(__package__).joinpath("templates/report.css")
 
 
 def alignment_body(report: AlignmentReport) -> str:
-    """The report's content (no page chrome), for a web page to place inside its own layout."""
-    return _env.get_template("_alignment.html").render(report=report, today=date.today())
+    """The report's content (no page chrome), for a web page to place inside its own layout. Its charts are
+    inline SVG without style sheets or scripts, so the page keeps its Content-Security-Policy."""
+    drawn = {spec.name: charts.render(spec) for spec in (area_charts.demand_and_supply(report),
+                                                         area_charts.program_wages(report))}
+    return _env.get_template("_alignment.html").render(report=report, today=date.today(), charts=drawn)
 
 
 def alignment_document(report: AlignmentReport, *, stylesheet_url: str | None = None) -> str:

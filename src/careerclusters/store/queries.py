@@ -71,6 +71,12 @@ def wage(conn: sqlite3.Connection, soc: str) -> sqlite3.Row | None:
            ORDER BY soc = ? DESC, o_group = 'detailed' DESC LIMIT 1""", (soc, soc, broad, soc)).fetchone()
 
 
+def highest_annual_wage(conn: sqlite3.Connection) -> float | None:
+    """The highest annual wage figure OEWS released: a top-coded (``#``) wage is above every released one."""
+    return conn.execute("SELECT MAX(MAX(a_pct10), MAX(a_pct25), MAX(a_median), MAX(a_pct75), MAX(a_pct90), "
+                        "MAX(a_mean)) FROM oews_wage").fetchone()[0]
+
+
 def projection(conn: sqlite3.Connection, soc: str) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM projection WHERE soc = ?", (soc,)).fetchone()
 

@@ -28,3 +28,8 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "bls-oews-areas": ("oews_area", "oews_area_wage"),
     "bls-projections": ("projection",),
 }
+
+#: Kinds whose files may come in parts (BLS's state and metro workbooks): parts imported in one run are
+#: combined into one import of the kind. For each table, how many leading columns key a row (the first
+#: part's row wins where parts overlap).
+COMBINABLE: dict[str, dict[str, int]] = {"bls-oews-areas": {"oews_area": 1, "oews_area_wage": 2}}

@@ -17,14 +17,17 @@ from starlette.types import ASGIApp
 
 from careerclusters import __version__
 from careerclusters.api import classify, errors
+from careerclusters.api.area_routes import reports as report_router
 from careerclusters.api.area_routes import router as area_router
 from careerclusters.api.context import Explorer
 from careerclusters.api.routes import router as api_router
 from careerclusters.errors import CareerClustersError
 from careerclusters.web import operations
+from careerclusters.web.area_pages import router as area_page_router
 from careerclusters.web.limits import BodyLimit, QueryLimit
 from careerclusters.web.pages import render
 from careerclusters.web.pages import router as page_router
+from careerclusters.web.report_pages import router as report_page_router
 from careerclusters.web.security import SecurityHeaders
 from careerclusters.web.settings import Settings
 
@@ -74,7 +77,10 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
     app.include_router(api_router)
     app.include_router(classify.router)
     app.include_router(area_router)
+    app.include_router(report_router)
     app.include_router(page_router)
+    app.include_router(area_page_router)
+    app.include_router(report_page_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
 
     @app.exception_handler(CareerClustersError)
@@ -90,8 +96,9 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
         if _wants_json(request):
             return JSONResponse({"error": {"status": exc.status_code, "type": "HTTPError", "message": exc.detail}},
                                 status_code=exc.status_code, headers=getattr(exc, "headers", None))
-        return render(request, "error.html", status_code=exc.status_code, title="Not found",
-                      message=str(exc.detail), status=exc.status_code)
+        return render(request, "error.html", status_code=exc.status_code,
+                      title="Not found" if exc.status_code == 404 else "Problem", message=str(exc.detail),
+                      status=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

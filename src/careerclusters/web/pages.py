@@ -12,18 +12,24 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from careerclusters.api.context import Explorer
-from careerclusters.formatting import figure, money
+from careerclusters.formatting import count, figure, money
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.services.search import search
 from careerclusters.spreadsheets import SafeWriter
+from careerclusters.web.area_panel import area_panel
+from careerclusters.web.chart_routes import page_charts
+from careerclusters.web.chart_routes import router as chart_router
 from careerclusters.web.wheel import CENTRE, segments
 
 router = APIRouter(include_in_schema=False)
+router.include_router(chart_router)
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
 templates.env.filters["money"] = lambda value, marker=None: money(value, marker)
 templates.env.filters["figure"] = lambda value, unit="": figure(value, unit)
 templates.env.filters["percent"] = lambda value: f"{value:.0%}"
+templates.env.filters["count"] = count
 
+AreaQuery = Annotated[str, Query(max_length=200, description="An area for local figures: OH, 'Columbus, OH'.")]
 SORTS = {"title": "Occupation", "wage": "Median wage", "openings": "Openings a year", "soc": "SOC code"}
 URL_PREFIX = {Level.GROUPING: "/groupings", Level.CLUSTER: "/clusters", Level.SUBCLUSTER: "/subclusters",
               Level.PATHWAY: "/original/pathways"}
@@ -56,17 +62,19 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     fw = load_framework()
-    return render(request, "home.html", segments=segments(fw), centre=CENTRE, fw=fw, title="Career Clusters")
+    return render(request, "home.html", segments=segments(fw), centre=CENTRE, fw=fw, title="Career Clusters",
+                  charts=page_charts(_explorer(request), "home"), chart_base="")
 
 
 @router.get("/groupings/{node_id}", response_class=HTMLResponse)
 def grouping_page(request: Request, node_id: str) -> HTMLResponse:
     fw = load_framework()
     node = fw.get(node_id, edition=Edition.MODERN, level=Level.GROUPING)
-    return render(request, "node.html", node=node, fw=fw, title=node.name, contents=None, feeders=[])
+    return render(request, "node.html", node=node, fw=fw, title=node.name, contents=None, feeders=[],
+                  charts=page_charts(_explorer(request), "groupings", node.id), chart_base=node_url(node))
 
 
-def _modern_page(request: Request, node_id: str, level: Level, sort: str) -> HTMLResponse:
+def _modern_page(request: Request, node_id: str, level: Level, sort: str, area: str = "") -> HTMLResponse:
     fw = load_framework()
     node = fw.get(node_id, edition=Edition.MODERN, level=level)
     explorer = _explorer(request)
@@ -76,7 +84,9 @@ def _modern_page(request: Request, node_id: str, level: Level, sort: str) -> HTM
     transition = explorer.transition_or_none()
     feeders = transition.feeders(node.id) if transition else []
     return render(request, "node.html", node=node, fw=fw, title=node.name, contents=contents, sort=sort,
-                  sorts=SORTS, feeders=[f for f in feeders if f.share >= 0.05])
+                  sorts=SORTS, feeders=[f for f in feeders if f.share >= 0.05], chart_base=node_url(node),
+                  charts=page_charts(explorer, "clusters" if level is Level.CLUSTER else "subclusters", node.id),
+                  panel=area_panel(explorer, "subcluster", node.id, area) if level is Level.SUBCLUSTER else None)
 
 
 @router.get("/clusters/{node_id}", response_class=HTMLResponse)
@@ -86,9 +96,9 @@ def cluster_page(request: Request, node_id: str, sort: Annotated[str, Query(max_
 
 
 @router.get("/subclusters/{node_id}", response_class=HTMLResponse)
-def subcluster_page(request: Request, node_id: str, sort: Annotated[str, Query(max_length=20)] = "title"
-                    ) -> HTMLResponse:
-    return _modern_page(request, node_id, Level.SUBCLUSTER, sort)
+def subcluster_page(request: Request, node_id: str, sort: Annotated[str, Query(max_length=20)] = "title",
+                    area: AreaQuery = "") -> HTMLResponse:
+    return _modern_page(request, node_id, Level.SUBCLUSTER, sort, area)
 
 
 def _occupations_csv(request: Request, node_id: str, level: Level) -> Response:
@@ -142,15 +152,19 @@ def original_pathway(request: Request, node_id: str) -> HTMLResponse:
 
 
 @router.get("/occupations/{code}", response_class=HTMLResponse)
-def occupation_page(request: Request, code: str) -> HTMLResponse:
+def occupation_page(request: Request, code: str, area: AreaQuery = "") -> HTMLResponse:
     occupation = _explorer(request).occupation(code)
-    return render(request, "occupation.html", occ=occupation, title=occupation.title)
+    return render(request, "occupation.html", occ=occupation, title=occupation.title,
+                  charts=page_charts(_explorer(request), "occupations", code), chart_base=f"/occupations/{code}",
+                  panel=area_panel(_explorer(request), "occupation", occupation.soc, area))
 
 
 @router.get("/programs/{cip}", response_class=HTMLResponse)
-def program_page(request: Request, cip: str) -> HTMLResponse:
+def program_page(request: Request, cip: str, area: AreaQuery = "") -> HTMLResponse:
     program = _explorer(request).program(cip)
-    return render(request, "program.html", prog=program, title=program.title)
+    return render(request, "program.html", prog=program, title=program.title,
+                  charts=page_charts(_explorer(request), "programs", cip), chart_base=f"/programs/{cip}",
+                  panel=area_panel(_explorer(request), "program", program.cip, area))
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -20,8 +20,13 @@ PREFIX = "CAREERCLUSTERS_"
 class Settings:
     #: The site is served over HTTPS (by the reverse proxy): send Strict-Transport-Security.
     https: bool = False
-    #: Largest request body accepted, in bytes (413 above it, checked before the body is read).
-    max_body_bytes: int = 1_000_000
+    #: Largest request body accepted, in bytes (413 above it, checked before the body is read). Leaves room
+    #: for an upload of ``max_upload_bytes`` sent back base64-encoded by the report page's downloads.
+    max_body_bytes: int = 3_000_000
+    #: Largest file the alignment report accepts as an upload, in bytes (413 above it).
+    max_upload_bytes: int = 1_000_000
+    #: Most programs (rows) one uploaded file may hold (422 above it).
+    max_upload_rows: int = 5_000
     #: Most texts one ``POST /api/v1/classify`` may carry (422 above it).
     max_texts: int = 1_000
     #: Longest query string accepted, in bytes (414 above it); each parameter has its own, smaller limit.

@@ -11,13 +11,12 @@ import math
 from dataclasses import dataclass
 
 from careerclusters.framework import Framework, Node
+from careerclusters.services.charts.palette import grouping_colour
 
 CENTRE = 340
 #: (inner, outer) radius of each ring.
 RINGS = {"grouping": (58, 128), "cluster": (128, 205), "subcluster": (205, 262),
          "cc-grouping": (270, 282), "cc-cluster": (282, 310), "cc-subcluster": (310, 334)}
-PALETTE = {"building-moving": "#1f5f8b", "creating-experiencing": "#7a3b8f", "investing-future": "#2e7d32",
-           "caring-communities": "#b23c17", "cultivating-resources": "#6d5d00", "cross-cutting": "#37474f"}
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ def segments(fw: Framework) -> list[Segment]:
         step = 2 * math.pi / leaves
         angle = 0.0
         for grouping in roots:
-            colour = PALETTE.get(grouping.id, "#455a64")
+            colour = grouping_colour(grouping.id)  # the charts about the framework use the same colours
             g_start = angle
             clusters = fw.children(grouping)
             g_end = g_start + step * sum(len(fw.children(c)) for c in clusters)

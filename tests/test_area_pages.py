@@ -1,0 +1,67 @@
+"""The labour-market pages and the alignment report on the web, in real headless Chromium with axe: find an
+area by keyboard, sort its sub-clusters, follow one, and upload programs for a report and download it."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from playwright.sync_api import Page
+
+from tests.test_browser import browser, page, serious_violations, server  # noqa: F401 - shared fixtures
+
+pytestmark = pytest.mark.browser
+
+
+def test_find_an_area_and_sort_its_subclusters(page: Page, server: str) -> None:  # noqa: F811
+    page.goto(server + "/areas")
+    assert serious_violations(page) == []
+    page.get_by_label("State, metro or nonmetro area").focus()
+    page.keyboard.type("Columbus, OH")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/areas/0018140")
+    assert page.get_by_role("heading", level=1).inner_text() == "Columbus, OH"
+    assert serious_violations(page) == []
+    page.get_by_role("link", name="Median wage").click()
+    page.wait_for_url("**sort=wage**")
+    wages = page.locator("#subclusters tbody tr td:nth-child(6)").all_inner_texts()
+    figures = [float(w.strip("$").replace(",", "")) for w in wages if w.startswith("$")]
+    assert figures == sorted(figures, reverse=True)
+    page.get_by_role("link", name="Physical Health").click()
+    assert "30,510" in page.locator("table").inner_text()  # registered nurses in the Columbus metro
+    page.get_by_role("link", name="Registered Nurses").click()
+    text = page.locator("main").inner_text()
+    assert "$83,900" in text and "$97,550" in text and "estimate" in text
+    assert serious_violations(page) == []
+
+
+def test_upload_programs_and_download_the_report(page: Page, server: str, tmp_path: Path) -> None:  # noqa: F811
+    programs = tmp_path / "programs.csv"
+    programs.write_text("program,cip,completers\nNursing (RN),51.3801,40\nCosmetology,12.0401,30\n"
+                        "Computer Programming,,12\n")
+    page.goto(server + "/reports/alignment")
+    assert serious_violations(page) == []
+    page.set_input_files("#programs", str(programs))
+    page.get_by_label("State, metro or nonmetro area").fill("Ohio")
+    page.get_by_role("button", name="Make the report").press("Enter")
+    page.wait_for_selector(".alignment-report")
+    report = page.locator(".alignment-report").inner_text()
+    assert "3 programs and the labor market of Ohio" in report
+    assert "high-wage and in demand" in report and "Gaps" in report and "coded from the name" in report
+    assert serious_violations(page) == []
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download workbook (xlsx)").click()
+    book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    nursing = next(book["Programs"].iter_rows(min_row=2, values_only=True))
+    assert nursing[1] == "Nursing (RN)" and nursing[-2] == "high-wage and in demand"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download PDF").click()
+    pdf = tmp_path / "report.pdf"
+    download.value.save_as(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.count("\f")
+    assert pages >= 4 and "3 programs and the labor market of Ohio" in text
+    assert "Demand and programs by sub-cluster" in text and "Registered Nurses" in text and "143,730" in text
