@@ -148,7 +148,8 @@ def test_pages_work_under_the_content_security_policy(page: Page, server: str) -
     page.add_init_script(CSP_WATCH)
     for path in ("/", "/clusters/healthcare-human-services", "/subclusters/physical-health?sort=wage",
                  "/groupings/caring-communities", "/occupations/29-1141", "/programs/51.3801", "/original",
-                 "/original/pathways/o-therapeutic-services", "/search?q=nurse", "/api"):
+                 "/original/pathways/o-therapeutic-services", "/search?q=nurse", "/api", "/areas",
+                 "/reports/alignment"):
         response = page.goto(server + path)
         assert response is not None and "script-src 'self'" in response.headers["content-security-policy"]
         if path == "/":  # the wheel's script runs: arrow keys move between segments
