@@ -1,23 +1,32 @@
-"""Web app and API under concurrent load, with the full data imported.
+"""Web app and API under concurrent load, with the full data imported, and the server's memory.
 
-Starts `careerclusters serve` on a free localhost port, warms it, then sends a bounded number of requests
-from several client threads over keep-alive connections. Reports per group (pages, API) the client-side
-latency p50/p95/p99, the server time from the Server-Timing header (p50/p95/p99), requests per second and
-errors. Baseline in the same run: the static stylesheet from the same server (no app logic); the ratio
-compares p95 server times.
+Starts `careerclusters serve --workers 2` (the app loaded once, then forked) on a free localhost port and
+sends requests from many concurrent clients over keep-alive connections, each phase bounded in time:
+
+- 8 clients for 15 s on the pages, then on the API, then on the static stylesheet (the baseline: the same
+  server with no app logic): requests, errors and 5xx, throughput, client and server p50/p95/p99, the
+  most collector time inside one request (the ``gc;dur`` entry of ``Server-Timing``), and each worker's
+  longest single collection pause (``/healthz``, timed by ``gc.callbacks`` from the end of warm-up).
+- 64 clients for 30 s on each group: the same figures, and the server's memory (PSS summed over its
+  processes) before and after.
+
+Then the same store is served the way uvicorn's own ``--workers`` does it (each worker a fresh process that
+loads its own classifiers) to compare resident memory per worker: before and after the sharing.
+
+Other work on the machine (other benchmarks, test runs) makes absolute latencies noisy: compare each group
+with the baseline measured in the same run. Only 127.0.0.1 is ever targeted.
 
 Run: .venv/bin/python -m benchmarks.web   (or scripts/bench web)
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -34,99 +43,192 @@ API = ["/api/v1/clusters", "/api/v1/subclusters/physical-health", "/api/v1/occup
        "/api/v1/crosswalk?from=cip&to=soc&code=51.3801", "/api/v1/occupations?cluster=agriculture&limit=20",
        "/api/v1/transition/o-health-science"]
 BASELINE = ["/static/style.css"]
-THREADS = 4
-ROUNDS = 40  # each thread requests every URL of a group this many times
+GROUPS = {"pages": PAGES, "api": API, "baseline": BASELINE}
+WORKERS = 2
+MAX_REQUESTS_PER_CLIENT = 50_000  # a second bound besides the time
 
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] if ordered else float("nan")
 
 
-def load(base: str, urls: list[str]) -> dict[str, object]:
+def timing(header: str, name: str) -> float:
+    """One entry's duration from a Server-Timing header (``app;dur=1.2, gc;dur=0.0``)."""
+    for part in header.split(","):
+        key, _, dur = part.strip().partition(";dur=")
+        if key == name:
+            return float(dur)
+    return float("nan")
+
+
+async def load(base: str, urls: list[str], clients: int, seconds: float) -> dict[str, object]:
     client_ms: list[float] = []
     server_ms: list[float] = []
-    per_url: dict[str, list[float]] = {url: [] for url in urls}
+    gc_ms: list[float] = []
     errors: list[str] = []
-    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
 
-    def worker() -> None:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            for _ in range(ROUNDS):
-                for url in urls:
-                    started = time.perf_counter()
-                    response = client.get(url)
-                    elapsed = (time.perf_counter() - started) * 1000
-                    timing = response.headers.get("server-timing", "app;dur=nan").split("dur=")[-1]
-                    with lock:
-                        client_ms.append(elapsed)
-                        server_ms.append(float(timing))
-                        per_url[url].append(float(timing))
-                        if response.status_code != 200:
-                            errors.append(f"{url}: {response.status_code}")
+    async def client(number: int) -> None:
+        async with httpx.AsyncClient(base_url=base, timeout=60) as http:
+            for i in range(MAX_REQUESTS_PER_CLIENT):
+                if time.perf_counter() > deadline:
+                    return
+                url = urls[(number + i) % len(urls)]
+                started = time.perf_counter()
+                try:
+                    response = await http.get(url)
+                except httpx.HTTPError as exc:
+                    errors.append(f"{url}: {type(exc).__name__}")
+                    continue
+                client_ms.append((time.perf_counter() - started) * 1000)
+                header = response.headers.get("server-timing", "")
+                server_ms.append(timing(header, "app"))
+                gc_ms.append(timing(header, "gc"))
+                if response.status_code != 200:
+                    errors.append(f"{url}: {response.status_code}")
 
-    threads = [threading.Thread(target=worker) for _ in range(THREADS)]
     started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    await asyncio.gather(*(client(n) for n in range(clients)))
     wall = time.perf_counter() - started
     return {"requests": len(client_ms), "rps": len(client_ms) / wall, "errors": errors,
+            "5xx": sum(e.split(": ")[-1].startswith("5") for e in errors),
             "client": [percentile(client_ms, p) for p in (0.5, 0.95, 0.99)],
             "server": [percentile(server_ms, p) for p in (0.5, 0.95, 0.99)],
-            "server_mean": statistics.fmean(server_ms),
-            "slowest": sorted(((percentile(v, 0.95), u) for u, v in per_url.items()), reverse=True)[:3]}
+            "gc_max": max(gc_ms, default=float("nan"))}
+
+
+def processes(root: int) -> list[int]:
+    """The server process and its descendants (uvicorn's spawn helper processes excluded)."""
+    found, queue = [], [root]
+    while queue:
+        pid = queue.pop()
+        found.append(pid)
+        for task in Path(f"/proc/{pid}/task").glob("*/children"):
+            queue += [int(c) for c in task.read_text().split()]
+    return [p for p in found if b"resource_tracker" not in Path(f"/proc/{p}/cmdline").read_bytes()]
+
+
+def memory_mb(pid: int) -> dict[str, float]:
+    """Resident (RSS) and proportional (PSS: shared pages divided among their sharers) memory of a process."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split()[:2]
+        fields[name.rstrip(":")] = int(value) / 1024
+    return {"rss": fields["Rss"], "pss": fields["Pss"]}
+
+
+def memory(root: int) -> tuple[dict[str, float], list[dict[str, float]]]:
+    """The parent's memory and each worker's."""
+    pids = processes(root)
+    return memory_mb(pids[0]), [memory_mb(p) for p in pids[1:]]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(command: list[str], port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """Start a server and wait until every worker has warmed up (fresh connections all answer fast)."""
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 900  # a first start builds the classifiers
+    settled = 0
+    while settled < 12:
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            sys.exit("the server did not start: " + (server.stderr.read().decode() if server.stderr else ""))
+        try:
+            started = time.perf_counter()
+            ok = httpx.get(base + "/api/v1/classify?text=warm", timeout=120).status_code == 200
+            settled = settled + 1 if ok and time.perf_counter() - started < 0.1 else 0
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    for _ in range(2):  # fill every worker's caches
+        for url in PAGES + API:
+            httpx.get(base + url, timeout=60)
+    return server
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    server.wait(timeout=60)
+
+
+def show(title: str, results: dict[str, dict[str, object]]) -> None:
+    print(title)
+    print(f"  {'group':9} {'requests':>8} {'req/s':>7} {'errors':>6} {'5xx':>4}   client ms p50/p95/p99   "
+          f"server ms p50/p95/p99   most gc ms in a request")
+    for name, r in results.items():
+        c, s = r["client"], r["server"]
+        print(f"  {name:9} {r['requests']:>8} {r['rps']:>7.0f} {len(r['errors']):>6} {r['5xx']:>4}   "
+              f"{c[0]:6.1f} {c[1]:6.1f} {c[2]:6.1f}    {s[0]:6.2f} {s[1]:6.2f} {s[2]:6.2f}    {r['gc_max']:6.2f}")
+        for error in r["errors"][:3]:
+            print("     error:", error)
+    base = results["baseline"]
+    for name in ("pages", "api"):
+        r = results[name]
+        print(f"  {name}: {r['rps'] / base['rps']:.2f}× the baseline's throughput, client p95 "
+              f"{r['client'][1] / base['client'][1]:.1f}× and p99 {r['client'][2] / base['client'][2]:.1f}× the "
+              f"baseline's")
+
+
+def longest_pauses(base: str, workers: int) -> dict[int, str]:
+    """Each worker's longest collector pause so far (wall / CPU ms), asking on fresh connections until all
+    have answered."""
+    found: dict[int, str] = {}
+    for _ in range(200):
+        health = httpx.get(base + "/healthz", timeout=30).json()
+        found[health["pid"]] = f"{health['gc_longest_pause_ms']:.1f} / {health['gc_longest_pause_cpu_ms']:.1f}"
+        if len(found) == workers:
+            break
+    return found
+
+
+def show_memory(label: str, parent: dict[str, float], workers: list[dict[str, float]]) -> None:
+    total = parent["pss"] + sum(w["pss"] for w in workers)
+    print(f"  {label}: parent RSS {parent['rss']:.0f} MB; workers RSS "
+          + ", ".join(f"{w['rss']:.0f}" for w in workers) + " MB, PSS "
+          + ", ".join(f"{w['pss']:.0f}" for w in workers) + f" MB; all processes PSS {total:.0f} MB")
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = imported_store(Path(tmp))
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        command = [sys.executable, "-m", "careerclusters.cli", "--db", str(db), "serve", "--port", str(port)]
-        server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                  env=os.environ | {"PYTHONUNBUFFERED": "1"})
+        env = os.environ | {"CAREERCLUSTERS_DB": str(db), "CAREERCLUSTERS_ACCESS_LOG": "0"}
+        port = free_port()
         base = f"http://127.0.0.1:{port}"
+        server = start([sys.executable, "-m", "careerclusters.cli", "serve", "--port", str(port),
+                        "--workers", str(WORKERS), "--no-access-log"], port, env)
         try:
-            deadline = time.monotonic() + 600  # every worker builds the classifiers: minutes on a busy machine
-            while True:  # wait until the server answers and its warm-up (classifier build) is done
-                try:
-                    if httpx.get(base + "/api/v1/classify?text=warm", timeout=60).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    server.terminate()  # so that reading its error output ends
-                    sys.exit("the server did not start: " + server.communicate(timeout=20)[1].decode())
-                time.sleep(0.5)
-            settled = 0  # every worker warms up on its own: wait until fresh connections all answer fast
-            while settled < 12 and time.monotonic() < deadline:
-                started = time.perf_counter()
-                httpx.get(base + "/api/v1/classify?text=warm", timeout=60)
-                settled = settled + 1 if time.perf_counter() - started < 0.05 else 0
-            for _ in range(3):  # fill every worker's caches
-                for url in PAGES + API:
-                    httpx.get(base + url, timeout=60)
-            results = {name: load(base, urls) for name, urls in (("pages", PAGES), ("api", API),
-                                                                  ("baseline", BASELINE))}
+            light = {name: asyncio.run(load(base, urls, 8, 15)) for name, urls in GROUPS.items()}
+            light_pauses = longest_pauses(base, WORKERS)
+            before = memory(server.pid)
+            heavy = {name: asyncio.run(load(base, urls, 64, 30)) for name, urls in GROUPS.items()}
+            after = memory(server.pid)
+            all_pauses = longest_pauses(base, WORKERS)
         finally:
-            server.terminate()
-            server.wait(timeout=20)
-    print(f"web app under load: {THREADS} client threads, keep-alive, `serve` with its default workers ({machine()})")
-    print(f"{'group':9} {'requests':>8} {'req/s':>7} {'errors':>6}   client ms p50/p95/p99   server ms p50/p95/p99")
-    for name, r in results.items():
-        c, s = r["client"], r["server"]
-        print(f"{name:9} {r['requests']:>8} {r['rps']:>7.0f} {len(r['errors']):>6}   "
-              f"{c[0]:6.1f} {c[1]:6.1f} {c[2]:6.1f}       {s[0]:6.2f} {s[1]:6.2f} {s[2]:6.2f}")
-        print("          slowest p95 server ms: " + "; ".join(f"{u} {t:.1f}" for t, u in r["slowest"]))
-        for error in r["errors"][:5]:
-            print("   error:", error)
-    base_p95 = results["baseline"]["server"][1]
-    for name in ("pages", "api"):
-        print(f"{name}: server p95 {results[name]['server'][1]:.2f} ms "
-              f"(budget {50 if name == 'pages' else 20} ms), {results[name]['server'][1] / base_p95:.1f}× the baseline")
+            stop(server)
+        port = free_port()
+        spawned = start([sys.executable, "-m", "uvicorn", "careerclusters.web.app:app_from_environment", "--factory",
+                         "--port", str(port), "--workers", str(WORKERS), "--log-level", "warning"], port, env)
+        try:
+            separate = memory(spawned.pid)
+        finally:
+            stop(spawned)
+    print(f"web app under load: `serve --workers {WORKERS}`, keep-alive clients on 127.0.0.1 ({machine()}); other "
+          "work on the machine makes absolute times noisy: read the ratios to the baseline of the same run")
+    show("8 concurrent clients, 15 s per group", light)
+    print("  longest single collector pause per worker, wall / CPU ms: " + "; ".join(light_pauses.values()))
+    show("64 concurrent clients, 30 s per group", heavy)
+    print("  longest single collector pause per worker over the whole run, wall / CPU ms: "
+          + "; ".join(all_pauses.values()))
+    print("server memory")
+    show_memory("serve, before the 64-client load", *before)
+    show_memory("serve, after the 64-client load ", *after)
+    show_memory("uvicorn --workers (each worker loads its own copy)", *separate)
 
 
 if __name__ == "__main__":

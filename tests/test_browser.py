@@ -134,6 +134,43 @@ def test_other_pages_are_accessible(page: Page, server: str) -> None:
         assert serious_violations(page) == [], path
 
 
+CSP_WATCH = """window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"""
+
+
+def test_pages_work_under_the_content_security_policy(page: Page, server: str) -> None:
+    """The server's CSP is on: no page breaks it (no inline script or style) nor logs a console error."""
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning")
+            else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.add_init_script(CSP_WATCH)
+    for path in ("/", "/clusters/healthcare-human-services", "/subclusters/physical-health?sort=wage",
+                 "/groupings/caring-communities", "/occupations/29-1141", "/programs/51.3801", "/original",
+                 "/original/pathways/o-therapeutic-services", "/search?q=nurse", "/api", "/areas",
+                 "/reports/alignment"):
+        response = page.goto(server + path)
+        assert response is not None and "script-src 'self'" in response.headers["content-security-policy"]
+        if path == "/":  # the wheel's script runs: arrow keys move between segments
+            page.locator("#wheel a.seg").first.focus()
+            page.keyboard.press("ArrowRight")
+            assert focused(page) == "creating-experiencing"
+        assert page.evaluate("document.querySelectorAll('[style], style, script:not([src])').length") == 0, path
+        problems += [f"{path}: CSP {v}" for v in page.evaluate("window.__cspViolations")]
+    assert problems == []
+
+
+def test_csp_violation_check_catches_inline_script(page: Page, server: str) -> None:
+    """The check above can fail: an inline script on one of the app's pages is blocked and reported."""
+    page.add_init_script(CSP_WATCH)
+    page.goto(server + "/original")
+    page.evaluate("document.body.appendChild(Object.assign(document.createElement('script'), "
+                  "{text: 'window.ran = 1'}))")
+    assert page.evaluate("window.ran") is None
+    assert page.evaluate("window.__cspViolations") == ["script-src-elem inline"]
+
+
 def test_accessibility_check_catches_violations(page: Page) -> None:
     page.set_content('<html><body><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><a href="#"></a></body></html>')
     assert any(v.startswith(("image-alt", "link-name")) for v in serious_violations(page))

@@ -8,15 +8,17 @@ Each shared object has its own lock, so a request for one never waits while anot
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from careerclusters.classifier import TextClassifier, load_classifier
-from careerclusters.classifier.service import Kind
+from careerclusters.classifier.service import SOURCES, Kind
 from careerclusters.framework import Level
 from careerclusters.services import answers, fetch, labor_market
 from careerclusters.services.areas import Area, find_area
@@ -40,6 +42,12 @@ class Explorer:
                                                   ("transition", "crosswalk", "occupation", "program", "answers",
                                                                    "pos-checker")}
         self._answers: OrderedDict[tuple[str, ...], object] = OrderedDict()
+        if hasattr(os, "register_at_fork"):  # a forked worker opens its own connections (SQLite's rule)
+            forget = weakref.WeakMethod(self._forget_connections)
+            os.register_at_fork(after_in_child=lambda: (method := forget()) and method())
+
+    def _forget_connections(self) -> None:
+        self._local = threading.local()
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -106,6 +114,19 @@ class Explorer:
 
     def program(self, code: str) -> answers.ProgramProfile:
         return self._cached(("program", code), lambda: answers.program(self.conn, code))
+
+    def readiness(self) -> dict[str, str]:
+        """For ``/readyz``: whether the store can be read and each classifier it has data for is loaded."""
+        try:
+            kinds = {entry["kind"] for entry in self.imported()}
+        except (sqlite3.Error, StoreError) as exc:
+            return {"store": f"unreadable: {exc}"}
+        checks = {"store": "ok"}
+        for kind in ("occupation", "program"):
+            loaded = kind in self._built
+            checks[f"{kind} classifier"] = ("ok" if loaded else "loading" if SOURCES[kind][0] in kinds
+                                            else "not imported")
+        return checks
 
     def area_profiles(self, area: str) -> tuple[Area, list[labor_market.SubclusterInArea]]:
         """Every sub-cluster's profile in an area (the roll-up reads thousands of rows: kept per data version)."""

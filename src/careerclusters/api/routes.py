@@ -18,11 +18,14 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from careerclusters.api.context import Explorer
+from careerclusters.api.models import DataStatus, FrameworkDocument, NodeDetail, NodePage
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.framework.export import node_dict, to_csv, to_json_document, to_skos
+from careerclusters.framework.model import PracticeList
 from careerclusters.services import answers
 from careerclusters.services.crosswalk import System
 from careerclusters.services.search import SearchResult, search
+from careerclusters.services.transition import Transition
 
 router = APIRouter(prefix="/api/v1")
 T = TypeVar("T")
@@ -88,51 +91,60 @@ def _nodes(edition: Edition, level: Level, parent: str | None) -> list[dict[str,
 
 # -- framework ---------------------------------------------------------------------------------------------
 
-@router.get("/groupings", tags=["framework"], summary="The six cluster groupings (modern edition)")
+@router.get("/groupings", tags=["framework"], response_model=NodePage,
+            summary="The six cluster groupings (modern edition)")
 def groupings(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
     return cached(request, page(_nodes(Edition.MODERN, Level.GROUPING, None), limit, offset))
 
 
-@router.get("/groupings/{grouping_id}", tags=["framework"], summary="One grouping with its clusters")
+@router.get("/groupings/{grouping_id}", tags=["framework"], response_model=NodeDetail,
+            summary="One grouping with its clusters")
 def grouping(request: Request, grouping_id: str) -> Response:
     return cached(request, _node(grouping_id, Edition.MODERN, Level.GROUPING))
 
 
-@router.get("/clusters", tags=["framework"], summary="Career clusters of either edition")
+@router.get("/clusters", tags=["framework"], response_model=NodePage,
+            summary="Career clusters of either edition")
 def clusters(request: Request, edition: EditionName = EditionName.modern,
              grouping: Annotated[str | None, Query(max_length=200)] = None,
              limit: Limit = 50, offset: Offset = 0) -> Response:
     return cached(request, page(_nodes(Edition(edition.value), Level.CLUSTER, grouping), limit, offset))
 
 
-@router.get("/clusters/{cluster_id}", tags=["framework"], summary="One cluster (id, code or name)")
+@router.get("/clusters/{cluster_id}", tags=["framework"], response_model=NodeDetail,
+            summary="One cluster (id, code or name)")
 def cluster(request: Request, cluster_id: str, edition: EditionName = EditionName.modern) -> Response:
     return cached(request, _node(cluster_id, Edition(edition.value), Level.CLUSTER))
 
 
-@router.get("/subclusters", tags=["framework"], summary="The 72 sub-clusters")
+@router.get("/subclusters", tags=["framework"], response_model=NodePage,
+            summary="The 72 sub-clusters")
 def subclusters(request: Request, cluster: Annotated[str | None, Query(max_length=200)] = None,
                 limit: Limit = 100, offset: Offset = 0) -> Response:
     return cached(request, page(_nodes(Edition.MODERN, Level.SUBCLUSTER, cluster), limit, offset))
 
 
-@router.get("/subclusters/{subcluster_id}", tags=["framework"], summary="One sub-cluster")
+@router.get("/subclusters/{subcluster_id}", tags=["framework"], response_model=NodeDetail,
+            summary="One sub-cluster")
 def subcluster(request: Request, subcluster_id: str) -> Response:
     return cached(request, _node(subcluster_id, Edition.MODERN, Level.SUBCLUSTER))
 
 
-@router.get("/pathways", tags=["framework"], summary="The 79 pathways of the original edition")
+@router.get("/pathways", tags=["framework"], response_model=NodePage,
+            summary="The 79 pathways of the original edition")
 def pathways(request: Request, cluster: Annotated[str | None, Query(max_length=200)] = None,
              limit: Limit = 100, offset: Offset = 0) -> Response:
     return cached(request, page(_nodes(Edition.ORIGINAL, Level.PATHWAY, cluster), limit, offset))
 
 
-@router.get("/pathways/{pathway_id}", tags=["framework"], summary="One original pathway")
+@router.get("/pathways/{pathway_id}", tags=["framework"], response_model=NodeDetail,
+            summary="One original pathway")
 def pathway(request: Request, pathway_id: str) -> Response:
     return cached(request, _node(pathway_id, Edition.ORIGINAL, Level.PATHWAY))
 
 
-@router.get("/practices", tags=["framework"], summary="Career Ready Practices, each list labelled with its edition")
+@router.get("/practices", tags=["framework"], response_model=list[PracticeList],
+            summary="Career Ready Practices, each list labelled with its edition")
 def practices(request: Request) -> Response:
     return cached(request, [p.model_dump(mode="json") for p in load_framework().practices])
 
@@ -143,7 +155,10 @@ class ExportFormat(StrEnum):
     skos = "skos"
 
 
-@router.get("/framework/export", tags=["framework"], summary="The framework as JSON, CSV or SKOS (Turtle)")
+@router.get("/framework/export", tags=["framework"], response_model=FrameworkDocument,
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}},
+                                         "text/turtle": {"schema": {"type": "string"}}}}},
+            summary="The framework as JSON, CSV or SKOS (Turtle)")
 def export(request: Request, format: ExportFormat = ExportFormat.json,  # noqa: A002 - the public parameter name
            edition: EditionName | None = None) -> Response:
     fw = load_framework()
@@ -244,9 +259,10 @@ def crosswalk(ctx: Ctx, source: Annotated[System, Query(alias="from")], target: 
                             targets=[CrosswalkTarget(code=c, name=n) for c, n in r.targets]) for r in results]
 
 
-@router.get("/transition/{original_id}", tags=["data"], summary="Where an original cluster or pathway moves")
-def transition(ctx: Ctx, original_id: str) -> dict[str, Any]:
-    return ctx.transition().of(original_id).model_dump(mode="json")
+@router.get("/transition/{original_id}", tags=["data"], response_model=Transition,
+            summary="Where an original cluster or pathway moves")
+def transition(ctx: Ctx, original_id: str) -> Transition:
+    return ctx.transition().of(original_id)
 
 
 @router.get("/search", tags=["search"], response_model=SearchResult,
@@ -255,19 +271,6 @@ def search_everything(ctx: Ctx, q: Annotated[str, Query(min_length=1, max_length
     return search(ctx.conn, q, ctx.db_path, classifiers=ctx.classifier)
 
 
-class ClassifyKind(StrEnum):
-    occupation = "occupation"
-    program = "program"
-
-
-@router.get("/classify", tags=["search"], summary="Code one text to occupations (O*NET-SOC) or programs (CIP)")
-def classify(ctx: Ctx, text: Annotated[str, Query(min_length=1, max_length=300)],
-             kind: ClassifyKind = ClassifyKind.occupation, k: Annotated[int, Query(ge=1, le=20)] = 5
-             ) -> dict[str, Any]:
-    [candidates] = ctx.classifier(kind.value).classify([text], k=k)  # type: ignore[arg-type]
-    return {"text": text, "kind": kind.value, "candidates": [c.model_dump(mode="json") for c in candidates]}
-
-
-@router.get("/status", tags=["data"], summary="Which official files are imported")
+@router.get("/status", tags=["data"], response_model=DataStatus, summary="Which official files are imported")
 def data_status(ctx: Ctx) -> dict[str, Any]:
     return {"sources": ctx.imported()}

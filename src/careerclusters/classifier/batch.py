@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from careerclusters.classifier.service import Candidate, Kind, TextClassifier
 from careerclusters.errors import CareerClustersError
+from careerclusters.spreadsheets import FORMULA_STARTS, SafeDictWriter
 
 MAX_CHARS = 300
 CHUNK = 2000
@@ -23,15 +24,37 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: A spreadsheet formula rather than a title: ``=…``, ``@…``, or ``+``/``-`` followed by a call, a sheet
+#: reference or a pipe (``+cmd|' /C calc'!A0``, ``-SUM(A1)``); a plain "- Nurse" is still a title.
+_FORMULA = re.compile(r"[=@].*|[+-].*[(!|].*", re.S)
+
+
 def unusable(cell: str | None) -> str | None:
-    """Why a cell cannot be classified, or None when it can."""
+    """Why a cell cannot be classified, or None when it can: text with no job words at all (empty, only
+    digits or symbols, a spreadsheet formula, too long) gets a reason instead of an occupation."""
     if cell is None or not cell.strip():
         return "empty"
     if len(cell) > MAX_CHARS:
         return f"longer than {MAX_CHARS} characters"
+    if cell.lstrip(" ").startswith(FORMULA_STARTS) and _FORMULA.fullmatch(cell.strip()):
+        return "a spreadsheet formula, not a title"
     if not re.search(r"[A-Za-z]{2}", cell):
         return "no words to classify"
     return None
+
+
+def classify_each(classifier: TextClassifier, texts: list[str], k: int = 5, explain: bool = True
+                  ) -> list[tuple[list[Candidate], str | None]]:
+    """Each text's candidates (best first) and, when it has none, the reason: the one path by which the
+    CLI, the batch file and the API code texts, so junk gets the same answer everywhere."""
+    reasons = [unusable(t) for t in texts]
+    usable = [t for t, why in zip(texts, reasons, strict=True) if why is None]
+    answers = iter(classifier.classify(usable, k=k, explain=explain) if usable else [])
+    results: list[tuple[list[Candidate], str | None]] = []
+    for why in reasons:
+        found = next(answers) if why is None else []
+        results.append((found, why or (None if found else "no words to classify")))
+    return results
 
 
 def _fields(kind: Kind, best: Candidate | None, alternatives: list[Candidate], reason: str) -> dict[str, str]:
@@ -46,8 +69,9 @@ def _fields(kind: Kind, best: Candidate | None, alternatives: list[Candidate], r
 
 
 def classify_csv(classifier: TextClassifier, content: str, column: str, file: str,
-                 on_progress: Callable[[int, int], None] | None = None) -> str:
-    """Classify the ``column`` of a CSV text and return the CSV with the prediction columns appended."""
+                 on_progress: Callable[[int, int], None] | None = None, raw: bool = False) -> str:
+    """Classify the ``column`` of a CSV text and return the CSV with the prediction columns appended, safe
+    to open in a spreadsheet unless ``raw`` (see ``spreadsheets``)."""
     reader = csv.DictReader(io.StringIO(content))
     header = reader.fieldnames or []
     if column not in header:
@@ -57,18 +81,12 @@ def classify_csv(classifier: TextClassifier, content: str, column: str, file: st
         raise CareerClustersError(f"{file}: already has output column(s) {', '.join(clash)}; rename them first")
     rows = list(reader)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[*header, *COLUMNS[classifier.kind]], lineterminator="\n",
-                            extrasaction="ignore")
+    writer = SafeDictWriter(out, [*header, *COLUMNS[classifier.kind]], raw=raw, extrasaction="ignore")
     writer.writeheader()
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start:start + CHUNK]
-        reasons = [unusable(r.get(column)) for r in chunk]
-        usable = [r[column] for r, why in zip(chunk, reasons, strict=True) if why is None]
-        answers = iter(classifier.classify(usable, k=5, explain=False))
-        for row, why in zip(chunk, reasons, strict=True):
-            found = next(answers) if why is None else []
-            if why is None and not found:
-                why = "no words to classify"
+        coded = classify_each(classifier, [r.get(column) or "" for r in chunk], k=5, explain=False)
+        for row, (found, why) in zip(chunk, coded, strict=True):
             writer.writerow({k: (v if v is not None else "") for k, v in row.items() if k is not None}
                             | _fields(classifier.kind, found[0] if found else None, found, why or ""))
         if on_progress:

@@ -25,7 +25,7 @@ from careerclusters.store import StoreError
 
 Kind = Literal["occupation", "program"]
 #: Bump when the model or its inputs change, so cached classifiers are rebuilt.
-MODEL_VERSION = "ensemble-5"
+MODEL_VERSION = "ensemble-6"
 SOURCES: dict[str, tuple[str, ...]] = {
     "occupation": ("onet-db", "advance-cte-soc", "onet-legacy-clusters"),
     "program": ("nces-cip", "advance-cte-cip"),
@@ -58,7 +58,10 @@ class TextClassifier:
                  examples: dict[str, list[str]], memberships: dict[str, dict[str, list[Ref]]]):
         self.kind, self.model, self.titles = kind, model, titles
         self.examples, self.memberships = examples, memberships
-        self._example_words = {c: [(set(tx.normalise(t).split()), t) for t in ts] for c, ts in examples.items()}
+        # Tuples of strings, not sets: the collector does not track them, so a server's collections never walk
+        # these tens of thousands of titles (see web/server.py).
+        self._example_words = {c: tuple((tuple(sorted(set(tx.normalise(t).split()))), t) for t in ts)
+                               for c, ts in examples.items()}
 
     # -- building --------------------------------------------------------------------------------------
     @classmethod
@@ -168,8 +171,24 @@ class TextClassifier:
 
     def _evidence(self, code: str, query: set[str], limit: int = 3) -> list[str]:
         """The class's example titles that share the most words with the query."""
-        scored = [(len(query & words) / (len(words) or 1), title) for words, title in self._example_words.get(code, [])]
+        scored = [(len(query.intersection(words)) / (len(words) or 1), title)
+                  for words, title in self._example_words.get(code, ())]
         return [title for score, title in sorted(scored, key=lambda s: -s[0])[:limit] if score > 0]
+
+
+def _save(path: Path, stored_fingerprint: str, classifier: TextClassifier) -> None:
+    """Cache a built classifier next to the store, atomically; where that folder is read-only (a server
+    deployed so), the classifier is used without caching: build the cache at deploy time instead."""
+    try:
+        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        os.close(handle)
+        joblib.dump((stored_fingerprint, classifier), temp)
+        os.replace(temp, path)
+    except OSError:
+        Path(temp).unlink(missing_ok=True)
 
 
 def _has_table_rows(conn: sqlite3.Connection, table: str) -> bool:
@@ -208,9 +227,6 @@ def load_classifier(conn: sqlite3.Connection, kind: Kind = "occupation", db_path
     if classifier is None:
         classifier = TextClassifier.build(conn, kind)
         if path is not None:
-            handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            os.close(handle)
-            joblib.dump((key[1], classifier), temp)
-            os.replace(temp, path)
+            _save(path, key[1], classifier)
     _loaded[key] = classifier
     return classifier

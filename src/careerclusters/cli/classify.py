@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from careerclusters.classifier import load_classifier
-from careerclusters.classifier.batch import classify_csv
+from careerclusters.classifier.batch import classify_csv, classify_each
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json
 from careerclusters.errors import CareerClustersError
@@ -26,10 +26,13 @@ def classify(
     texts: Annotated[list[str] | None, typer.Argument(metavar="TEXT…", help="Job titles or program names.")] = None,
     k: Annotated[int, typer.Option("-k", min=1, max=50, help="How many candidates per text.")] = 5,
     kind: Annotated[str, typer.Option("--kind", help="occupation (O*NET-SOC) or program (CIP).")] = "occupation",
-    input_file: Annotated[Path | None, typer.Option("--input", "-i", help="A CSV file to classify.")] = None,
+    input_file: Annotated[Path | None, typer.Option(
+        "--input", "-i", help="A CSV (or .xlsx) file to classify.")] = None,
     column: Annotated[str, typer.Option("--column", "-c", help="The CSV column holding the text.")] = "title",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the classified CSV.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    raw: Annotated[bool, common.RAW] = False,
+    encoding: Annotated[str | None, common.ENCODING] = None,
 ) -> None:
     """Code job titles to occupations (or program names to CIP codes), with confidence and evidence."""
     which = _kind(kind)
@@ -38,29 +41,26 @@ def classify(
     with common.open_store() as conn:
         classifier = load_classifier(conn, which, common.store_path())
     if input_file is not None:
-        try:
-            content = input_file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CareerClustersError(f"{input_file}: cannot read as UTF-8 text ({exc})") from exc
+        content = common.read_input(input_file, encoding)
         with common.progress() as progress:
             task = progress.add_task("classifying", total=None)
             result = classify_csv(classifier, content, column, input_file.name,
-                                  lambda done, total: progress.update(task, completed=done, total=total))
+                                  lambda done, total: progress.update(task, completed=done, total=total), raw=raw)
         if output is None:
             typer.echo(result, nl=False)
         else:
             output.write_text(result, encoding="utf-8")
             console.print(f"wrote {output}", highlight=False)
         return
-    answers = classifier.classify(texts or [], k=k)
+    answers = classify_each(classifier, texts or [], k=k)
     if as_json:
-        print_json([{"text": t, "candidates": [c.model_dump(mode="json") for c in cands]}
-                    for t, cands in zip(texts or [], answers, strict=True)])
+        print_json([{"text": t, "candidates": [c.model_dump(mode="json") for c in cands], "reason": why}
+                    for t, (cands, why) in zip(texts or [], answers, strict=True)])
         return
-    for text, candidates in zip(texts or [], answers, strict=True):
-        console.print(f"[bold]{text}[/bold]", highlight=False)
+    for text, (candidates, why) in zip(texts or [], answers, strict=True):
+        console.print(f"[bold]{text}[/bold]", highlight=False, markup=False)
         if not candidates:
-            console.print("  no words to classify")
+            console.print(f"  {why}", highlight=False, markup=False)
             continue
         table = Table("code", "title", "confidence", "sub-clusters", "matched")
         for c in candidates:

@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from careerclusters.errors import CareerClustersError
 from careerclusters.framework import Edition
+from careerclusters.services.tables import read_table
 from careerclusters.store import connect, default_path
 
 console = Console()
@@ -84,6 +85,23 @@ def open_store(readonly: bool = True, path: Path | None = None) -> Iterator[sqli
         yield conn
     finally:
         conn.close()
+
+
+#: The ``--raw`` option of every command that writes CSV.
+RAW = typer.Option("--raw", help="Write CSV cells exactly as they are: no quote before text a spreadsheet "
+                                 "would run as a formula (=, +, -, @).")
+
+
+#: The ``--encoding`` option of every command that reads a CSV file.
+ENCODING = typer.Option("--encoding", help="The CSV file's encoding (default: detected; UTF-8 with or without a "
+                                           "byte-order mark, else cp1252 as Excel on Windows saves it).")
+
+
+def read_input(path: Path, encoding: str | None) -> str:
+    """A CSV or .xlsx input file as CSV text; says on stderr how it was read."""
+    table = read_table(path, encoding)
+    err_console.print(f"read {path.name} as {table.read_as}", markup=False, highlight=False)
+    return table.text
 
 
 def progress() -> Progress:

@@ -20,6 +20,7 @@ from careerclusters.framework import Level
 from careerclusters.services import answers
 from careerclusters.services.crosswalk import Crosswalk, System
 from careerclusters.services.transition import TransitionMap, map_programs_csv
+from careerclusters.spreadsheets import SafeWriter
 
 JSON = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 AREA = Annotated[str | None, typer.Option("--area", help="Figures for a state or metro area: OH, 'Columbus, OH'.")]
@@ -149,12 +150,9 @@ def _system(value: str) -> System:
         raise CareerClustersError(f"unknown code system {value!r}: use {', '.join(s.value for s in System)}") from None
 
 
-def _codes_from(file: Path) -> list[str]:
-    """Codes from the first column of a CSV or text file; a header row that is not a code is skipped."""
-    try:
-        rows = [r for r in csv.reader(file.read_text(encoding="utf-8-sig").splitlines()) if r and r[0].strip()]
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CareerClustersError(f"{file}: cannot read ({exc})") from exc
+def _codes_from(file: Path, encoding: str | None) -> list[str]:
+    """Codes from the first column of a CSV, text or .xlsx file; a header row that is not a code is skipped."""
+    rows = [r for r in csv.reader(common.read_input(file, encoding).splitlines()) if r and r[0].strip()]
     if rows and not any(ch.isdigit() for ch in rows[0][0]) and rows[0][0].strip().lower() in {
             "code", "codes", *(s.value for s in System)}:
         rows = rows[1:]
@@ -166,12 +164,14 @@ def crosswalk(
     target: Annotated[str, typer.Argument(metavar="TO", help="soc, onet, cip, naics, cluster, subcluster, pathway")],
     codes: Annotated[list[str] | None, typer.Argument(metavar="CODE…", help="Codes, ids or names to map.")] = None,
     input_file: Annotated[Path | None, typer.Option(
-        "--input", "-i", help="Read codes from a file's first column.")] = None,
+        "--input", "-i", help="Read codes from a file's first column (CSV, text or .xlsx).")] = None,
     as_csv: Annotated[bool, typer.Option("--csv", help="Write CSV rows: from, to, to_name.")] = False,
     as_json: JSON = False,
+    raw: Annotated[bool, common.RAW] = False,
+    encoding: Annotated[str | None, common.ENCODING] = None,
 ) -> None:
     """Map codes from one system to another through the published crosswalks."""
-    wanted = list(codes or []) + (_codes_from(input_file) if input_file else [])
+    wanted = list(codes or []) + (_codes_from(input_file, encoding) if input_file else [])
     if not wanted:
         raise CareerClustersError("give at least one CODE or --input FILE")
     with common.open_store() as conn:
@@ -180,7 +180,7 @@ def crosswalk(
         print_json([{"code": r.code, "route": r.route, "error": r.error,
                      "targets": [{"code": c, "name": n} for c, n in r.targets]} for r in results])
     elif as_csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = SafeWriter(sys.stdout, raw=raw)
         writer.writerow([source, target, f"{target}_name", "error"])
         for r in results:
             for code, name in r.targets or [("", "")]:
@@ -200,9 +200,11 @@ def transition(
         metavar="PATHWAY_OR_CLUSTER", help="Original pathway or cluster.")] = None,
     input_file: Annotated[Path | None, typer.Option(
         "--input", "-i",
-        help="CSV of local programs with 'pathway' and/or 'cluster' and optional 'cip' columns.")] = None,
+        help="CSV (or .xlsx) of local programs with 'pathway' and/or 'cluster' and optional 'cip' columns.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the mapped CSV here.")] = None,
     as_json: JSON = False,
+    raw: Annotated[bool, common.RAW] = False,
+    encoding: Annotated[str | None, common.ENCODING] = None,
 ) -> None:
     """Where an original cluster or pathway moves in the modern framework, weighted by shared occupations."""
     if (query is None) == (input_file is None):
@@ -210,11 +212,8 @@ def transition(
     with common.open_store() as conn:
         tmap = TransitionMap(conn)
         if input_file is not None:
-            try:
-                content = input_file.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise CareerClustersError(f"{input_file}: cannot read ({exc})") from exc
-            mapped = map_programs_csv(tmap, conn, content, input_file.name)
+            content = common.read_input(input_file, encoding)
+            mapped = map_programs_csv(tmap, conn, content, input_file.name, raw=raw)
             if output:
                 output.write_text(mapped, encoding="utf-8")
                 console.print(f"wrote {output}", highlight=False)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.tree import Tree
 
+from careerclusters.cli import common
 from careerclusters.cli.common import (
     EDITION_HELP,
     console,
@@ -129,6 +130,7 @@ def export(
         str | None, typer.Option("--edition", "-e", help=EDITION_HELP + " Default: both.")] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    raw: Annotated[bool, common.RAW] = False,
 ) -> None:
     """Export the framework as one nested JSON document, a flat CSV, or SKOS in Turtle."""
     fw = load_framework()
@@ -136,7 +138,7 @@ def export(
     if fmt is ExportFormat.json:
         text = json.dumps(to_json_document(fw, ed), indent=2, ensure_ascii=False) + "\n"
     elif fmt is ExportFormat.csv:
-        text = to_csv(fw, ed)
+        text = to_csv(fw, ed, raw=raw)
     else:
         text = to_skos(fw, ed).serialize(format="turtle")
     if output is None:

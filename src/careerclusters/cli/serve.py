@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
-import uvicorn
 
 from careerclusters.cli import common
 from careerclusters.cli.data import ContactOption, MirrorOption, fetch_and_import
 from careerclusters.services.fetch import missing
 from careerclusters.store import ENV_VAR
+from careerclusters.web import server
+from careerclusters.web.settings import Settings
 
 FETCH_ENV = "CAREERCLUSTERS_FETCH"
+#: Addresses that listen on every interface: reachable from other machines, so worth saying.
+ALL_INTERFACES = {"0.0.0.0", "::", "[::]", ""}
+
+
+def exposure_warning(host: str) -> str | None:
+    """What to tell an operator who binds every interface (other machines can then reach the server)."""
+    if host not in ALL_INTERFACES:
+        return None
+    return (f"warning: listening on every network interface ({host or 'all'}): other machines can reach this "
+            "server; put it behind a reverse proxy with TLS (README: Deployment)")
 
 
 def _prepare(path: Path, fetch: bool, mirror: str | None, contact: str | None) -> None:
@@ -35,7 +47,8 @@ def _prepare(path: Path, fetch: bool, mirror: str | None, contact: str | None) -
 
 
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on (localhost by default).")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Address to listen on (localhost by default; 0.0.0.0 or :: for "
+                                           "every interface).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=32, help="Server processes (one per core serves most).")] = (
         min(4, os.cpu_count() or 1)),
@@ -44,13 +57,21 @@ def serve(
         "mirror)."))] = False,
     mirror: MirrorOption = None,
     contact: ContactOption = None,
+    https: Annotated[bool, typer.Option(
+        "--https", envvar="CAREERCLUSTERS_HTTPS",
+        help="The site is served over HTTPS (by a reverse proxy): send Strict-Transport-Security.")] = False,
+    access_log: Annotated[bool, typer.Option(
+        "--access-log/--no-access-log", help="One line per request on stderr (method, path, status, time).")] = True,
 ) -> None:
     """Start the web app (pages and the /api/v1 REST API) over the store; works on the framework and the bundled
     crosswalks alone too."""
     path = common.store_path()
     _prepare(path, fetch, mirror, contact)
-    os.environ[ENV_VAR] = str(path)  # each worker process opens the same store
-    common.console.print(f"careerclusters on http://{host}:{port}/  (store: {path}; API docs at /api)",
-                         highlight=False)
-    uvicorn.run("careerclusters.web.app:app_from_environment", factory=True, host=host, port=port,
-                workers=workers, log_level="warning")
+    os.environ[ENV_VAR] = str(path)
+    settings = dataclasses.replace(Settings.from_environment(), https=https, access_log=access_log)
+    warning = exposure_warning(host)
+    if warning:
+        common.err_console.print(warning, markup=False, highlight=False)
+    common.console.print(f"careerclusters on http://{host}:{port}/  (store: {path}, read-only; {workers} workers; "
+                         "API docs at /api); loading the classifiers first", highlight=False)
+    server.run(path, host, port, workers, settings)

@@ -4,7 +4,6 @@ with all its ancestors), and SKOS in Turtle so that thesaurus tools and linked-d
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -13,6 +12,7 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from careerclusters.framework.catalog import Framework
 from careerclusters.framework.model import Edition, Level, Node
+from careerclusters.spreadsheets import SafeDictWriter
 
 #: Namespace of the project's concept identifiers: ``urn:careerclusters:<edition>:<id>``.
 BASE = "urn:careerclusters:"
@@ -60,10 +60,11 @@ CSV_COLUMNS = [
 ]
 
 
-def to_csv(fw: Framework, edition: Edition | None = None) -> str:
-    """One row per sub-cluster (modern) or pathway (original), with every ancestor in its own columns."""
+def to_csv(fw: Framework, edition: Edition | None = None, raw: bool = False) -> str:
+    """One row per sub-cluster (modern) or pathway (original), with every ancestor in its own columns;
+    safe to open in a spreadsheet unless ``raw`` (see ``spreadsheets``)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = SafeDictWriter(out, CSV_COLUMNS, raw=raw)
     writer.writeheader()
     for ed in _editions(edition):
         for leaf in fw.nodes(ed):

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 
@@ -11,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from careerclusters.services.alignment import AlignmentReport
+from careerclusters.spreadsheets import SafeWriter, safe_cell
 
 PROGRAM_COLUMNS = ("row", "program", "cip", "cip_title", "coded_by", "confidence", "needs_review", "enrolment",
                    "completers", "subclusters", "employment", "openings_estimate", "high_wage_share",
@@ -28,25 +28,17 @@ def programs_csv(report: AlignmentReport, safe: bool = True) -> str:
     """The programs table as CSV. With ``safe``, text cells that a spreadsheet would run as a formula are
     neutralised (a program name typed as ``=HYPERLINK(…)`` in the input comes back inert)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out, raw=not safe)
     writer.writerow(PROGRAM_COLUMNS)
-    for row in _program_rows(report):
-        writer.writerow([_inert(v) if safe else v for v in row])
+    writer.writerows(_program_rows(report))
     return out.getvalue()
-
-
-def _inert(value: object) -> object:
-    """A text cell that begins like a formula, prefixed with a quote so spreadsheets show it as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def _sheet(book: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     sheet = book.create_sheet(title)
     sheet.append(list(header))
     for row in rows:
-        sheet.append([_inert(v) for v in row])
+        sheet.append([safe_cell(v) for v in row])
     sheet.freeze_panes = "A2"
     for index, name in enumerate(header, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(10, min(48, len(name) + 4))

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from careerclusters.errors import CareerClustersError
 from careerclusters.framework import Edition, Level, Node, load_framework
 from careerclusters.services.codes import cip_code
+from careerclusters.spreadsheets import SafeDictWriter
 from careerclusters.store import StoreError
 from careerclusters.store import queries as q
 
@@ -185,16 +186,18 @@ OUTPUT_COLUMNS = ("modern_subcluster", "modern_subcluster_name", "modern_cluster
                   "confidence", "needs_review", "basis", "alternatives", "note")
 
 
-def map_programs_csv(tmap: TransitionMap, conn: sqlite3.Connection, content: str, file: str) -> str:
+def map_programs_csv(tmap: TransitionMap, conn: sqlite3.Connection, content: str, file: str,
+                     raw: bool = False) -> str:
     """Map a CSV of local programs (columns ``pathway`` and/or ``cluster``, optional ``cip``), keeping every
-    input column and appending the modern assignment. A bad row gets a note, never stops the file."""
+    input column and appending the modern assignment. A bad row gets a note, never stops the file. The
+    output is safe to open in a spreadsheet unless ``raw`` (see ``spreadsheets``)."""
     reader = csv.DictReader(io.StringIO(content))
     header = reader.fieldnames or []
     lower = {h.strip().lower(): h for h in header}
     if not ({"pathway", "cluster", "cip"} & lower.keys()):
         raise CareerClustersError(f"{file}: needs a 'pathway', 'cluster' or 'cip' column (has: {', '.join(header)})")
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[*header, *OUTPUT_COLUMNS], lineterminator="\n")
+    writer = SafeDictWriter(out, [*header, *OUTPUT_COLUMNS], raw=raw)
     writer.writeheader()
     for row in reader:
         values = {k: (row.get(lower[k]) or "") if k in lower else "" for k in ("pathway", "cluster", "cip")}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import threading
-import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -13,9 +13,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
 
 from careerclusters import __version__
-from careerclusters.api import errors
+from careerclusters.api import classify, errors
 from careerclusters.api.area_routes import reports as report_router
 from careerclusters.api.area_routes import router as area_router
 from careerclusters.api.context import Explorer
@@ -23,10 +24,14 @@ from careerclusters.api.pos_routes import router as pos_router
 from careerclusters.api.routes import router as api_router
 from careerclusters.api.survey import router as survey_api_router
 from careerclusters.errors import CareerClustersError
+from careerclusters.web import operations
 from careerclusters.web.area_pages import router as area_page_router
+from careerclusters.web.limits import BodyLimit, QueryLimit
 from careerclusters.web.pages import render
 from careerclusters.web.pages import router as page_router
 from careerclusters.web.report_pages import router as report_page_router
+from careerclusters.web.security import SecurityHeaders
+from careerclusters.web.settings import Settings
 from careerclusters.web.survey import router as survey_page_router
 
 
@@ -34,29 +39,46 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def create_app(db_path: Path, warm: bool = True) -> FastAPI:
+def warm_and_freeze(explorer: Explorer) -> None:
+    """Warm up, then move everything loaded so far out of the garbage collector's reach (``gc.freeze``), so
+    that no full collection walks the classifiers' objects again (``web/server.py`` does the same before
+    it forks its workers)."""
+    explorer.warm()
+    gc.collect()
+    gc.freeze()
+    operations.GC_PAUSES.reset()
+
+
+def outermost(app: FastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
+    """Put ``wrap`` around the whole app, outside Starlette's error middleware, so that even its plain 500
+    answer passes through (``add_middleware`` would place it inside)."""
+    build = app.build_middleware_stack
+    app.build_middleware_stack = lambda: wrap(build())  # type: ignore[method-assign]
+
+
+def create_app(db_path: Path, warm: bool = True, settings: Settings | None = None) -> FastAPI:
     """The app over the store at ``db_path``. With ``warm``, classifiers and the transition map are built
-    in the background at startup, so the first search does not wait for them."""
+    in the background at startup, so the first search does not wait for them. ``settings`` default to the
+    environment's (see ``settings.py``)."""
+    settings = settings or Settings.from_environment()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm:
-            threading.Thread(target=app.state.explorer.warm, name="warm-up", daemon=True).start()
+            threading.Thread(target=warm_and_freeze, args=(app.state.explorer,), name="warm-up", daemon=True).start()
         yield
 
     app = FastAPI(title="careerclusters", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="The National Career Clusters Framework linked to occupations (SOC, O*NET-SOC), "
                               "programs (CIP), industries (NAICS), wages and outlook.")
     app.state.explorer = Explorer(db_path)
-
-    @app.middleware("http")
-    async def server_timing(request: Request, call_next):  # noqa: ANN001, ANN202 - Starlette's signature
-        """Say how long the app spent on each response, for benchmarks and browser dev tools."""
-        started = time.perf_counter()
-        response = await call_next(request)
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
-        return response
+    app.state.settings = settings
+    outermost(app, lambda inner: operations.RequestTiming(
+        SecurityHeaders(QueryLimit(BodyLimit(inner, settings.max_body_bytes), settings.max_query_bytes),
+                        https=settings.https), log=settings.access_log))
+    app.include_router(operations.router)
     app.include_router(api_router)
+    app.include_router(classify.router)
     app.include_router(area_router)
     app.include_router(report_router)
     app.include_router(survey_api_router)
@@ -80,8 +102,9 @@ def create_app(db_path: Path, warm: bool = True) -> FastAPI:
         if _wants_json(request):
             return JSONResponse({"error": {"status": exc.status_code, "type": "HTTPError", "message": exc.detail}},
                                 status_code=exc.status_code, headers=getattr(exc, "headers", None))
-        return render(request, "error.html", status_code=exc.status_code, title="Not found",
-                      message=str(exc.detail), status=exc.status_code)
+        return render(request, "error.html", status_code=exc.status_code,
+                      title="Not found" if exc.status_code == 404 else "Problem", message=str(exc.detail),
+                      status=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -3,7 +3,6 @@ plain links, so every page works with JavaScript off."""
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +16,7 @@ from careerclusters.api.context import Explorer
 from careerclusters.formatting import count, figure, money
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.services.search import search
+from careerclusters.spreadsheets import SafeWriter
 from careerclusters.web.area_panel import area_panel
 from careerclusters.web.chart_routes import page_charts
 from careerclusters.web.chart_routes import router as chart_router
@@ -108,7 +108,7 @@ def _occupations_csv(request: Request, node_id: str, level: Level) -> Response:
     node = load_framework().get(node_id, edition=Edition.MODERN, level=level)
     listing = _explorer(request).contents(node.id, level, "title").occupations
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out)
     writer.writerow(["soc", "title", "median_annual_wage", "wage_note", "openings_per_year_thousands",
                      "employment_2024_thousands", "employment_change_percent", "typical_entry_education"])
     for o in listing:

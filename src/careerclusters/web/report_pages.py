@@ -9,7 +9,7 @@ import base64
 import binascii
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from careerclusters.errors import CareerClustersError
@@ -21,14 +21,17 @@ from careerclusters.store import StoreError
 from careerclusters.web.pages import render
 
 router = APIRouter(include_in_schema=False)
-MAX_UPLOAD_BYTES = 1_000_000
 FORMATS = {"html": "text/html; charset=utf-8", "csv": "text/csv; charset=utf-8",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "pdf": "application/pdf"}
 
 
-def _decode(raw: bytes) -> str:
-    if len(raw) > MAX_UPLOAD_BYTES:
-        raise CareerClustersError(f"the file is larger than {MAX_UPLOAD_BYTES // 1000:,} kB")
+def _too_large(limit: int) -> HTTPException:
+    return HTTPException(413, f"the file is larger than {limit // 1000:,} kB (CAREERCLUSTERS_MAX_UPLOAD_BYTES)")
+
+
+def _decode(raw: bytes, limit: int) -> str:
+    if len(raw) > limit:
+        raise _too_large(limit)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -38,6 +41,10 @@ def _decode(raw: bytes) -> str:
 def _build(request: Request, content: str, area: str, file: str) -> alignment.AlignmentReport:
     explorer = request.app.state.explorer
     programs = alignment.read_programs(content, file)
+    limit = request.app.state.settings.max_upload_rows
+    if len(programs) > limit:
+        raise HTTPException(422, f"{file} has {len(programs):,} programs: at most {limit:,} a report "
+                                 "(CAREERCLUSTERS_MAX_UPLOAD_ROWS)")
     classifier = None
     if not all(p.cip for p in programs):
         try:
@@ -63,8 +70,8 @@ def alignment_form(request: Request) -> HTMLResponse:
 @router.post("/reports/alignment", response_class=HTMLResponse)
 async def alignment_result(request: Request, programs: Annotated[UploadFile, File()],
                            area: Annotated[str, Form(max_length=200)]) -> HTMLResponse:
-    raw = await programs.read(MAX_UPLOAD_BYTES + 1)
-    content = _decode(raw)
+    limit = request.app.state.settings.max_upload_bytes
+    content = _decode(await programs.read(limit + 1), limit)
     report = _build(request, content, area, programs.filename or "programs.csv")
     return render(request, "report_result.html", title=f"Program alignment: {report.area.name}",
                   body=html.alignment_body(report), area=area, formats=FORMATS,
@@ -72,9 +79,11 @@ async def alignment_result(request: Request, programs: Annotated[UploadFile, Fil
 
 
 @router.post("/reports/alignment/download")
-def alignment_download(request: Request, programs: Annotated[str, Form(max_length=2 * MAX_UPLOAD_BYTES)],
+def alignment_download(request: Request, programs: Annotated[str, Form()],
                        area: Annotated[str, Form(max_length=200)],
                        format: Annotated[str, Form(pattern="^(html|csv|xlsx|pdf)$")]) -> Response:
+    if len(programs) > 2 * request.app.state.settings.max_upload_bytes:  # base64 is a third larger than the file
+        raise _too_large(request.app.state.settings.max_upload_bytes)
     try:
         content = base64.b64decode(programs, validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError):

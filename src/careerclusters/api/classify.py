@@ -1,0 +1,61 @@
+"""``/api/v1/classify``: free text to occupations (O*NET-SOC) or programs (CIP). ``GET`` codes one text;
+``POST`` codes a batch for integrators, up to ``Settings.max_texts`` texts a request.
+
+Both answer through ``classifier.batch.classify_each``, as the CLI and batch files do: a text with no job
+words (empty, a spreadsheet formula, only digits or symbols, too long) gets no candidates and a reason.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from careerclusters.api.context import Explorer
+from careerclusters.api.models import ClassifyAnswer, ClassifyBatch
+from careerclusters.classifier.batch import classify_each
+
+router = APIRouter(prefix="/api/v1", tags=["search"])
+
+
+def _explorer(request: Request) -> Explorer:
+    return request.app.state.explorer
+
+
+Ctx = Annotated[Explorer, Depends(_explorer)]
+K = Annotated[int, Query(ge=1, le=20, description="Candidates per text.")]
+
+
+class ClassifyKind(StrEnum):
+    occupation = "occupation"
+    program = "program"
+
+
+class ClassifyRequest(BaseModel):
+    texts: list[str] = Field(min_length=1, description="Job titles or program names, up to the server's limit "
+                                                       "(CAREERCLUSTERS_MAX_TEXTS, 1,000 by default).")
+    kind: ClassifyKind = ClassifyKind.occupation
+    k: int = Field(5, ge=1, le=20, description="Candidates per text.")
+
+
+@router.get("/classify", response_model=ClassifyAnswer,
+            summary="Code one text to occupations (O*NET-SOC) or programs (CIP)")
+def classify(ctx: Ctx, text: Annotated[str, Query(min_length=1, max_length=300)],
+             kind: ClassifyKind = ClassifyKind.occupation, k: K = 5) -> ClassifyAnswer:
+    [(candidates, why)] = classify_each(ctx.classifier(kind.value), [text], k=k)  # type: ignore[arg-type]
+    return ClassifyAnswer(text=text, kind=kind.value, candidates=candidates, reason=why)
+
+
+@router.post("/classify", response_model=ClassifyBatch,
+             summary="Code a batch of texts; each answer in the order given, with a reason when it has none")
+def classify_batch(ctx: Ctx, request: Request, body: ClassifyRequest) -> ClassifyBatch:
+    limit = request.app.state.settings.max_texts
+    if len(body.texts) > limit:
+        raise HTTPException(422, f"{len(body.texts)} texts: at most {limit} per request (CAREERCLUSTERS_MAX_TEXTS);"
+                                 " split the batch")
+    coded = classify_each(ctx.classifier(body.kind.value), body.texts, k=body.k)  # type: ignore[arg-type]
+    return ClassifyBatch(kind=body.kind.value, k=body.k, results=[
+        ClassifyAnswer(text=text, kind=body.kind.value, candidates=candidates, reason=why)
+        for text, (candidates, why) in zip(body.texts, coded, strict=True)])
