@@ -8,6 +8,7 @@ Each shared object has its own lock, so a request for one never waits while anot
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sqlite3
 import threading
@@ -103,6 +104,7 @@ class Explorer:
             self._answers[full_key] = result
             while len(self._answers) > ANSWER_CACHE:
                 self._answers.popitem(last=False)
+        gc.freeze()  # a kept answer lives long: keep the collector from walking it on every full collection
         return result
 
     def contents(self, node_id: str, level: Level, sort: answers.SortKey) -> answers.NodeContents:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -86,8 +87,10 @@ def fetch_(mirror: MirrorOption = None, contact: ContactOption = None) -> None:
 @user_errors
 def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """What the store holds: each source's release, origin (bundled with the package or imported), file,
-    checksum, time and row counts, and which official data is still missing."""
-    with common.open_store() as conn:
+    checksum, time and row counts, and which official data is still missing. A store written by an older
+    version is upgraded here (the server opens stores read-only and asks for this)."""
+    path = common.store_path()
+    with common.open_store(readonly=not (path.exists() and os.access(path, os.W_OK))) as conn:
         entries = status(conn)
         lacking = missing(conn)
     if as_json:
