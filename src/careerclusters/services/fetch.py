@@ -44,7 +44,7 @@ DEFAULT_INDEX = "https://pypi.org/simple/"
 ATTEMPTS = 3
 FIRST_PAUSE_S = 1.0
 #: Seconds to wait for a connection or for the next bytes; a stalled download fails rather than hangs.
-TIMEOUT_S = 30
+TIMEOUT_S = (10, 30)  # (to connect, between bytes): a network that drops packets fails in 10 s, not 30
 
 pooch.get_logger().setLevel("WARNING")  # one line per file from the caller, not pooch's per-download notes
 
