@@ -15,7 +15,6 @@ from careerclusters.errors import CareerClustersError
 from careerclusters.reports import html
 from careerclusters.services import alignment
 from careerclusters.services.alignment_files import programs_csv, workbook
-from careerclusters.sources.base import read_csv_text
 
 app = typer.Typer(help="Reports for state and local CTE staff.", no_args_is_help=True)
 
@@ -49,10 +48,11 @@ def alignment_(
     rules: Annotated[Path | None, typer.Option("--rules", help="A YAML of thresholds replacing the defaults.")] = None,
     raw: Annotated[bool, typer.Option("--raw", help="Write CSV cells exactly, without neutralising formulas.")]
     = False,
+    encoding: Annotated[str | None, common.ENCODING] = None,
 ) -> None:
     """Are these programs aligned with the area's labour market? High-wage, in-demand occupations, by
     program and sub-cluster, and the gaps."""
-    content, _encoding = read_csv_text(programs)
+    content = common.read_input(programs, encoding)
     listed = alignment.read_programs(content, programs.name)
     classifier = _classifier(listed)
     with common.open_store() as conn:

@@ -26,6 +26,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from careerclusters.errors import CareerClustersError
 from careerclusters.pos.model import ProgramOfStudy
+from careerclusters.sources.base import decode_text
 
 SCHEMA_FILE = Path(__file__).with_name("program-of-study.schema.json")
 MAX_FILE_BYTES = 20_000_000
@@ -353,10 +354,7 @@ def read_text(path: Path) -> str:
         raise ProgramFileError(str(path), "no such file") from None
     except OSError as exc:
         raise ProgramFileError(str(path), f"cannot read ({exc.strerror or exc})") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    return decode_text(raw)[0]
 
 
 def parse(text: str, file: str) -> list[ProgramOfStudy]:

@@ -34,6 +34,7 @@ from careerclusters.errors import CareerClustersError
 from careerclusters.sources import OFFICIAL_FILES, OfficialFile
 from careerclusters.sources.base import sha256_of
 from careerclusters.sources.bundle import BUNDLED_KINDS
+from careerclusters.store.queries import imported_kinds
 
 MIRROR_ENV = "CAREERCLUSTERS_DATA_MIRROR"
 CONTACT_ENV = "CAREERCLUSTERS_CONTACT"
@@ -233,5 +234,5 @@ def fetch(mirror: str | None = None, cache: Path | None = None,
 
 def missing(conn: sqlite3.Connection) -> list[OfficialFile]:
     """The official files whose data the store lacks (a bundled crosswalk counts as present)."""
-    have = {row["kind"] for row in conn.execute("SELECT kind FROM source_file")}
+    have = imported_kinds(conn)
     return [official for official in OFFICIAL_FILES if official.kind not in have]

@@ -64,20 +64,25 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def decode_text(raw: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read with. Publishers and Excel on Windows write Windows-1252 (cp1252) as
+    often as UTF-8 (with or without a byte-order mark); bytes that are not valid UTF-8 are read as cp1252,
+    which decodes every byte, so no file is refused for its encoding."""
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "cp1252"
+
+
 def read_csv_text(path: Path) -> tuple[str, str]:
-    """A CSV file's text and the encoding it was read with. Publishers and Excel on Windows write
-    Windows-1252 (cp1252) as often as UTF-8 (with or without a byte-order mark); a file that is not valid
-    UTF-8 is read as cp1252, which decodes every byte, so no official file is refused for its encoding."""
+    """A CSV file's text and the encoding it was read with (see ``decode_text``)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise SourceError(path.name, f"no such file: {path}") from None
     except OSError as exc:
         raise SourceError(path.name, f"cannot read ({exc.strerror or exc})") from exc
-    try:
-        return raw.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), "cp1252"
+    return decode_text(raw)
 
 
 def header_key(text: object) -> str:

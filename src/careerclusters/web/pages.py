@@ -56,9 +56,9 @@ def _explorer(request: Request) -> Explorer:
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    explorer = _explorer(request)
-    context.setdefault("has_data", explorer.has("advance-cte-soc"))
-    context.setdefault("missing", [official.what for official in explorer.missing()])
+    lacking = _explorer(request).missing()  # one read of the store's sources answers both
+    context.setdefault("has_data", all(official.kind != "advance-cte-soc" for official in lacking))
+    context.setdefault("missing", [official.what for official in lacking])
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 

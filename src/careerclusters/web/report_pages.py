@@ -17,6 +17,7 @@ from careerclusters.reports import html
 from careerclusters.services import alignment
 from careerclusters.services.alignment_files import programs_csv, workbook
 from careerclusters.services.areas import list_areas
+from careerclusters.sources.base import decode_text
 from careerclusters.store import StoreError
 from careerclusters.web.pages import render
 
@@ -32,10 +33,7 @@ def _too_large(limit: int) -> HTTPException:
 def _decode(raw: bytes, limit: int) -> str:
     if len(raw) > limit:
         raise _too_large(limit)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")  # Excel on Windows
+    return decode_text(raw)[0]
 
 
 def _build(request: Request, content: str, area: str, file: str) -> alignment.AlignmentReport:
