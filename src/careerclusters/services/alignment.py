@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from careerclusters.classifier import TextClassifier
-from careerclusters.classifier.batch import unusable
+from careerclusters.classifier.batch import classify_each, unusable
 from careerclusters.errors import CareerClustersError
 from careerclusters.framework import load_framework
 from careerclusters.services import labor_market as lm
@@ -193,14 +193,17 @@ def _code(programs: list[ProgramInput], classifier: TextClassifier | None
           ) -> dict[int, tuple[str | None, float | None]]:
     """CIP and confidence per row: given codes as they are, names through the program classifier."""
     coded: dict[int, tuple[str | None, float | None]] = {p.row: (p.cip, None) for p in programs if p.cip}
-    named = [p for p in programs if not p.cip and unusable(p.name) is None]  # a formula or symbols: no code
-    if named and classifier is None:
-        raise CareerClustersError(f"{len(named)} programs have no CIP code and the program classifier is not "
-                                  "available: import the NCES CIP list (`careerclusters data fetch`) or add codes")
-    if named and classifier is not None:
-        for program, candidates in zip(named, classifier.classify([p.name for p in named], k=1, explain=False),
-                                       strict=True):
-            coded[program.row] = (candidates[0].code, candidates[0].confidence) if candidates else (None, None)
+    named = [p for p in programs if not p.cip]
+    if classifier is None:
+        wordy = [p for p in named if unusable(p.name) is None]  # a formula or symbols alone needs no classifier
+        if wordy:
+            raise CareerClustersError(f"{len(wordy)} programs have no CIP code and the program classifier is "
+                                      "not available: import the NCES CIP list (`careerclusters data fetch`) or "
+                                      "add codes")
+        return coded
+    answers = classify_each(classifier, [p.name for p in named], k=1, explain=False)
+    for program, (candidates, _reason) in zip(named, answers, strict=True):
+        coded[program.row] = (candidates[0].code, candidates[0].confidence) if candidates else (None, None)
     return coded
 
 
