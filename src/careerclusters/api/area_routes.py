@@ -11,6 +11,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
+from careerclusters.api import in_area
+from careerclusters.api.in_area import NOTE, AreaOccupation, AreaProgram, AreaSubcluster
 from careerclusters.api.routes import Ctx, Limit, Offset, Page, page
 from careerclusters.errors import CareerClustersError
 from careerclusters.services import alignment
@@ -21,7 +23,6 @@ from careerclusters.services.codes import cip_code
 router = APIRouter(prefix="/api/v1/areas", tags=["areas"])
 AreaPath = Annotated[str, Path(max_length=200, description="A BLS area code (3900000), FIPS (39), CBSA (18140), "
                                                              "postal abbreviation (OH) or name ('Columbus, OH').")]
-NOTE = "openings are estimates: national projections scaled to the area's employment"
 
 
 class AreaSubclusters(BaseModel):
@@ -29,19 +30,6 @@ class AreaSubclusters(BaseModel):
     by: str
     note: str
     subclusters: list[lm.SubclusterInArea]
-
-
-class AreaSubcluster(lm.SubclusterInArea):
-    area: Area
-    note: str
-
-
-class AreaOccupation(lm.OccupationInArea):
-    note: str
-
-
-class AreaProgram(lm.ProgramInArea):
-    note: str
 
 
 @router.get("", summary="Areas with OEWS data (nation, states, territories, metro and nonmetro areas)")
@@ -80,21 +68,18 @@ def area_clusters(ctx: Ctx, area: AreaPath,
 
 @router.get("/{area}/subclusters/{subcluster_id}", summary="A sub-cluster's profile and top occupations in an area")
 def area_subcluster(ctx: Ctx, area: AreaPath, subcluster_id: Annotated[str, Path(max_length=200)]) -> AreaSubcluster:
-    found, profiles = ctx.area_profiles(area)
-    wanted = lm.subcluster_id(subcluster_id)
-    profile = next(p for p in profiles if p.id == wanted)
-    return AreaSubcluster(area=found, note=NOTE, **profile.model_dump())
+    return in_area.subcluster_in_area(ctx, subcluster_id, area)
 
 
 @router.get("/{area}/occupations/{code}", summary="An occupation's wages and employment in an area and nationally")
 def area_occupation(ctx: Ctx, area: AreaPath, code: Annotated[str, Path(max_length=20)]) -> AreaOccupation:
-    return AreaOccupation(note=NOTE, **lm.occupation_in_area(ctx.conn, code, area).model_dump())
+    return in_area.occupation_in_area(ctx, code, area)
 
 
 @router.get("/{area}/programs/{cip}", summary="A program's (CIP) occupations with their jobs, wages and openings "
                                               "in an area")
 def area_program(ctx: Ctx, area: AreaPath, cip: Annotated[str, Path(max_length=20)]) -> AreaProgram:
-    return AreaProgram(note=NOTE, **lm.program_in_area(ctx.conn, cip, area).model_dump())
+    return in_area.program_in_area(ctx, cip, area)
 
 
 class ProgramRow(BaseModel):

@@ -17,7 +17,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
+from careerclusters.api import in_area
 from careerclusters.api.context import Explorer
+from careerclusters.api.in_area import AreaQuery
 from careerclusters.api.models import DataStatus, FrameworkDocument, NodeDetail, NodePage
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.framework.export import node_dict, to_csv, to_json_document, to_skos
@@ -124,10 +126,11 @@ def subclusters(request: Request, cluster: Annotated[str | None, Query(max_lengt
     return cached(request, page(_nodes(Edition.MODERN, Level.SUBCLUSTER, cluster), limit, offset))
 
 
-@router.get("/subclusters/{subcluster_id}", tags=["framework"], response_model=NodeDetail,
-            summary="One sub-cluster")
-def subcluster(request: Request, subcluster_id: str) -> Response:
-    return cached(request, _node(subcluster_id, Edition.MODERN, Level.SUBCLUSTER))
+@router.get("/subclusters/{subcluster_id}", tags=["framework"], response_model=in_area.SubclusterWithArea,
+            summary="One sub-cluster (with area=, its profile in that area)")
+def subcluster(request: Request, ctx: Ctx, subcluster_id: str, area: AreaQuery = None) -> Response | BaseModel:
+    node = _node(subcluster_id, Edition.MODERN, Level.SUBCLUSTER)
+    return in_area.subcluster(ctx, node, area) if area else cached(request, node)
 
 
 @router.get("/pathways", tags=["framework"], response_model=NodePage,
@@ -187,10 +190,11 @@ def cluster_contents(ctx: Ctx, cluster_id: str, sort: SortName = SortName.title)
     return ctx.contents(cluster_id, Level.CLUSTER, sort.value)  # type: ignore[arg-type]
 
 
-@router.get("/subclusters/{subcluster_id}/contents", tags=["data"], response_model=answers.NodeContents,
-            summary="A sub-cluster's occupations, programs and industries")
-def subcluster_contents(ctx: Ctx, subcluster_id: str, sort: SortName = SortName.title) -> answers.NodeContents:
-    return ctx.contents(subcluster_id, Level.SUBCLUSTER, sort.value)  # type: ignore[arg-type]
+@router.get("/subclusters/{subcluster_id}/contents", tags=["data"], response_model=in_area.ContentsWithArea,
+            summary="A sub-cluster's occupations, programs and industries (with area=, its profile there)")
+def subcluster_contents(ctx: Ctx, subcluster_id: str, sort: SortName = SortName.title,
+                        area: AreaQuery = None) -> in_area.ContentsWithArea:
+    return in_area.contents(ctx, subcluster_id, sort.value, area)  # type: ignore[arg-type]
 
 
 @router.get("/occupations", tags=["data"], response_model=Page[answers.OccupationListing],
@@ -207,10 +211,10 @@ def occupations(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] 
     return page(items, limit, offset)
 
 
-@router.get("/occupations/{code}", tags=["data"], response_model=answers.Occupation,
-            summary="One occupation by SOC (29-1141) or O*NET-SOC (29-1141.00) code")
-def occupation(ctx: Ctx, code: str) -> answers.Occupation:
-    return ctx.occupation(code)
+@router.get("/occupations/{code}", tags=["data"], response_model=in_area.OccupationWithArea,
+            summary="One occupation by SOC (29-1141) or O*NET-SOC (29-1141.00) code (with area=, its figures there)")
+def occupation(ctx: Ctx, code: str, area: AreaQuery = None) -> in_area.OccupationWithArea:
+    return in_area.occupation(ctx, code, area)
 
 
 @router.get("/programs", tags=["data"], response_model=Page[answers.Program], summary="CIP 2020 programs")
@@ -226,10 +230,10 @@ def programs(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] = N
     return page(items, limit, offset)
 
 
-@router.get("/programs/{cip}", tags=["data"], response_model=answers.ProgramProfile,
-            summary="One program by CIP 2020 code (51.3801)")
-def program(ctx: Ctx, cip: str) -> answers.ProgramProfile:
-    return ctx.program(cip)
+@router.get("/programs/{cip}", tags=["data"], response_model=in_area.ProgramWithArea,
+            summary="One program by CIP 2020 code (51.3801) (with area=, its occupations there)")
+def program(ctx: Ctx, cip: str, area: AreaQuery = None) -> in_area.ProgramWithArea:
+    return in_area.program(ctx, cip, area)
 
 
 @router.get("/industries", tags=["data"], response_model=list[answers.IndustryLink],
