@@ -39,12 +39,12 @@ def official_paths(data: Path) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def imported_db(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
-    """A store with every official file imported once per test session (read-only use)."""
+    """A store with every official file imported once per test session (read-only use), OEWS with its industries."""
     from careerclusters.store import connect, import_paths
 
     path = tmp_path_factory.mktemp("store") / "careerclusters.sqlite"
     conn = connect(path)
-    import_paths(conn, official_paths(data_dir))
+    import_paths(conn, official_paths(data_dir), industries=True)  # every query must still answer cross-industry
     conn.close()
     return path
 

@@ -12,6 +12,7 @@ from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, user_errors
 from careerclusters.errors import CareerClustersError
 from careerclusters.formatting import count, money
+from careerclusters.services import industries
 from careerclusters.services import labor_market as lm
 from careerclusters.services.areas import AREA_TYPES, find_area, list_areas
 
@@ -163,3 +164,22 @@ def cluster_in_area(query: str, area: str, as_json: bool) -> None:
     console.print(f"[bold]{profile.name}[/bold] in [bold]{found.name}[/bold]")
     console.print(_profile_table([profile]))
     _top_occupations(profile)
+
+
+def occupation_by_industry(code: str, area: str, level: str, as_json: bool) -> None:
+    """``occupation SOC --by-industry [--area AREA]``: the industries employing the occupation, largest first."""
+    with common.open_store() as conn:
+        found = industries.occupation_by_industry(conn, code, area, level)
+    if as_json:
+        print_json(found.model_dump(mode="json"))
+        return
+    console.print(f"[bold]{found.title}[/bold]  [dim]SOC {found.soc}[/dim] in [bold]{found.area.name}[/bold]: "
+                  f"{count(found.employment)} jobs, by {found.level}")
+    table = Table("NAICS", "industry", "jobs", "share", "median annual wage", "median hourly")
+    for i in found.industries:
+        m = i.markers
+        jobs = count(i.employment) if i.employment is not None else money(None, m.get("tot_emp"))
+        table.add_row(i.naics, i.title, jobs,
+                      "—" if i.share_of_occupation is None else f"{i.share_of_occupation:.1%}",
+                      money(i.annual_median, m.get("a_median")), money(i.hourly_median, m.get("h_median")))
+    console.print(table)

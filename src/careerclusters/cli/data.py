@@ -21,9 +21,11 @@ MirrorOption = Annotated[str | None, typer.Option(
     "--mirror", envvar=MIRROR_ENV, help="A folder or URL holding copies under the official file names.")]
 ContactOption = Annotated[str | None, typer.Option(
     "--contact", envvar=CONTACT_ENV, help="Your e-mail address, sent with downloads as BLS asks of scripts.")]
+IndustriesOption = Annotated[bool, typer.Option(
+    "--industries", help="Keep OEWS's rows for every industry too, not only the cross-industry ones.")]
 
 
-def _import(paths: list[Path], db: Path | None = None) -> None:
+def _import(paths: list[Path], db: Path | None = None, industries: bool = False) -> None:
     with common.progress() as progress:
         task = progress.add_task("reading", total=len(paths))
 
@@ -32,7 +34,7 @@ def _import(paths: list[Path], db: Path | None = None) -> None:
             progress.advance(task)
 
         with common.open_store(readonly=False, path=db) as conn:
-            results = import_paths(conn, paths, on_file)
+            results = import_paths(conn, paths, on_file, industries=industries)
     table = Table("file", "status", "rows", "read s")
     for r in results:
         table.add_row(r.file_name, r.status, f"{sum(r.rows.values()):,}", f"{r.read_seconds:.2f}")
@@ -40,7 +42,7 @@ def _import(paths: list[Path], db: Path | None = None) -> None:
 
 
 def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | None = None,
-                     db: Path | None = None) -> list[Fetched]:
+                     db: Path | None = None, industries: bool = False) -> list[Fetched]:
     """Download (or take from the mirror) the official files, or just ``kinds``, with a progress bar, say
     what could not be had, and import the rest into the store (``db``, else ``--db`` or the default) in one
     transaction. Returns what became of each file."""
@@ -62,23 +64,25 @@ def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | 
             say(f"{name}: using the bundled copy ({result.problem})")
     paths = [result.path for result in fetched if result.path is not None]
     if paths:
-        _import(paths, db)
+        _import(paths, db, industries)
     return fetched
 
 
 @app.command("import")
 @user_errors
-def import_(paths: Annotated[list[Path], typer.Argument(help="Official files, or an O*NET folder or zip.")]) -> None:
-    """Import official files (kinds are detected from contents) in one all-or-nothing transaction."""
-    _import(paths)
+def import_(paths: Annotated[list[Path], typer.Argument(help="Official files, or an O*NET folder or zip.")],
+            industries: IndustriesOption = False) -> None:
+    """Import official files (kinds are detected from contents) in one all-or-nothing transaction. OEWS by area
+    keeps the cross-industry figures unless --industries is given."""
+    _import(paths, industries=industries)
 
 
 @app.command("fetch")
 @user_errors
-def fetch_(mirror: MirrorOption = None, contact: ContactOption = None) -> None:
+def fetch_(mirror: MirrorOption = None, contact: ContactOption = None, industries: IndustriesOption = False) -> None:
     """Download the current official files (or take them from a mirror), check them, and import them. The
     crosswalks come with the package; a mirror's newer copies replace them. Exits 2 if a download failed."""
-    fetched = fetch_and_import(mirror, contact)
+    fetched = fetch_and_import(mirror, contact, industries=industries)
     if any(result.status == "failed" for result in fetched):
         raise typer.Exit(common.BAD_INPUT)
 

@@ -31,9 +31,17 @@ def _names(refs: list[answers.Ref]) -> str:
 
 
 def occupation(code: Annotated[str, typer.Argument(help="SOC (29-1141) or O*NET-SOC (29-1141.00) code.")],
-               as_json: JSON = False, area: AREA = None) -> None:
+               as_json: JSON = False, area: AREA = None,
+               by_industry: Annotated[bool, typer.Option("--by-industry", help=(
+                   "The industries employing it (needs `data import --industries`); the nation unless --area."))]
+               = False,
+               industry_level: Annotated[str, typer.Option("--industry-level", help=(
+                   "With --by-industry: sector, 3-digit, 4-digit, 5-digit or ownership."))] = "sector") -> None:
     """An occupation: clusters in both editions, programs, wages, outlook, tasks and more; with --area, its
-    wages and employment in that area beside the nation's."""
+    wages and employment in that area beside the nation's; with --by-industry, its jobs and wages by industry."""
+    if by_industry:
+        area_views.occupation_by_industry(code, area or "US", industry_level, as_json)
+        return
     if area is not None:
         area_views.occupation_in_area(code, area, as_json)
         return

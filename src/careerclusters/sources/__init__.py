@@ -19,6 +19,8 @@ from careerclusters.sources.excel import open_workbooks
 from careerclusters.sources.official import OFFICIAL_FILES, OfficialFile, official_by_sha
 
 Reader = Callable[[Path, str, str | None], Extract]
+#: Readers that also take ``industries=True`` (keep every industry's rows, not only cross-industry ones).
+BY_INDUSTRY_READERS: tuple[Reader, ...] = (oews_bundle.read, oews_areas.read)
 
 __all__ = ["OFFICIAL_FILES", "Extract", "Identified", "OfficialFile", "SourceError", "detect", "identify", "read"]
 
@@ -78,11 +80,15 @@ class Identified:
     reader: Reader
     sha256: str
 
-    def read(self) -> Extract:
+    def read(self, *, industries: bool = False) -> Extract:
         """Parse the file. The release comes from the list of known official files when the checksum
-        matches one, else from the file's own contents."""
+        matches one, else from the file's own contents. ``industries`` asks a reader that can (OEWS by area)
+        to keep every industry's rows too."""
         known = official_by_sha(self.sha256)
-        return self.reader(self.path, self.sha256, known.release if known else None)
+        release = known.release if known else None
+        if industries and self.reader in BY_INDUSTRY_READERS:
+            return self.reader(self.path, self.sha256, release, industries=True)  # type: ignore[call-arg]
+        return self.reader(self.path, self.sha256, release)
 
 
 def identify(path: Path) -> Identified:

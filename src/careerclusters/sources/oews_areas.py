@@ -5,8 +5,9 @@ the all-areas file (``oesm25all.zip``). They share the national workbook's colum
 ``LOC_QUOTIENT``) and its markers; this reader stores them like the all-areas SQLite bundle
 (``oews_bundle``), under BLS's seven-character area codes, so either source answers the same questions.
 
-Only cross-industry rows are kept (the all-areas file also breaks areas down by industry). Every workbook
-found in one zip is read, and files imported together in one run are combined.
+Only cross-industry rows are kept unless ``industries`` is asked for: then the rows of every industry
+(``NAICS`` other than 000000, as the all-areas file has them) are kept too, leveled from ``I_GROUP``. Every
+workbook found in one zip is read, and files imported together in one run are combined.
 """
 
 from __future__ import annotations
@@ -24,6 +25,25 @@ from careerclusters.sources.us_states import FIPS_BY_POSTAL
 AREA_TYPES = {"1": "national", "2": "state", "3": "territory", "4": "metro", "6": "nonmetro"}
 _SHEET = re.compile(r"^(national|state|msa|bos|all_data)\w*_?M_?(\d{4})(_dl)?$", re.I)
 _MEASURES = ("tot_emp", "jobs_1000", "loc_quotient", "h_mean", "a_mean", *WAGE_FIELDS[2:])
+#: ``I_GROUP`` → the store's industry level (see schema_4.sql): ownership groupings, sectors, NAICS digits.
+_INDUSTRY_LEVELS = {"sector": 2, "3-digit": 3, "4-digit": 4, "5-digit": 5, "6-digit": 5}
+
+
+class Industries:
+    """Where a reader asked for every industry's rows puts them: the rows, and each industry's title and level."""
+
+    def __init__(self) -> None:
+        self.wages: dict[tuple[str, str, str], tuple[object, ...]] = {}
+        self.titles: dict[str, tuple[str, str, int]] = {}
+
+
+def _industry_level(group: str, file: str, sheet: str, row: int) -> int:
+    folded = group.lower()
+    if "ownership" in folded or folded.startswith("cross-industry"):
+        return 1
+    if folded not in _INDUSTRY_LEVELS:
+        raise SourceError(file, f"unknown I_GROUP {group!r}", sheet=sheet, row=row, column="I_GROUP")
+    return _INDUSTRY_LEVELS[folded]
 
 
 def area_sheet(sheetnames: list[str], *, national: bool = False) -> str | None:
@@ -50,20 +70,23 @@ def _area_code(raw: object, area_type: str, file: str, row: int) -> str:
 
 
 def _read_sheet(book: object, sheet: str, file: str, areas: dict[str, tuple[str, ...]],
-                wages: dict[tuple[str, str], tuple[object, ...]]) -> None:
+                wages: dict[tuple[str, str], tuple[object, ...]], industries: Industries | None) -> None:
     rows = sheet_rows(book, sheet, file)  # type: ignore[arg-type]
     wanted = {"area": ("AREA",), "area_title": ("AREA_TITLE",), "area_type": ("AREA_TYPE",),
               "state": ("PRIM_STATE",), "naics": ("NAICS",), "soc": ("OCC_CODE",), "group": ("O_GROUP", "OCC_GROUP"),
-              "annual": ("ANNUAL",), "hourly": ("HOURLY",)}
+              "annual": ("ANNUAL",), "hourly": ("HOURLY",),
+              "naics_title": ("NAICS_TITLE",), "i_group": ("I_GROUP",)}
     wanted |= {m: (m.upper(),) for m in _MEASURES}
     cols = Columns(next(rows, ()), wanted, file=file, sheet=sheet, row=1,
-                   optional={"naics", "annual", "hourly", "jobs_1000", "loc_quotient", "state"})
+                   optional={"naics", "annual", "hourly", "jobs_1000", "loc_quotient", "state", "naics_title",
+                             "i_group"})
     for number, row in enumerate(rows, start=2):
         if not any(v not in (None, "") for v in row):
             continue
         naics = text(cols.get(row, "naics"))
-        if naics and naics != "000000":
-            continue  # an industry's breakdown: only cross-industry rows are kept
+        by_industry = bool(naics) and naics != "000000"
+        if by_industry and industries is None:
+            continue  # an industry's breakdown: only cross-industry rows are kept unless asked
         area_type = AREA_TYPES.get(text(cols.get(row, "area_type")))
         if area_type is None:
             raise SourceError(file, f"unknown AREA_TYPE {text(cols.get(row, 'area_type'))!r}", sheet=sheet, row=number,
@@ -80,14 +103,21 @@ def _read_sheet(book: object, sheet: str, file: str, areas: dict[str, tuple[str,
             values.append(value)
             if marker:
                 markers[measure] = marker
-        wages.setdefault((code, soc), (code, soc, text(cols.get(row, "group")), *values,
-                                       text(cols.get(row, "annual")).upper() == "TRUE",
-                                       text(cols.get(row, "hourly")).upper() == "TRUE",
-                                       json.dumps(markers, sort_keys=True) if markers else None))
+        figures = (text(cols.get(row, "group")), *values, text(cols.get(row, "annual")).upper() == "TRUE",
+                   text(cols.get(row, "hourly")).upper() == "TRUE", json.dumps(markers, sort_keys=True) if markers
+                   else None)
+        if industries is not None and by_industry:
+            group = text(cols.get(row, "i_group"))
+            industries.titles.setdefault(naics, (naics, text(cols.get(row, "naics_title")),
+                                                 _industry_level(group, file, sheet, number)))
+            industries.wages.setdefault((code, naics, soc), (code, naics, soc, *figures))
+        else:
+            wages.setdefault((code, soc), (code, soc, *figures))
 
 
-def read(path: Path, sha256: str, release: str | None = None) -> Extract:
+def read(path: Path, sha256: str, release: str | None = None, *, industries: bool = False) -> Extract:
     file = path.name
+    by_industry = Industries() if industries else None
     areas: dict[str, tuple[str, ...]] = {}
     wages: dict[tuple[str, str], tuple[object, ...]] = {}
     years = set()
@@ -96,9 +126,13 @@ def read(path: Path, sha256: str, release: str | None = None) -> Extract:
         if sheet is None:
             continue  # a zip may carry a field-description workbook beside the data
         years.update(re.findall(r"(\d{4})", sheet))
-        _read_sheet(book, sheet, file, areas, wages)
+        _read_sheet(book, sheet, file, areas, wages, by_industry)
     if not wages:
         raise SourceError(file, "no OEWS rows by area (no state_, MSA_, BOS_ or all-data sheet)")
     label = release or (f"OEWS May {min(years)}, areas" if years else "OEWS, areas")
-    return Extract(KIND, PUBLISHER, label, file, sha256,
-                   {"oews_area": sorted(areas.values()), "oews_area_wage": list(wages.values())})
+    tables: dict[str, list[tuple[object, ...]]] = {"oews_area": sorted(areas.values()),
+                                                   "oews_area_wage": list(wages.values())}
+    if by_industry is not None:
+        tables |= {"oews_area_industry_wage": list(by_industry.wages.values()),
+                   "oews_industry": sorted(by_industry.titles.values())}
+    return Extract(KIND, PUBLISHER, label, file, sha256, tables)

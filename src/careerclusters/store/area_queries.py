@@ -46,3 +46,19 @@ def subcluster_rows(conn: sqlite3.Connection, area_code: str) -> Rows:
            LEFT JOIN oews_area_wage n ON n.area_code = '0000000' AND n.soc = COALESCE(d.soc, b.soc)
            LEFT JOIN projection p ON p.soc = m.soc
            GROUP BY m.subcluster_id, m.soc""", (area_code,)).fetchall()
+
+
+def has_industries(conn: sqlite3.Connection, area_code: str | None = None) -> bool:
+    """Whether any industry's rows were imported (``data import --industries``), or any for ``area_code``."""
+    if area_code is None:
+        return conn.execute("SELECT 1 FROM oews_industry LIMIT 1").fetchone() is not None
+    return conn.execute("SELECT 1 FROM oews_area_industry_wage WHERE area_code = ? LIMIT 1",
+                        (area_code,)).fetchone() is not None
+
+
+def industry_wages(conn: sqlite3.Connection, area_code: str, soc: str, level: int) -> Rows:
+    """An occupation's rows in an area for the industries of one level (see schema_4.sql), with their titles."""
+    return conn.execute(
+        """SELECT w.*, i.title FROM oews_area_industry_wage w JOIN oews_industry i ON i.naics = w.naics
+           WHERE w.area_code = ? AND w.soc = ? AND i.level = ? ORDER BY w.tot_emp IS NULL, w.tot_emp DESC, w.naics""",
+        (area_code, soc, level)).fetchall()

@@ -2,7 +2,8 @@
 
 Every file is read and checked completely before the transaction starts, and any failure inside it
 rolls everything back, so a run either imports all its files or leaves the store exactly as it was.
-A file whose SHA-256 matches what is already imported for its kind changes nothing.
+A file whose SHA-256 matches what is already imported for its kind changes nothing (unless every industry's
+rows are asked for and the earlier import kept only the cross-industry ones).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from careerclusters import sources
 from careerclusters.sources import Extract, bundle
 from careerclusters.store.errors import StoreError
-from careerclusters.store.schema import COMBINABLE, OWNERS
+from careerclusters.store.schema import BY_INDUSTRY, COMBINABLE, OWNERS
 
 
 @dataclass(frozen=True)
@@ -33,14 +34,25 @@ class ImportResult:
     read_seconds: float
 
 
-def import_extracts(conn: sqlite3.Connection, extracts: Sequence[tuple[Extract, float]]) -> list[ImportResult]:
+def _current(row: sqlite3.Row | None, sha256: str, industries: bool) -> bool:
+    """Whether a kind's recorded import (``row``) already holds this file, and its industry rows when those are
+    asked for. An import with industries stays current for a later plain import: the default never drops them."""
+    if row is None or row["sha256"] != sha256:
+        return False
+    table = BY_INDUSTRY.get(row["kind"])
+    return not (industries and table) or table in json.loads(row["row_counts"])
+
+
+def import_extracts(conn: sqlite3.Connection, extracts: Sequence[tuple[Extract, float]], *,
+                    industries: bool = False) -> list[ImportResult]:
     """Write extracts in one transaction; unchanged files are skipped, changed ones replace their kind."""
     results = []
     conn.execute("BEGIN IMMEDIATE")
     try:
         for extract, seconds in extracts:
-            row = conn.execute("SELECT sha256 FROM source_file WHERE kind = ?", (extract.kind,)).fetchone()
-            if row is not None and row["sha256"] == extract.sha256:
+            row = conn.execute("SELECT kind, sha256, row_counts FROM source_file WHERE kind = ?",
+                               (extract.kind,)).fetchone()
+            if _current(row, extract.sha256, industries):
                 status = "unchanged"
             else:
                 status = "replaced" if row is not None else "imported"
@@ -105,9 +117,10 @@ def apply_bundled(conn: sqlite3.Connection) -> list[str]:
 
 
 def import_paths(conn: sqlite3.Connection, paths: Sequence[Path],
-                 on_file: Callable[[Path], None] | None = None) -> list[ImportResult]:
+                 on_file: Callable[[Path], None] | None = None, *, industries: bool = False) -> list[ImportResult]:
     """Read then import ``paths`` (files or O*NET folders) all or nothing. A file whose checksum is already
-    recorded for its kind is not parsed at all: it is reported unchanged."""
+    recorded for its kind is not parsed at all: it is reported unchanged. ``industries`` keeps every
+    industry's rows of the files that have them (OEWS by area), not only the cross-industry ones."""
     recorded = {row["kind"]: row for row in conn.execute("SELECT * FROM source_file")}
     results: list[ImportResult | None] = []
     to_read: list[tuple[Extract, float]] = []
@@ -116,14 +129,14 @@ def import_paths(conn: sqlite3.Connection, paths: Sequence[Path],
             on_file(path)
         found = sources.identify(path)
         row = recorded.get(found.kind)
-        if row is not None and row["sha256"] == found.sha256:
+        if _current(row, found.sha256, industries):
             results.append(ImportResult(found.kind, path.name, row["release"], "unchanged",
                                         json.loads(row["row_counts"]), 0.0))
             continue
         started = time.perf_counter()
-        to_read.append((found.read(), time.perf_counter() - started))
+        to_read.append((found.read(industries=industries), time.perf_counter() - started))
         results.append(None)
-    imported = iter(import_extracts(conn, _combined(to_read)))
+    imported = iter(import_extracts(conn, _combined(to_read), industries=industries))
     return [result if result is not None else next(imported) for result in _placeholders(results, to_read)]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import resources
 
 MIGRATIONS: tuple[str, ...] = tuple(resources.files(__package__).joinpath(f"schema_{n}.sql").read_text("utf-8")
-                                    for n in (1, 2, 3))
+                                    for n in (1, 2, 3, 4))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The tables each source kind fills; importing a kind again replaces exactly these.
@@ -25,7 +25,7 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "nces-cip-soc": ("cip_soc",),
     "nces-sced": ("sced_course", "sced_subject"),
     "bls-oews": ("oews_wage",),
-    "bls-oews-areas": ("oews_area", "oews_area_wage"),
+    "bls-oews-areas": ("oews_area", "oews_area_wage", "oews_industry", "oews_area_industry_wage"),
     "bls-projections": ("projection",),
     "programs-of-study": ("program_of_study", "program_of_study_subcluster", "program_of_study_cip"),
 }
@@ -33,4 +33,9 @@ OWNERS: dict[str, tuple[str, ...]] = {
 #: Kinds whose files may come in parts (BLS's state and metro workbooks): parts imported in one run are
 #: combined into one import of the kind. For each table, how many leading columns key a row (the first
 #: part's row wins where parts overlap).
-COMBINABLE: dict[str, dict[str, int]] = {"bls-oews-areas": {"oews_area": 1, "oews_area_wage": 2}}
+COMBINABLE: dict[str, dict[str, int]] = {"bls-oews-areas": {"oews_area": 1, "oews_area_wage": 2, "oews_industry": 1,
+                                                            "oews_area_industry_wage": 3}}
+
+#: Kinds whose readers can also keep every industry's rows (``data import --industries``), and the table that
+#: holds them: a store whose record of the file lacks that table was imported cross-industry only.
+BY_INDUSTRY: dict[str, str] = {"bls-oews-areas": "oews_area_industry_wage"}
