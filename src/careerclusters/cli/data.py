@@ -11,7 +11,7 @@ from rich.table import Table
 
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, say, user_errors
-from careerclusters.services.fetch import CONTACT_ENV, MIRROR_ENV, Fetched, fetch, missing
+from careerclusters.services.fetch import CONTACT_ENV, MIRROR_ENV, Fetched, fetch, missing, not_needed
 from careerclusters.sources import OfficialFile
 from careerclusters.store import import_paths, status
 
@@ -53,7 +53,7 @@ def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | 
             progress.update(task, description=f"fetching {official.file_name}")
             progress.advance(task)
 
-        fetched = fetch(mirror, on_file=on_file, contact=contact, kinds=kinds)
+        fetched = fetch(mirror, on_file=on_file, contact=contact, kinds=kinds, industries=industries)
     for result in fetched:
         name, what = result.official.file_name, result.official.what
         if result.status == "by hand":
@@ -97,15 +97,21 @@ def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     with common.open_store(readonly=not (path.exists() and os.access(path, os.W_OK))) as conn:
         entries = status(conn)
         lacking = missing(conn)
+        unneeded = not_needed(conn)
     if as_json:
         print_json({"db": str(common.db_path or ""), "sources": entries,
-                    "missing": [{"kind": m.kind, "file_name": m.file_name, "what": m.what} for m in lacking]})
+                    "missing": [{"kind": m.kind, "file_name": m.file_name, "what": m.what} for m in lacking],
+                    "not_needed": [{"kind": u.kind, "file_name": u.file_name, "held_by": held_by}
+                                   for u, held_by in unneeded]})
         return
     table = Table("source", "release", "origin", "rows", "since (UTC)", "sha256")
     for e in entries:
         table.add_row(str(e["kind"]), str(e["release"]), str(e["origin"]), f"{sum(e['row_counts'].values()):,}",
                       str(e["imported_at"])[:16].replace("T", " "), str(e["sha256"])[:12])
     console.print(table)
+    for u, held_by in unneeded:
+        console.print(f"Not needed: {u.file_name} ({u.release}); the imported {held_by} holds the same figures.",
+                      highlight=False)
     if lacking:
         console.print("Not imported yet: " + "; ".join(m.what for m in lacking) + ".\n"
                       "Add them with `careerclusters data fetch` (or `careerclusters data fetch --mirror FOLDER`).",

@@ -65,7 +65,7 @@ class Fetched:
 
     official: OfficialFile
     path: Path | None
-    status: str  # "ready", "bundled", "by hand" or "failed"
+    status: str  # "ready", "bundled", "by hand", "not needed" or "failed"
     problem: str | None = None
 
 
@@ -212,27 +212,50 @@ def _locate(official: OfficialFile, mirror: str | None, downloads: _Downloads) -
         return Fetched(official, None, "failed", str(exc))
 
 
+def _unneeded(official: OfficialFile, ready: set[str], industries: bool) -> str | None:
+    """Why a file that others can stand in for is not needed in this run, or None when it is."""
+    if official.industries_only and not industries:
+        return "only with --industries"
+    here = [name for name in official.instead_of if name in ready]
+    return f"{here[0]} holds the same figures" if here else None
+
+
 def fetch(mirror: str | None = None, cache: Path | None = None,
           on_file: Callable[[OfficialFile], None] | None = None, *, contact: str | None = None,
-          kinds: set[str] | None = None) -> list[Fetched]:
+          kinds: set[str] | None = None, industries: bool = False) -> list[Fetched]:
     """Locate or download every official file (or just ``kinds``). Never raises for one file: each result
-    says whether its file is ready, served by the bundle, to be downloaded by hand, or failed and why."""
+    says whether its file is ready, served by the bundle, to be downloaded by hand, not needed (another file
+    here holds its figures), or failed and why. ``industries``: every industry's rows are wanted."""
     mirror = mirror or os.environ.get(MIRROR_ENV) or None
     if mirror and "://" not in mirror and not Path(mirror).expanduser().is_dir():
         raise FetchError(f"mirror folder {mirror} does not exist")
     cache = cache or Path(user_cache_dir("careerclusters", appauthor=False)) / "downloads"
     downloads = _Downloads(cache, contact)
-    results = []
+    results: list[Fetched] = []
+    ready: set[str] = set()
     for official in OFFICIAL_FILES:
         if kinds is not None and official.kind not in kinds:
             continue
         if on_file:
             on_file(official)
-        results.append(_locate(official, mirror, downloads))
+        reason = _unneeded(official, ready, industries)
+        result = Fetched(official, None, "not needed", reason) if reason else _locate(official, mirror, downloads)
+        if result.path is not None:
+            ready.add(official.file_name)
+        results.append(result)
     return results
 
 
 def missing(conn: sqlite3.Connection) -> list[OfficialFile]:
-    """The official files whose data the store lacks (a bundled crosswalk counts as present)."""
+    """The official files whose data the store lacks (a bundled crosswalk counts as present); of files that
+    stand in for one another, the first."""
     have = imported_kinds(conn)
-    return [official for official in OFFICIAL_FILES if official.kind not in have]
+    return [official for official in OFFICIAL_FILES if official.kind not in have and not official.instead_of]
+
+
+def not_needed(conn: sqlite3.Connection) -> list[tuple[OfficialFile, str]]:
+    """The files that an imported one makes unnecessary (BLS's area workbooks beside the OEWS bundle), each
+    with the imported file that holds its figures."""
+    imported = {row["file_name"] for row in conn.execute("SELECT file_name FROM source_file")}
+    return [(official, next(name for name in official.instead_of if name in imported)) for official in OFFICIAL_FILES
+            if imported.intersection(official.instead_of)]

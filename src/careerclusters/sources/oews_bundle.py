@@ -79,7 +79,13 @@ def _area_type(code: str, kind: str, name: str) -> str:
 
 
 def _value(raw: str | None) -> float | None:
-    if raw is None or raw.strip() in {"", "-"}:
+    if raw is None:
+        return None
+    try:
+        return float(raw)  # the common case, tried first: the reader handles millions of cells
+    except ValueError:
+        pass
+    if raw.strip() in {"", "-"}:
         return None
     try:
         return float(raw.replace(",", ""))
@@ -87,27 +93,34 @@ def _value(raw: str | None) -> float | None:
         return None
 
 
-def _wage_row(row: sqlite3.Row) -> tuple[object, ...]:
-    """One store row: area, SOC, level, the measures, annual-only and hourly-only flags, and markers."""
+#: The cell columns the reader takes, value then footnote for each measure, in the store's order.
+_CELL_COLUMNS = ", ".join(f"c.v{number}, c.f{number}" for number in _MEASURES.values())
+_ANNUAL_AT = tuple(list(_MEASURES).index(f) for f in _ANNUAL)
+_HOURLY_AT = tuple(list(_MEASURES).index(f) for f in _HOURLY)
+
+
+def _wage_row(area: str, occupation: str, display_level: int, cells: tuple[str | None, ...]) -> tuple[object, ...]:
+    """One store row: area, SOC, level, the measures, annual-only and hourly-only flags, and markers
+    (``cells`` holds each measure's value and footnote, in ``_MEASURES`` order)."""
     markers: dict[str, str] = {}
     values: list[float | None] = []
     footnote_4 = False
-    for field, number in _MEASURES.items():
-        value = _value(row[f"v{number}"])
+    for position, field in enumerate(_MEASURES):
+        raw = cells[2 * position]
+        value = _value(raw)
         values.append(value)
-        note = row[f"f{number}"] or ""
-        if value is None and row[f"v{number}"] is not None:
+        if value is None and raw is not None:
+            note = cells[2 * position + 1] or ""
             if note == "5":
                 markers[field] = "top_coded"
             else:
                 markers[field] = "not_released"
                 footnote_4 = footnote_4 or note == "4"
-    annual_missing = all(values[list(_MEASURES).index(f)] is None for f in _ANNUAL)
-    hourly_missing = all(values[list(_MEASURES).index(f)] is None for f in _HOURLY)
-    occupation = row["occupation_code"]
+    annual_missing = all(values[i] is None for i in _ANNUAL_AT)
+    hourly_missing = all(values[i] is None for i in _HOURLY_AT)
     soc = f"{occupation[:2]}-{occupation[2:]}"
-    level = "total" if occupation == "000000" else _LEVELS.get(row["display_level"], "detailed")
-    return (row["area_code"], soc, level, *values, footnote_4 and hourly_missing, footnote_4 and annual_missing,
+    level = "total" if occupation == "000000" else _LEVELS.get(display_level, "detailed")
+    return (area, soc, level, *values, footnote_4 and hourly_missing, footnote_4 and annual_missing,
             json.dumps(markers, sort_keys=True) if markers else None)
 
 
@@ -121,22 +134,32 @@ def industry_code(code: str) -> str:
     return match[1] if last == first else f"{first}-{last}"
 
 
-def _industries(conn: sqlite3.Connection) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
-    """Every industry's rows (all but cross-industry), and the industries: OEWS's government designations
-    that include schools and hospitals (999x01) overlap the sectors, so they rank with the ownership groups."""
-    industries = [(industry_code(r["industry_code"]), re.sub(r"^Sectors? [\d, and]+ - ", "", r["industry_name"]),
-                   1 if re.fullmatch(r"999\d01", r["industry_code"]) else r["display_level"])
-                  for r in conn.execute("SELECT * FROM industry WHERE industry_code != '000000'")]
-    cells = conn.execute(
-        """SELECT substr(c.key, 5, 7) AS area_code, substr(c.key, 12, 6) AS industry_code, o.occupation_code,
-                  o.display_level, c.*
-           FROM cell c JOIN occupation o ON o.occupation_code = substr(c.key, 18, 6)
-           WHERE substr(c.key, 12, 6) != '000000' ORDER BY c.key""")
-    wages = []
-    for row in cells:
-        area, *rest = _wage_row(row)
-        wages.append((area, industry_code(row["industry_code"]), *rest))
-    return wages, industries
+def _industries(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
+    """The industries: OEWS's government designations that include schools and hospitals (999x01) overlap
+    the sectors, so they rank with the ownership groupings (level 1)."""
+    return [(industry_code(r["industry_code"]), re.sub(r"^Sectors? [\d, and]+ - ", "", r["industry_name"]),
+             1 if re.fullmatch(r"999\d01", r["industry_code"]) else r["display_level"])
+            for r in conn.execute("SELECT * FROM industry WHERE industry_code != '000000'")]
+
+
+def _cells(conn: sqlite3.Connection, industries: bool) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """The cross-industry rows and, when asked, every industry's rows, in one pass over the cells."""
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: positions, not names, for hundreds of thousands of rows
+    where = "" if industries else "WHERE substr(c.key, 12, 6) = '000000'"
+    cells = cursor.execute(
+        f"""SELECT substr(c.key, 5, 7), substr(c.key, 12, 6), o.occupation_code, o.display_level, {_CELL_COLUMNS}
+            FROM cell c JOIN occupation o ON o.occupation_code = substr(c.key, 18, 6) {where}
+            ORDER BY c.key""")  # noqa: S608 - fixed column names
+    wages: list[tuple[object, ...]] = []
+    by_industry: list[tuple[object, ...]] = []
+    for area, industry, occupation, display_level, *measures in cells:
+        row = _wage_row(area, occupation, display_level, measures)
+        if industry == "000000":
+            wages.append(row)
+        else:
+            by_industry.append((area, industry_code(industry), *row[1:]))
+    return wages, by_industry
 
 
 def read(path: Path, sha256: str, release: str | None = None, *, industries: bool = False) -> Extract:
@@ -160,12 +183,8 @@ def read(path: Path, sha256: str, release: str | None = None, *, industries: boo
             areas = [(r["area_code"], _area_type(r["area_code"], r["areatype_code"], r["area_name"]),
                       r["state_code"], "US" if r["areatype_code"] == "N" else STATES.get(r["state_code"], ("",))[0],
                       r["area_name"]) for r in conn.execute("SELECT * FROM area ORDER BY area_code")]
-            cells = conn.execute(
-                """SELECT substr(c.key, 5, 7) AS area_code, o.occupation_code, o.display_level, c.*
-                   FROM cell c JOIN occupation o ON o.occupation_code = substr(c.key, 18, 6)
-                   WHERE substr(c.key, 12, 6) = '000000' ORDER BY c.key""")
-            wages = [_wage_row(row) for row in cells]
-            by_industry = _industries(conn) if industries else None
+            wages, by_industry = _cells(conn, industries)
+            titles = _industries(conn) if industries else []
         except sqlite3.DatabaseError as exc:
             raise SourceError(file, f"not an OEWS bundle database ({exc})") from exc
         finally:
@@ -174,7 +193,7 @@ def read(path: Path, sha256: str, release: str | None = None, *, industries: boo
         raise SourceError(file, "no cross-industry OEWS rows")
     label = release or f"OEWS {meta.get('release', '')}, all areas".replace("OEWS , ", "OEWS, ")
     tables = {"oews_area": areas, "oews_area_wage": wages}
-    if by_industry is not None:
-        tables |= {"oews_area_industry_wage": by_industry[0], "oews_industry": by_industry[1]}
+    if industries:
+        tables |= {"oews_area_industry_wage": by_industry, "oews_industry": titles}
     return Extract(KIND, PUBLISHER, label, file, sha256, tables)
 

