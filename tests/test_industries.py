@@ -126,3 +126,19 @@ def test_an_unknown_industry_group_names_the_cell(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="row 2, column 'I_GROUP': unknown I_GROUP 'sectorish'"):
         import_paths(conn, [book], industries=True)
     assert conn.execute("SELECT COUNT(*) FROM source_file WHERE kind = 'bls-oews-areas'").fetchone()[0] == 0
+
+
+def test_the_api_answers_by_industry(imported_db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from careerclusters.web.app import create_app
+
+    with TestClient(create_app(imported_db, warm=False)) as client:
+        hospitals = client.get("/api/v1/occupations/29-1141/industries", params={"level": "3-digit"}).json()
+        assert hospitals["employment"] == 3379720
+        assert hospitals["industries"][0] | {"share_of_occupation": None} == {
+            "naics": "622000", "title": "Hospitals", "employment": 2020230, "share_of_occupation": None,
+            "annual_median": 100220, "hourly_median": 48.18, "markers": {}}
+        ohio = client.get("/api/v1/occupations/29-1141/industries", params={"area": "OH"})
+        assert ohio.status_code == 404 and "for the nation only" in ohio.json()["error"]["message"]
+        assert client.get("/api/v1/occupations/29-1141/industries", params={"level": "9"}).status_code == 422

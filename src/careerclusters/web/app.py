@@ -20,6 +20,7 @@ from careerclusters.api import classify, errors
 from careerclusters.api.area_routes import reports as report_router
 from careerclusters.api.area_routes import router as area_router
 from careerclusters.api.context import Explorer
+from careerclusters.api.industry_routes import router as industry_router
 from careerclusters.api.pos_routes import router as pos_router
 from careerclusters.api.routes import router as api_router
 from careerclusters.api.survey import router as survey_api_router
@@ -80,6 +81,7 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
     app.include_router(api_router)
     app.include_router(classify.router)
     app.include_router(area_router)
+    app.include_router(industry_router)
     app.include_router(report_router)
     app.include_router(survey_api_router)
     app.include_router(pos_router)
