@@ -9,11 +9,13 @@ from fastapi import APIRouter, Path, Query
 
 from careerclusters.api.routes import Ctx
 from careerclusters.services import industries
+from careerclusters.web.response_cache import shared
 
 router = APIRouter(prefix="/api/v1", tags=["data"])
 
 
 @router.get("/occupations/{code}/industries", summary="An occupation's jobs and wages by industry, largest first")
+@shared
 def occupation_industries(
         ctx: Ctx, code: Annotated[str, Path(max_length=20)],
         area: Annotated[str, Query(max_length=200, description="The area (the nation unless given); BLS publishes "
