@@ -56,3 +56,23 @@ def conn(imported_db: Path):
     connection = connect(imported_db, readonly=True)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def pos_db(imported_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the imported store with the example programs of study imported (read-only use)."""
+    import sqlite3
+
+    from careerclusters.pos.examples import example_paths
+    from careerclusters.services.programs_of_study import import_files
+    from careerclusters.store import connect
+
+    path = tmp_path_factory.mktemp("pos-store") / "careerclusters.sqlite"
+    source, copy = sqlite3.connect(imported_db), sqlite3.connect(path)
+    source.backup(copy)
+    source.close()
+    copy.close()
+    conn = connect(path)
+    import_files(conn, example_paths())
+    conn.close()
+    return path
