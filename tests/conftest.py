@@ -58,20 +58,25 @@ def conn(imported_db: Path):
     connection.close()
 
 
+def copy_store(source: Path, target: Path) -> Path:
+    """``target`` made a copy of the store ``source`` (SQLite's backup, consistent even while it is read)."""
+    import sqlite3
+
+    reader, writer = sqlite3.connect(source), sqlite3.connect(target)
+    reader.backup(writer)
+    reader.close()
+    writer.close()
+    return target
+
+
 @pytest.fixture(scope="session")
 def pos_db(imported_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the imported store with the example programs of study imported (read-only use)."""
-    import sqlite3
-
     from careerclusters.pos.examples import example_paths
     from careerclusters.services.programs_of_study import import_files
     from careerclusters.store import connect
 
-    path = tmp_path_factory.mktemp("pos-store") / "careerclusters.sqlite"
-    source, copy = sqlite3.connect(imported_db), sqlite3.connect(path)
-    source.backup(copy)
-    source.close()
-    copy.close()
+    path = copy_store(imported_db, tmp_path_factory.mktemp("pos-store") / "careerclusters.sqlite")
     conn = connect(path)
     import_files(conn, example_paths())
     conn.close()

@@ -19,17 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from careerclusters import i18n
 from careerclusters.errors import CareerClustersError
-from careerclusters.pos.model import (
-    Articulation,
-    Course,
-    CourseKind,
-    CourseLevel,
-    Credential,
-    CredentialKind,
-    Level,
-    ProgramOfStudy,
-    Stage,
-)
+from careerclusters.pos import model
 from careerclusters.services.pos_checker import TargetOccupation
 from careerclusters.services.rules_files import read_rules
 
@@ -90,8 +80,8 @@ class PlannedCourse(BaseModel):
     code: str
     title: str
     credits: float
-    kind: CourseKind
-    level: CourseLevel | None
+    kind: model.CourseKind
+    level: model.CourseLevel | None
     sced: str | None
     sced_title: str | None
     dual_credit: bool
@@ -104,7 +94,7 @@ class PlannedCourse(BaseModel):
 
 class PlannedLevel(BaseModel):
     name: str
-    stage: Stage
+    stage: model.Stage
     entry_point: bool
     exit_point: bool
     courses: list[PlannedCourse]
@@ -119,7 +109,7 @@ class PlanYear(BaseModel):
 class EarnedCredential(BaseModel):
     name: str
     issuer: str
-    kind: CredentialKind
+    kind: model.CredentialKind
     course: str
     level: str
     year: str
@@ -128,7 +118,7 @@ class EarnedCredential(BaseModel):
 
 class MissedCredential(BaseModel):
     name: str
-    kind: CredentialKind
+    kind: model.CredentialKind
     reason: str
 
 
@@ -148,7 +138,7 @@ class Plan(BaseModel):
     earned: list[EarnedCredential]
     missed: list[MissedCredential]
     continue_at: str | None = Field(description="The next entry point after the plan's finish, to come back later.")
-    articulations: list[Articulation]
+    articulations: list[model.Articulation]
     occupations: list[TargetOccupation]
     credits: float
     done_credits: float
@@ -171,15 +161,15 @@ def _year_label(first_year: int | None, index: int) -> str:
     return f"{year}–{(year + 1) % 100:02d}"
 
 
-def _year_indexes(levels: list[Level], terms_per_year: int) -> list[int]:
+def _year_indexes(levels: list[model.Level], terms_per_year: int) -> list[int]:
     """Each planned level's school year (0-based): a grade a year in high school (a skipped grade is a year
     too), then postsecondary terms ``terms_per_year`` to a year, from the year after high school."""
     indexes: list[int] = []
     terms = 0  # postsecondary terms so far in the current school year
     for n, level in enumerate(levels):
         if n == 0:
-            index, terms = 0, int(level.stage is Stage.postsecondary)
-        elif level.stage is Stage.secondary:
+            index, terms = 0, int(level.stage is model.Stage.postsecondary)
+        elif level.stage is model.Stage.secondary:
             index = indexes[-1] + max(1, level.step - levels[n - 1].step)
         elif terms in (0, terms_per_year):  # the first term after high school, or this year's terms are full
             index, terms = indexes[-1] + 1, 1
@@ -200,7 +190,7 @@ def _codes(wanted: list[str], allowed: set[str], message: str, notes: list[str])
     return kept
 
 
-def _planned_course(course: Course, taken: bool, done: bool, earns: list[str],
+def _planned_course(course: model.Course, taken: bool, done: bool, earns: list[str],
                     sced_titles: dict[str, str]) -> PlannedCourse:
     return PlannedCourse(
         code=course.code, title=course.title, credits=course.credits, kind=course.kind, level=course.level,
@@ -209,7 +199,7 @@ def _planned_course(course: Course, taken: bool, done: bool, earns: list[str],
         earns=earns)
 
 
-def make_plan(program: ProgramOfStudy, choices: PlanChoices, *, occupations: list[TargetOccupation],
+def make_plan(program: model.ProgramOfStudy, choices: PlanChoices, *, occupations: list[TargetOccupation],
               sced_titles: dict[str, str] | None = None, settings: PlannerSettings | None = None) -> Plan:
     """The plan ``choices`` make of ``program``, in the current language (``i18n.language``).
 
@@ -239,7 +229,7 @@ def make_plan(program: ProgramOfStudy, choices: PlanChoices, *, occupations: lis
                   _("%(code)s is not a course in the levels of your plan; it was left out."), notes)
     take = [code for code in electives if code in take or code in done]  # a course done was taken; program order
     taken = {course.code for course in in_plan if not course.elective} | set(take)
-    earns: dict[str, list[Credential]] = {}
+    earns: dict[str, list[model.Credential]] = {}
     for credential in program.credentials:
         earns.setdefault(credential.course, []).append(credential)
 
