@@ -78,7 +78,7 @@ def test_subcluster_and_instructional_program_pages_list_their_programs_of_study
     cip = client.get("/programs/51.3801").text
     assert f'href="{NURSING}"' in cip and "that use this CIP code" in cip
     other = text(client.get("/programs/52.0201").text)
-    assert "No program of study that use this CIP code is imported." in other
+    assert "No programs of study that use this CIP code are imported." in other
 
 
 def test_downloads_in_the_open_format(client: TestClient) -> None:
@@ -166,3 +166,13 @@ def test_the_plan_and_the_program_of_study_print_to_pdf(client: TestClient, pos_
     assert "Welders, Cutters, Solderers, and Brazers $53,750" in words
     refused = CliRunner().invoke(cli, ["--db", str(pos_db), "pos", "export", "example-welding", "--format", "pdf"])
     assert refused.exit_code == 2 and "a PDF is written to a file: add -o FILE.pdf" in refused.stderr
+
+
+def test_with_no_programs_of_study_imported_the_pages_say_how(imported_db: Path) -> None:
+    with TestClient(create_app(imported_db, warm=False)) as empty:
+        listing = text(empty.get("/programs-of-study").text)
+        assert "No programs of study are imported yet." in listing and "careerclusters pos import --examples" in listing
+        planner = text(empty.get("/planner?lang=es").text)
+        assert "Todavía no hay programas de estudio: pide a tu escuela o a tu estado que agreguen los suyos." in planner
+        assert "No programs of study that belong to this sub-cluster are imported." in text(
+            empty.get("/subclusters/physical-health").text)

@@ -199,6 +199,44 @@ def _planned_course(course: model.Course, taken: bool, done: bool, earns: list[s
         earns=earns)
 
 
+def _years(levels: list[model.Level], choices: PlanChoices, settings: PlannerSettings, taken: set[str],
+           done: set[str], earns: dict[str, list[str]], sced_titles: dict[str, str]) -> list[PlanYear]:
+    """The planned levels grouped by school year, each course marked taken, done and with what it earns."""
+    years: list[PlanYear] = []
+    for level, index in zip(levels, _year_indexes(levels, settings.terms_per_year[choices.pace]), strict=True):
+        if not years or years[-1].number != index + 1:
+            years.append(PlanYear(number=index + 1, label=_year_label(choices.first_year, index), levels=[]))
+        years[-1].levels.append(PlannedLevel(
+            name=level.name, stage=level.stage, entry_point=level.entry_point, exit_point=level.exit_point,
+            courses=[_planned_course(c, c.code in taken, c.code in done, earns.get(c.code, []), sced_titles)
+                     for c in level.courses]))
+    return years
+
+
+def _credentials(program: model.ProgramOfStudy, years: list[PlanYear], taken: set[str], done: set[str], start: str,
+                 finish: str) -> tuple[list[EarnedCredential], list[MissedCredential]]:
+    """The credentials the plan earns (with when), and those it does not with the reason why."""
+    year_of = {level.name: year.label for year in years for level in year.levels}
+    names = [level.name for level in program.levels]
+    earned, missed = [], []
+    for credential in program.credentials:
+        level = program.level_of(credential.course).name
+        if level in year_of and credential.course in taken:
+            earned.append(EarnedCredential(name=credential.name, issuer=credential.issuer, kind=credential.kind,
+                                           course=credential.course, level=level, year=year_of[level],
+                                           done=credential.course in done))
+            continue
+        if names.index(level) > names.index(finish):
+            reason = _("It is earned in %(level)s, after you leave at %(finish)s.")
+        elif names.index(level) < names.index(start):
+            reason = _("It is earned in %(level)s, before you start at %(start)s.")
+        else:
+            reason = _("It needs %(course)s, an elective you have not chosen.")
+        missed.append(MissedCredential(name=credential.name, kind=credential.kind, reason=reason % {
+            "level": level, "finish": finish, "start": start, "course": credential.course}))
+    return earned, missed
+
+
 def make_plan(program: model.ProgramOfStudy, choices: PlanChoices, *, occupations: list[TargetOccupation],
               sced_titles: dict[str, str] | None = None, settings: PlannerSettings | None = None) -> Plan:
     """The plan ``choices`` make of ``program``, in the current language (``i18n.language``).
@@ -229,39 +267,12 @@ def make_plan(program: model.ProgramOfStudy, choices: PlanChoices, *, occupation
                   _("%(code)s is not a course in the levels of your plan; it was left out."), notes)
     take = [code for code in electives if code in take or code in done]  # a course done was taken; program order
     taken = {course.code for course in in_plan if not course.elective} | set(take)
-    earns: dict[str, list[model.Credential]] = {}
+    earns: dict[str, list[str]] = {}
     for credential in program.credentials:
-        earns.setdefault(credential.course, []).append(credential)
+        earns.setdefault(credential.course, []).append(credential.name)
 
-    indexes = _year_indexes(levels, settings.terms_per_year[choices.pace])
-    years: list[PlanYear] = []
-    year_of: dict[str, str] = {}
-    for level, index in zip(levels, indexes, strict=True):
-        if not years or years[-1].number != index + 1:
-            years.append(PlanYear(number=index + 1, label=_year_label(choices.first_year, index), levels=[]))
-        year_of[level.name] = years[-1].label
-        years[-1].levels.append(PlannedLevel(
-            name=level.name, stage=level.stage, entry_point=level.entry_point, exit_point=level.exit_point,
-            courses=[_planned_course(c, c.code in taken, c.code in done, [e.name for e in earns.get(c.code, [])],
-                                     sced_titles or {}) for c in level.courses]))
-
-    earned, missed = [], []
-    for credential in program.credentials:
-        level = program.level_of(credential.course)
-        at = names.index(level.name)
-        if first <= at <= last and credential.course in taken:
-            earned.append(EarnedCredential(name=credential.name, issuer=credential.issuer, kind=credential.kind,
-                                           course=credential.course, level=level.name, year=year_of[level.name],
-                                           done=credential.course in done))
-            continue
-        if at > last:
-            reason = _("It is earned in %(level)s, after you leave at %(finish)s.")
-        elif at < first:
-            reason = _("It is earned in %(level)s, before you start at %(start)s.")
-        else:
-            reason = _("It needs %(course)s, an elective you have not chosen.")
-        missed.append(MissedCredential(name=credential.name, kind=credential.kind, reason=reason % {
-            "level": level.name, "finish": finish, "start": start, "course": credential.course}))
+    years = _years(levels, choices, settings, taken, set(done), earns, sced_titles or {})
+    earned, missed = _credentials(program, years, taken, set(done), start, finish)
     later = [level.name for level in program.levels[last + 1:] if level.entry_point]
     applied = choices.model_copy(update={"program_title": program.title, "start": start, "finish": finish,
                                          "take": take, "done": done})
