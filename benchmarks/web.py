@@ -5,8 +5,10 @@ sends requests from many concurrent clients over keep-alive connections, each ph
 
 - 8 clients for 15 s on the pages, then on the API, then on the static stylesheet (the baseline: the same
   server with no app logic): requests, errors and 5xx, throughput, client and server p50/p95/p99, the
-  most collector time inside one request (the ``gc;dur`` entry of ``Server-Timing``), and each worker's
-  longest single collection pause (``/healthz``, timed by ``gc.callbacks`` from the end of warm-up).
+  most collector time inside one request (the ``gc;dur`` entry of ``Server-Timing``), the share answered
+  from the page cache, and each worker's longest single collection pause (``/healthz``, timed by
+  ``gc.callbacks`` from the end of warm-up).
+- The same 8-client phase on a server with the page cache off, so the cost of rendering stays visible.
 - 64 clients for 30 s on each group: the same figures, and the server's memory (PSS summed over its
   processes) before and after.
 
@@ -84,9 +86,11 @@ async def load(base: str, urls: list[str], clients: int, seconds: float) -> dict
     server_ms: list[float] = []
     gc_ms: list[float] = []
     errors: list[str] = []
+    kept = 0
     deadline = time.perf_counter() + seconds
 
     async def client(number: int) -> None:
+        nonlocal kept
         async with httpx.AsyncClient(base_url=base, timeout=60) as http:
             for i in range(MAX_REQUESTS_PER_CLIENT):
                 if time.perf_counter() > deadline:
@@ -102,6 +106,7 @@ async def load(base: str, urls: list[str], clients: int, seconds: float) -> dict
                 header = response.headers.get("server-timing", "")
                 server_ms.append(timing(header, "app"))
                 gc_ms.append(timing(header, "gc"))
+                kept += response.headers.get("x-cache") == "hit"
                 if response.status_code != 200:
                     errors.append(f"{url}: {response.status_code}")
 
@@ -112,7 +117,7 @@ async def load(base: str, urls: list[str], clients: int, seconds: float) -> dict
             "5xx": sum(e.split(": ")[-1].startswith("5") for e in errors),
             "client": [percentile(client_ms, p) for p in (0.5, 0.95, 0.99)],
             "server": [percentile(server_ms, p) for p in (0.5, 0.95, 0.99)],
-            "gc_max": max(gc_ms, default=float("nan"))}
+            "gc_max": max(gc_ms, default=float("nan")), "kept": kept / max(1, len(client_ms))}
 
 
 def processes(root: int) -> list[int]:
@@ -177,11 +182,12 @@ def stop(server: subprocess.Popen[bytes]) -> None:
 def show(title: str, results: dict[str, dict[str, object]]) -> None:
     print(title)
     print(f"  {'group':9} {'requests':>8} {'req/s':>7} {'errors':>6} {'5xx':>4}   client ms p50/p95/p99   "
-          f"server ms p50/p95/p99   most gc ms in a request")
+          f"server ms p50/p95/p99   most gc ms in a request   from the page cache")
     for name, r in results.items():
         c, s = r["client"], r["server"]
         print(f"  {name:9} {r['requests']:>8} {r['rps']:>7.0f} {len(r['errors']):>6} {r['5xx']:>4}   "
-              f"{c[0]:6.1f} {c[1]:6.1f} {c[2]:6.1f}    {s[0]:6.2f} {s[1]:6.2f} {s[2]:6.2f}    {r['gc_max']:6.2f}")
+              f"{c[0]:6.1f} {c[1]:6.1f} {c[2]:6.1f}    {s[0]:6.2f} {s[1]:6.2f} {s[2]:6.2f}    {r['gc_max']:6.2f}"
+              f"                      {r['kept']:.0%}")
         for error in r["errors"][:3]:
             print("     error:", error)
     base = results["baseline"]
@@ -211,6 +217,11 @@ def show_memory(label: str, parent: dict[str, float], workers: list[dict[str, fl
           + ", ".join(f"{w['pss']:.0f}" for w in workers) + f" MB; all processes PSS {total:.0f} MB")
 
 
+def serve(port: int) -> list[str]:
+    return [sys.executable, "-m", "careerclusters.cli", "serve", "--port", str(port), "--workers", str(WORKERS),
+            "--no-access-log"]
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = imported_store(Path(tmp))
@@ -219,8 +230,7 @@ def main() -> None:
         env = os.environ | {"CAREERCLUSTERS_DB": str(db), "CAREERCLUSTERS_ACCESS_LOG": "0"}
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start([sys.executable, "-m", "careerclusters.cli", "serve", "--port", str(port),
-                        "--workers", str(WORKERS), "--no-access-log"], port, env)
+        server = start(serve(port), port, env)
         try:
             warm(base, [url for urls in GROUPS.values() for url in urls])
             light = {name: asyncio.run(load(base, urls, 8, 15)) for name, urls in GROUPS.items()}
@@ -232,6 +242,13 @@ def main() -> None:
         finally:
             stop(server)
         port = free_port()
+        uncached = start(serve(port), port, env | {"CAREERCLUSTERS_PAGE_CACHE_MB": "0"})
+        try:
+            rendering = {name: asyncio.run(load(f"http://127.0.0.1:{port}", urls, 8, 15))
+                         for name, urls in GROUPS.items()}
+        finally:
+            stop(uncached)
+        port = free_port()
         spawned = start([sys.executable, "-m", "uvicorn", "careerclusters.web.app:app_from_environment", "--factory",
                          "--port", str(port), "--workers", str(WORKERS), "--log-level", "warning"], port, env)
         try:
@@ -242,6 +259,8 @@ def main() -> None:
           "work on the machine makes absolute times noisy: read the ratios to the baseline of the same run")
     show("8 concurrent clients, 15 s per group", light)
     print("  longest single collector pause per worker, wall / CPU ms: " + "; ".join(light_pauses.values()))
+    show("8 concurrent clients, 15 s per group, the page cache off (every page and answer rendered afresh)",
+         rendering)
     show("64 concurrent clients, 30 s per group", heavy)
     print("  longest single collector pause per worker over the whole run, wall / CPU ms: "
           + "; ".join(all_pauses.values()))

@@ -17,6 +17,7 @@ from careerclusters.services import alignment
 from careerclusters.services import labor_market as lm
 from careerclusters.services.areas import Area, find_area, list_areas
 from careerclusters.services.codes import cip_code
+from careerclusters.web.response_cache import shared
 
 router = APIRouter(prefix="/api/v1/areas", tags=["areas"])
 AreaPath = Annotated[str, Path(max_length=200, description="A BLS area code (3900000), FIPS (39), CBSA (18140), "
@@ -45,17 +46,20 @@ class AreaProgram(lm.ProgramInArea):
 
 
 @router.get("", summary="Areas with OEWS data (nation, states, territories, metro and nonmetro areas)")
+@shared
 def areas(ctx: Ctx, type: Annotated[str | None, Query(pattern="^(national|state|territory|metro|nonmetro)$")] = None,
           limit: Limit = 100, offset: Offset = 0) -> Page[Area]:
     return Page[Area](**page(list_areas(ctx.conn, type), limit, offset))
 
 
 @router.get("/{area}", summary="One area")
+@shared
 def area(ctx: Ctx, area: AreaPath) -> Area:
     return find_area(ctx.conn, area)
 
 
 @router.get("/{area}/subclusters", summary="All 72 sub-clusters in an area, ranked")
+@shared
 def area_subclusters(ctx: Ctx, area: AreaPath,
                      by: Annotated[str, Query(pattern="^(employment|wage|openings|lq|share)$")] = "employment"
                      ) -> AreaSubclusters:
@@ -71,6 +75,7 @@ class AreaClusters(BaseModel):
 
 
 @router.get("/{area}/clusters", summary="All 14 clusters in an area, ranked")
+@shared
 def area_clusters(ctx: Ctx, area: AreaPath,
                   by: Annotated[str, Query(pattern="^(employment|wage|openings|lq|share)$")] = "employment"
                   ) -> AreaClusters:
@@ -79,6 +84,7 @@ def area_clusters(ctx: Ctx, area: AreaPath,
 
 
 @router.get("/{area}/subclusters/{subcluster_id}", summary="A sub-cluster's profile and top occupations in an area")
+@shared
 def area_subcluster(ctx: Ctx, area: AreaPath, subcluster_id: Annotated[str, Path(max_length=200)]) -> AreaSubcluster:
     found, profiles = ctx.area_profiles(area)
     wanted = lm.subcluster_id(subcluster_id)
@@ -87,12 +93,14 @@ def area_subcluster(ctx: Ctx, area: AreaPath, subcluster_id: Annotated[str, Path
 
 
 @router.get("/{area}/occupations/{code}", summary="An occupation's wages and employment in an area and nationally")
+@shared
 def area_occupation(ctx: Ctx, area: AreaPath, code: Annotated[str, Path(max_length=20)]) -> AreaOccupation:
     return AreaOccupation(note=NOTE, **lm.occupation_in_area(ctx.conn, code, area).model_dump())
 
 
 @router.get("/{area}/programs/{cip}", summary="A program's (CIP) occupations with their jobs, wages and openings "
                                               "in an area")
+@shared
 def area_program(ctx: Ctx, area: AreaPath, cip: Annotated[str, Path(max_length=20)]) -> AreaProgram:
     return AreaProgram(note=NOTE, **lm.program_in_area(ctx.conn, cip, area).model_dump())
 

@@ -22,7 +22,7 @@ from careerclusters.classifier import TextClassifier, load_classifier
 from careerclusters.classifier.service import SOURCES, Kind
 from careerclusters.framework import Level
 from careerclusters.services import answers, fetch, labor_market
-from careerclusters.services.areas import Area, find_area
+from careerclusters.services.areas import Area, find_area, list_areas
 from careerclusters.services.crosswalk import Crosswalk
 from careerclusters.services.pos_checker import Checker
 from careerclusters.services.survey_data import SurveyData
@@ -92,9 +92,28 @@ class Explorer:
     def classifier(self, kind: Kind) -> TextClassifier:
         return self._once(kind, lambda: load_classifier(self.conn, kind, self.db_path))
 
+    def data_version(self) -> str:
+        """What the imported data is, as one string: the checksums of the files in the store. Anything kept
+        between requests is keyed by it, so an import into the store makes every kept answer stale. Asked
+        on every request, it is read again only when SQLite says another connection has written to the file
+        since (``PRAGMA data_version``, a counter that costs no table read)."""
+        conn = self.conn
+        written = conn.execute("PRAGMA data_version").fetchone()[0]
+        known = getattr(self._local, "version", None)
+        if known is None or known[0] != written:
+            known = self._local.version = (written, "|".join(str(e["sha256"]) for e in self.imported()))
+        return known[1]
+
+    def data_version_or_none(self) -> str | None:
+        """The data version, or None when the store cannot be read (nothing should be kept then)."""
+        try:
+            return self.data_version()
+        except (sqlite3.Error, StoreError):
+            return None
+
     def _cached(self, key: tuple[str, ...], build: Callable[[], T]) -> T:
         """An answer from the store, kept until the imported data changes (an LRU of recent answers)."""
-        full_key = ("|".join(str(e["sha256"]) for e in self.imported()), *key)
+        full_key = (self.data_version(), *key)
         with self._locks["answers"]:
             if full_key in self._answers:
                 self._answers.move_to_end(full_key)
@@ -134,6 +153,10 @@ class Explorer:
         """Every sub-cluster's profile in an area (the roll-up reads thousands of rows: kept per data version)."""
         code = find_area(self.conn, area).code
         return self._cached(("area", code), lambda: labor_market.subclusters_in_area(self.conn, code, top=10))
+
+    def areas(self) -> list[Area]:
+        """Every area with OEWS data (the pickers list them on many pages: read once per data version)."""
+        return self._cached(("areas",), lambda: list_areas(self.conn))
 
     def national(self) -> answers.National:
         return self._cached(("national",), lambda: answers.national(self.conn))

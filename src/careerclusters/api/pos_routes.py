@@ -17,6 +17,7 @@ from careerclusters.errors import CareerClustersError
 from careerclusters.pos import ProgramOfStudy, files
 from careerclusters.services import programs_of_study as pos
 from careerclusters.services.pos_checker import Report
+from careerclusters.web.response_cache import shared
 
 router = APIRouter(prefix="/api/v1/programs-of-study", tags=["programs of study"])
 MAX_BODY = 2_000_000
@@ -37,6 +38,7 @@ class Validation(BaseModel):
 
 
 @router.get("", summary="Imported programs of study, optionally of one sub-cluster or using one CIP code")
+@shared
 def programs_of_study(ctx: Ctx, subcluster: Annotated[str | None, Query(max_length=200)] = None,
                       cip: Annotated[str | None, Query(max_length=20)] = None,
                       limit: Limit = 100, offset: Offset = 0) -> Page[pos.ProgramSummary]:
@@ -45,6 +47,7 @@ def programs_of_study(ctx: Ctx, subcluster: Annotated[str | None, Query(max_leng
 
 
 @router.get("/{program_id}", summary="One program of study with its target occupations and findings")
+@shared
 def program_of_study(ctx: Ctx, program_id: Annotated[str, Path(max_length=80)]) -> ProgramOfStudyDetail:
     stored = pos.get(ctx.conn, program_id)
     return ProgramOfStudyDetail(program=stored.program, file_name=stored.file_name, imported_at=stored.imported_at,

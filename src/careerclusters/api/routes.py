@@ -26,6 +26,7 @@ from careerclusters.services import answers
 from careerclusters.services.crosswalk import System
 from careerclusters.services.search import SearchResult, search
 from careerclusters.services.transition import Transition
+from careerclusters.web.response_cache import shared
 
 router = APIRouter(prefix="/api/v1")
 T = TypeVar("T")
@@ -93,18 +94,21 @@ def _nodes(edition: Edition, level: Level, parent: str | None) -> list[dict[str,
 
 @router.get("/groupings", tags=["framework"], response_model=NodePage,
             summary="The six cluster groupings (modern edition)")
+@shared
 def groupings(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
     return cached(request, page(_nodes(Edition.MODERN, Level.GROUPING, None), limit, offset))
 
 
 @router.get("/groupings/{grouping_id}", tags=["framework"], response_model=NodeDetail,
             summary="One grouping with its clusters")
+@shared
 def grouping(request: Request, grouping_id: str) -> Response:
     return cached(request, _node(grouping_id, Edition.MODERN, Level.GROUPING))
 
 
 @router.get("/clusters", tags=["framework"], response_model=NodePage,
             summary="Career clusters of either edition")
+@shared
 def clusters(request: Request, edition: EditionName = EditionName.modern,
              grouping: Annotated[str | None, Query(max_length=200)] = None,
              limit: Limit = 50, offset: Offset = 0) -> Response:
@@ -113,12 +117,14 @@ def clusters(request: Request, edition: EditionName = EditionName.modern,
 
 @router.get("/clusters/{cluster_id}", tags=["framework"], response_model=NodeDetail,
             summary="One cluster (id, code or name)")
+@shared
 def cluster(request: Request, cluster_id: str, edition: EditionName = EditionName.modern) -> Response:
     return cached(request, _node(cluster_id, Edition(edition.value), Level.CLUSTER))
 
 
 @router.get("/subclusters", tags=["framework"], response_model=NodePage,
             summary="The 72 sub-clusters")
+@shared
 def subclusters(request: Request, cluster: Annotated[str | None, Query(max_length=200)] = None,
                 limit: Limit = 100, offset: Offset = 0) -> Response:
     return cached(request, page(_nodes(Edition.MODERN, Level.SUBCLUSTER, cluster), limit, offset))
@@ -126,12 +132,14 @@ def subclusters(request: Request, cluster: Annotated[str | None, Query(max_lengt
 
 @router.get("/subclusters/{subcluster_id}", tags=["framework"], response_model=NodeDetail,
             summary="One sub-cluster")
+@shared
 def subcluster(request: Request, subcluster_id: str) -> Response:
     return cached(request, _node(subcluster_id, Edition.MODERN, Level.SUBCLUSTER))
 
 
 @router.get("/pathways", tags=["framework"], response_model=NodePage,
             summary="The 79 pathways of the original edition")
+@shared
 def pathways(request: Request, cluster: Annotated[str | None, Query(max_length=200)] = None,
              limit: Limit = 100, offset: Offset = 0) -> Response:
     return cached(request, page(_nodes(Edition.ORIGINAL, Level.PATHWAY, cluster), limit, offset))
@@ -139,12 +147,14 @@ def pathways(request: Request, cluster: Annotated[str | None, Query(max_length=2
 
 @router.get("/pathways/{pathway_id}", tags=["framework"], response_model=NodeDetail,
             summary="One original pathway")
+@shared
 def pathway(request: Request, pathway_id: str) -> Response:
     return cached(request, _node(pathway_id, Edition.ORIGINAL, Level.PATHWAY))
 
 
 @router.get("/practices", tags=["framework"], response_model=list[PracticeList],
             summary="Career Ready Practices, each list labelled with its edition")
+@shared
 def practices(request: Request) -> Response:
     return cached(request, [p.model_dump(mode="json") for p in load_framework().practices])
 
@@ -159,6 +169,7 @@ class ExportFormat(StrEnum):
             responses={200: {"content": {"text/csv": {"schema": {"type": "string"}},
                                          "text/turtle": {"schema": {"type": "string"}}}}},
             summary="The framework as JSON, CSV or SKOS (Turtle)")
+@shared
 def export(request: Request, format: ExportFormat = ExportFormat.json,  # noqa: A002 - the public parameter name
            edition: EditionName | None = None) -> Response:
     fw = load_framework()
@@ -183,18 +194,21 @@ class SortName(StrEnum):
 
 @router.get("/clusters/{cluster_id}/contents", tags=["data"], response_model=answers.NodeContents,
             summary="A modern cluster's occupations, programs and industries")
+@shared
 def cluster_contents(ctx: Ctx, cluster_id: str, sort: SortName = SortName.title) -> answers.NodeContents:
     return ctx.contents(cluster_id, Level.CLUSTER, sort.value)  # type: ignore[arg-type]
 
 
 @router.get("/subclusters/{subcluster_id}/contents", tags=["data"], response_model=answers.NodeContents,
             summary="A sub-cluster's occupations, programs and industries")
+@shared
 def subcluster_contents(ctx: Ctx, subcluster_id: str, sort: SortName = SortName.title) -> answers.NodeContents:
     return ctx.contents(subcluster_id, Level.SUBCLUSTER, sort.value)  # type: ignore[arg-type]
 
 
 @router.get("/occupations", tags=["data"], response_model=Page[answers.OccupationListing],
             summary="Occupations, optionally within a cluster or sub-cluster")
+@shared
 def occupations(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] = None,
                 subcluster: Annotated[str | None, Query(max_length=200)] = None,
                 sort: SortName = SortName.title, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
@@ -209,11 +223,13 @@ def occupations(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] 
 
 @router.get("/occupations/{code}", tags=["data"], response_model=answers.Occupation,
             summary="One occupation by SOC (29-1141) or O*NET-SOC (29-1141.00) code")
+@shared
 def occupation(ctx: Ctx, code: str) -> answers.Occupation:
     return ctx.occupation(code)
 
 
 @router.get("/programs", tags=["data"], response_model=Page[answers.Program], summary="CIP 2020 programs")
+@shared
 def programs(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] = None,
              subcluster: Annotated[str | None, Query(max_length=200)] = None,
              limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
@@ -228,12 +244,14 @@ def programs(ctx: Ctx, cluster: Annotated[str | None, Query(max_length=200)] = N
 
 @router.get("/programs/{cip}", tags=["data"], response_model=answers.ProgramProfile,
             summary="One program by CIP 2020 code (51.3801)")
+@shared
 def program(ctx: Ctx, cip: str) -> answers.ProgramProfile:
     return ctx.program(cip)
 
 
 @router.get("/industries", tags=["data"], response_model=list[answers.IndustryLink],
             summary="NAICS sectors with the clusters and sub-clusters they align to")
+@shared
 def industries(ctx: Ctx) -> list[answers.IndustryLink]:
     return answers.industries(ctx.conn)
 
@@ -252,6 +270,7 @@ class CrosswalkAnswer(BaseModel):
 
 @router.get("/crosswalk", tags=["data"], response_model=list[CrosswalkAnswer],
             summary="Map codes between soc, onet, cip, naics, cluster, subcluster and pathway")
+@shared
 def crosswalk(ctx: Ctx, source: Annotated[System, Query(alias="from")], target: Annotated[System, Query(alias="to")],
               code: Annotated[list[str], Query(min_length=1, max_length=500)]) -> list[CrosswalkAnswer]:
     results = ctx.crosswalk().map(source, target, code)
@@ -261,6 +280,7 @@ def crosswalk(ctx: Ctx, source: Annotated[System, Query(alias="from")], target: 
 
 @router.get("/transition/{original_id}", tags=["data"], response_model=Transition,
             summary="Where an original cluster or pathway moves")
+@shared
 def transition(ctx: Ctx, original_id: str) -> Transition:
     return ctx.transition().of(original_id)
 
@@ -272,5 +292,6 @@ def search_everything(ctx: Ctx, q: Annotated[str, Query(min_length=1, max_length
 
 
 @router.get("/status", tags=["data"], response_model=DataStatus, summary="Which official files are imported")
+@shared
 def data_status(ctx: Ctx) -> dict[str, Any]:
     return {"sources": ctx.imported()}

@@ -32,6 +32,7 @@ from careerclusters.web.pages import router as page_router
 from careerclusters.web.planner import router as planner_router
 from careerclusters.web.pos_pages import router as pos_page_router
 from careerclusters.web.report_pages import router as report_page_router
+from careerclusters.web.response_cache import ResponseCache
 from careerclusters.web.security import SecurityHeaders
 from careerclusters.web.settings import Settings
 from careerclusters.web.survey import router as survey_page_router
@@ -75,9 +76,14 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
                               "programs (CIP), industries (NAICS), wages and outlook.")
     app.state.explorer = Explorer(db_path)
     app.state.settings = settings
+    def inside_limits(inner: ASGIApp) -> ASGIApp:
+        if not settings.page_cache_mb:
+            return inner
+        return ResponseCache(inner, app.state.explorer.data_version_or_none, settings.page_cache_mb * 1_000_000)
+
     outermost(app, lambda inner: operations.RequestTiming(
-        SecurityHeaders(QueryLimit(BodyLimit(inner, settings.max_body_bytes), settings.max_query_bytes),
-                        https=settings.https), log=settings.access_log))
+        SecurityHeaders(QueryLimit(BodyLimit(inside_limits(inner), settings.max_body_bytes),
+                                   settings.max_query_bytes), https=settings.https), log=settings.access_log))
     app.include_router(operations.router)
     app.include_router(api_router)
     app.include_router(classify.router)

@@ -12,10 +12,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from careerclusters.api.context import Explorer
 from careerclusters.services import charts
 from careerclusters.services import labor_market as lm
-from careerclusters.services.areas import find_area, list_areas
+from careerclusters.services.areas import find_area
 from careerclusters.services.charts import areas as area_charts
 from careerclusters.store import NotInDataError
 from careerclusters.web.pages import render
+from careerclusters.web.response_cache import shared
 
 router = APIRouter(include_in_schema=False)
 SORTS = {"employment": "Jobs", "wage": "Median wage", "openings": "Openings a year (estimate)",
@@ -24,13 +25,14 @@ Text = Annotated[str, Query(max_length=200)]
 
 
 @router.get("/areas", response_class=HTMLResponse)
+@shared
 def areas_page(request: Request, q: Text = "") -> Response:
     explorer = request.app.state.explorer
     if q.strip():
         return RedirectResponse(f"/areas/{find_area(explorer.conn, q).code}", status_code=303)
-    states = [a for a in list_areas(explorer.conn) if a.type in {"state", "territory"}]
-    return render(request, "areas.html", title="Labor markets by area", states=states,
-                  all_areas=list_areas(explorer.conn))
+    areas = explorer.areas()
+    states = [a for a in areas if a.type in {"state", "territory"}]
+    return render(request, "areas.html", title="Labor markets by area", states=states, all_areas=areas)
 
 
 def _charts(explorer: Explorer, area: str) -> list[charts.Chart]:
@@ -41,6 +43,7 @@ def _charts(explorer: Explorer, area: str) -> list[charts.Chart]:
 
 
 @router.get("/areas/{area}", response_class=HTMLResponse)
+@shared
 def area_page(request: Request, area: str, sort: Annotated[str, Query(max_length=20)] = "employment"
               ) -> HTMLResponse:
     explorer = request.app.state.explorer
@@ -52,6 +55,7 @@ def area_page(request: Request, area: str, sort: Annotated[str, Query(max_length
 
 
 @router.get("/areas/{area}/charts/{name}.{fmt}")
+@shared
 def area_chart(request: Request, area: str, name: str, fmt: Literal["svg", "png"]) -> Response:
     """An area chart as a file (SVG or PNG), for slides and reports."""
     chart = next((c for c in _charts(request.app.state.explorer, area) if c.name == name), None)
@@ -63,6 +67,7 @@ def area_chart(request: Request, area: str, name: str, fmt: Literal["svg", "png"
 
 
 @router.get("/areas/{area}/subclusters/{node_id}", response_class=HTMLResponse)
+@shared
 def area_subcluster_page(request: Request, area: str, node_id: str) -> HTMLResponse:
     found, profiles = request.app.state.explorer.area_profiles(area)
     wanted = lm.subcluster_id(node_id)
@@ -72,6 +77,7 @@ def area_subcluster_page(request: Request, area: str, node_id: str) -> HTMLRespo
 
 
 @router.get("/areas/{area}/occupations/{code}", response_class=HTMLResponse)
+@shared
 def area_occupation_page(request: Request, area: str, code: str) -> HTMLResponse:
     figures = lm.occupation_in_area(request.app.state.explorer.conn, code, area)
     return render(request, "area_occupation.html", title=f"{figures.title} in "

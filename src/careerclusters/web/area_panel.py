@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from careerclusters.api.context import Explorer
 from careerclusters.errors import CareerClustersError
 from careerclusters.services import labor_market as lm
-from careerclusters.services.areas import Area, find_area, list_areas
+from careerclusters.services.areas import Area, find_area
 
 
 @dataclass
@@ -28,7 +28,7 @@ def area_panel(explorer: Explorer, kind: str, ident: str, asked: str) -> AreaPan
     """The panel for an occupation (SOC), sub-cluster (id) or program (CIP) page; None without area data."""
     if not explorer.has("bls-oews-areas"):
         return None
-    panel = AreaPanel([a for a in list_areas(explorer.conn) if a.type in {"state", "territory"}], asked.strip())
+    panel = AreaPanel([a for a in explorer.areas() if a.type in {"state", "territory"}], asked.strip())
     if not panel.asked:
         return panel
     try:

@@ -14,6 +14,7 @@ from careerclusters.api.routes import cacheable
 from careerclusters.framework import Edition, Level, Node, load_framework
 from careerclusters.services import charts
 from careerclusters.store import NotInDataError
+from careerclusters.web.response_cache import shared
 
 router = APIRouter(include_in_schema=False)
 Page = Literal["home", "groupings", "clusters", "subclusters", "occupations", "programs"]
@@ -105,10 +106,12 @@ def _download(request: Request, page: Page, ident: str, name: str, fmt: Format) 
 
 
 @router.get("/charts/{name}.{fmt}")
+@shared
 def home_chart(request: Request, name: str, fmt: Format) -> Response:
     return _download(request, "home", "", name, fmt)
 
 
 @router.get("/{page}/{ident}/charts/{name}.{fmt}")
+@shared
 def page_chart(request: Request, page: Page, ident: str, name: str, fmt: Format) -> Response:
     return _download(request, page, ident, name, fmt)

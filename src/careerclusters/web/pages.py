@@ -21,6 +21,7 @@ from careerclusters.spreadsheets import SafeWriter
 from careerclusters.web.area_panel import area_panel
 from careerclusters.web.chart_routes import page_charts
 from careerclusters.web.chart_routes import router as chart_router
+from careerclusters.web.response_cache import shared
 from careerclusters.web.wheel import CENTRE, segments
 
 router = APIRouter(include_in_schema=False)
@@ -64,6 +65,7 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
 
 
 @router.get("/", response_class=HTMLResponse)
+@shared
 def home(request: Request) -> HTMLResponse:
     fw = load_framework()
     return render(request, "home.html", segments=segments(fw), centre=CENTRE, fw=fw, title="Career Clusters",
@@ -71,6 +73,7 @@ def home(request: Request) -> HTMLResponse:
 
 
 @router.get("/groupings/{node_id}", response_class=HTMLResponse)
+@shared
 def grouping_page(request: Request, node_id: str) -> HTMLResponse:
     fw = load_framework()
     node = fw.get(node_id, edition=Edition.MODERN, level=Level.GROUPING)
@@ -96,12 +99,14 @@ def _modern_page(request: Request, node_id: str, level: Level, sort: str, area: 
 
 
 @router.get("/clusters/{node_id}", response_class=HTMLResponse)
+@shared
 def cluster_page(request: Request, node_id: str, sort: Annotated[str, Query(max_length=20)] = "title"
                  ) -> HTMLResponse:
     return _modern_page(request, node_id, Level.CLUSTER, sort)
 
 
 @router.get("/subclusters/{node_id}", response_class=HTMLResponse)
+@shared
 def subcluster_page(request: Request, node_id: str, sort: Annotated[str, Query(max_length=20)] = "title",
                     area: AreaQuery = "") -> HTMLResponse:
     return _modern_page(request, node_id, Level.SUBCLUSTER, sort, area)
@@ -123,16 +128,19 @@ def _occupations_csv(request: Request, node_id: str, level: Level) -> Response:
 
 
 @router.get("/clusters/{node_id}/occupations.csv")
+@shared
 def cluster_csv(request: Request, node_id: str) -> Response:
     return _occupations_csv(request, node_id, Level.CLUSTER)
 
 
 @router.get("/subclusters/{node_id}/occupations.csv")
+@shared
 def subcluster_csv(request: Request, node_id: str) -> Response:
     return _occupations_csv(request, node_id, Level.SUBCLUSTER)
 
 
 @router.get("/original", response_class=HTMLResponse)
+@shared
 def original_edition(request: Request) -> HTMLResponse:
     fw = load_framework()
     return render(request, "original.html", fw=fw, original_edition=Edition.ORIGINAL,
@@ -148,16 +156,19 @@ def _original_page(request: Request, node_id: str, level: Level) -> HTMLResponse
 
 
 @router.get("/original/clusters/{node_id}", response_class=HTMLResponse)
+@shared
 def original_cluster(request: Request, node_id: str) -> HTMLResponse:
     return _original_page(request, node_id, Level.CLUSTER)
 
 
 @router.get("/original/pathways/{node_id}", response_class=HTMLResponse)
+@shared
 def original_pathway(request: Request, node_id: str) -> HTMLResponse:
     return _original_page(request, node_id, Level.PATHWAY)
 
 
 @router.get("/occupations/{code}", response_class=HTMLResponse)
+@shared
 def occupation_page(request: Request, code: str, area: AreaQuery = "") -> HTMLResponse:
     occupation = _explorer(request).occupation(code)
     return render(request, "occupation.html", occ=occupation, title=occupation.title,
@@ -166,6 +177,7 @@ def occupation_page(request: Request, code: str, area: AreaQuery = "") -> HTMLRe
 
 
 @router.get("/programs/{cip}", response_class=HTMLResponse)
+@shared
 def program_page(request: Request, cip: str, area: AreaQuery = "") -> HTMLResponse:
     program = _explorer(request).program(cip)
     return render(request, "program.html", prog=program, title=program.title, pos_scope="use this CIP code",
@@ -182,6 +194,7 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=300)] = "")
 
 
 @router.get("/api", response_class=HTMLResponse)
+@shared
 def api_docs(request: Request) -> HTMLResponse:
     """A readable page of the OpenAPI document, rendered here so it needs no script from elsewhere."""
     spec = request.app.openapi()

@@ -16,10 +16,10 @@ from careerclusters.errors import CareerClustersError
 from careerclusters.reports import html
 from careerclusters.services import alignment
 from careerclusters.services.alignment_files import programs_csv, workbook
-from careerclusters.services.areas import list_areas
 from careerclusters.sources.base import decode_text
 from careerclusters.store import StoreError
 from careerclusters.web.pages import render
+from careerclusters.web.response_cache import shared
 
 router = APIRouter(include_in_schema=False)
 FORMATS = {"html": "text/html; charset=utf-8", "csv": "text/csv; charset=utf-8",
@@ -53,6 +53,7 @@ def _build(request: Request, content: str, area: str, file: str) -> alignment.Al
 
 
 @router.get("/reports/report.css")
+@shared
 def report_stylesheet() -> Response:
     """The reports' stylesheet, served from the package so the page and the printed file share one."""
     return Response(html.STYLESHEET.read_text(encoding="utf-8"), media_type="text/css",
@@ -60,8 +61,9 @@ def report_stylesheet() -> Response:
 
 
 @router.get("/reports/alignment", response_class=HTMLResponse)
+@shared
 def alignment_form(request: Request) -> HTMLResponse:
-    areas = list_areas(request.app.state.explorer.conn)
+    areas = request.app.state.explorer.areas()
     return render(request, "report_form.html", title="Program alignment report", all_areas=areas)
 
 

@@ -33,6 +33,9 @@ class Settings:
     max_query_bytes: int = 4_096
     #: Log one line per request (method, path without the query string, status, duration).
     access_log: bool = True
+    #: Memory each worker may spend keeping pages and answers that are the same for everyone, in MB
+    #: (``web/response_cache.py``); 0 renders every request afresh.
+    page_cache_mb: int = 32
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -52,6 +55,10 @@ class Settings:
         return {PREFIX + f.name.upper(): _format(getattr(self, f.name)) for f in fields(self)}
 
 
+#: Settings for which 0 is meaningful (it turns the feature off); every other number must be at least 1.
+MAY_BE_ZERO = {"page_cache_mb"}
+
+
 def _parse(name: str, raw: str, kind: object) -> bool | int:
     if kind in (bool, "bool"):
         if raw.lower() in ("1", "true", "yes", "on"):
@@ -63,8 +70,9 @@ def _parse(name: str, raw: str, kind: object) -> bool | int:
         number = int(raw.replace("_", ""))
     except ValueError:
         raise CareerClustersError(f"{name}={raw!r}: not a whole number") from None
-    if number < 1:
-        raise CareerClustersError(f"{name}={raw!r}: must be at least 1")
+    smallest = 0 if name.removeprefix(PREFIX).lower() in MAY_BE_ZERO else 1
+    if number < smallest:
+        raise CareerClustersError(f"{name}={raw!r}: must be at least {smallest}")
     return number
 
 
