@@ -33,6 +33,7 @@ from careerclusters.services.pos_plan import (
     read_plan_file,
 )
 from careerclusters.web.pages import render
+from careerclusters.web.response_cache import shared
 
 STATIC = Path(__file__).with_name("static")  # the planner's print stylesheet, linked from the printed page
 router = APIRouter(include_in_schema=False)
@@ -103,6 +104,7 @@ def _render_plan(request: Request, plan: Plan, lang: str, printing: bool) -> HTM
 
 
 @router.get("/planner", response_class=HTMLResponse)
+@shared  # the list of programs of study; a plan itself is never kept
 def planner(request: Request, lang: Lang = "en") -> HTMLResponse:
     programs = pos.list_programs(request.app.state.explorer.conn)
     other = _other(lang)

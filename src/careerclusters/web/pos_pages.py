@@ -2,7 +2,8 @@
 downloads (the open file format, the flat CSV, a printed PDF). The planner for learners is ``web/planner.py``.
 
 A CIP code is an instructional program (``/programs/{cip}``); a program of study is a sequence of courses that
-uses one or more of them. The sub-cluster and CIP pages list the programs of study that belong to them.
+uses one or more of them. The sub-cluster and CIP pages list the programs of study that belong to them. These
+pages hold only what is imported, the same for everyone, so the server keeps them (``@shared``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from careerclusters.pos import files
 from careerclusters.reports import html, pdf
 from careerclusters.services import programs_of_study as pos
 from careerclusters.web.pages import render
+from careerclusters.web.response_cache import shared
 
 router = APIRouter(include_in_schema=False)
 ProgramId = Annotated[str, Path(max_length=80)]
@@ -32,6 +34,7 @@ def stylesheet() -> Response:
 
 
 @router.get("/programs-of-study", response_class=HTMLResponse)
+@shared
 def programs_of_study(request: Request, subcluster: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
     conn = request.app.state.explorer.conn
     everything = pos.list_programs(conn)
@@ -45,6 +48,7 @@ def programs_of_study(request: Request, subcluster: Annotated[str, Query(max_len
 
 
 @router.get("/programs-of-study/{program_id}.{fmt}")
+@shared
 def download(request: Request, program_id: ProgramId,
              fmt: Annotated[str, Path(pattern="^(yaml|json|csv|pdf)$")]) -> Response:
     """The program of study in the open file format (YAML, JSON), the flat CSV layout, or printed to PDF."""
@@ -59,6 +63,7 @@ def download(request: Request, program_id: ProgramId,
 
 
 @router.get("/programs-of-study/{program_id}", response_class=HTMLResponse)
+@shared
 def program_of_study(request: Request, program_id: ProgramId) -> HTMLResponse:
     stored = pos.get(request.app.state.explorer.conn, program_id)
     checker = request.app.state.explorer.pos_checker()
