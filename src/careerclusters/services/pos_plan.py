@@ -46,7 +46,7 @@ def load_settings(path: Path | None = None) -> PlannerSettings:
     """The planner's settings from ``path``, or the package's ``rules/planner.yaml``."""
     settings = read_rules(PlannerSettings, SETTINGS_FILE, path)
     if set(settings.terms_per_year) != set(Pace) or min(settings.terms_per_year.values()) < 1:
-        raise CareerClustersError("rules/planner.yaml: terms_per_year needs a positive number for "
+        raise CareerClustersError(f"{path or 'rules/planner.yaml'}: terms_per_year needs a positive number for "
                                   + " and ".join(pace.value for pace in Pace))
     return settings
 
@@ -54,9 +54,6 @@ def load_settings(path: Path | None = None) -> PlannerSettings:
 @cache
 def default_settings() -> PlannerSettings:
     return load_settings()
-
-
-CourseCodes = list[str]
 
 
 class PlanChoices(BaseModel):
@@ -72,8 +69,8 @@ class PlanChoices(BaseModel):
     first_year: int | None = Field(None, ge=2000, le=2100, description="The calendar year their first school year "
                                                                        "begins (2026 for 2026–27).")
     pace: Pace = Pace.full_time
-    take: CourseCodes = Field(default_factory=list, max_length=200, description="Elective courses chosen (codes).")
-    done: CourseCodes = Field(default_factory=list, max_length=200, description="Courses completed (codes).")
+    take: list[str] = Field(default_factory=list, max_length=200, description="Elective courses chosen (codes).")
+    done: list[str] = Field(default_factory=list, max_length=200, description="Courses completed (codes).")
 
 
 class PlannedCourse(BaseModel):
