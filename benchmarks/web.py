@@ -30,16 +30,22 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 import httpx
 
 from benchmarks.common import imported_store, machine
+from careerclusters.pos.examples import example_paths
+from careerclusters.services.programs_of_study import import_files
+from careerclusters.store import connect
 
 PAGES = ["/", "/clusters/healthcare-human-services", "/subclusters/physical-health?sort=wage",
          "/groupings/caring-communities", "/occupations/29-1141", "/programs/51.3801", "/search?q=nurse",
          "/original", "/original/pathways/o-therapeutic-services", "/areas/3900000",
-         "/areas/3900000/subclusters/physical-health", "/occupations/29-1141?area=OH"]
+         "/areas/3900000/subclusters/physical-health", "/occupations/29-1141?area=OH",
+         "/programs-of-study/example-registered-nursing",
+         "/programs-of-study/example-registered-nursing/plan?finish=Grade+12&take=HS-402&done=HS-101"]
 API = ["/api/v1/clusters", "/api/v1/subclusters/physical-health", "/api/v1/occupations/29-1141",
        "/api/v1/subclusters/physical-health/contents?sort=wage", "/api/v1/programs/51.3801",
        "/api/v1/search?q=welder", "/api/v1/classify?text=registered%20nurse",
@@ -219,6 +225,8 @@ def serve(port: int) -> list[str]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = imported_store(Path(tmp))
+        with closing(connect(db)) as conn:  # the program-of-study and planner pages show the examples
+            import_files(conn, example_paths())
         env = os.environ | {"CAREERCLUSTERS_DB": str(db), "CAREERCLUSTERS_ACCESS_LOG": "0"}
         port = free_port()
         base = f"http://127.0.0.1:{port}"

@@ -56,3 +56,28 @@ def conn(imported_db: Path):
     connection = connect(imported_db, readonly=True)
     yield connection
     connection.close()
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """``target`` made a copy of the store ``source`` (SQLite's backup, consistent even while it is read)."""
+    import sqlite3
+
+    reader, writer = sqlite3.connect(source), sqlite3.connect(target)
+    reader.backup(writer)
+    reader.close()
+    writer.close()
+    return target
+
+
+@pytest.fixture(scope="session")
+def pos_db(imported_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the imported store with the example programs of study imported (read-only use)."""
+    from careerclusters.pos.examples import example_paths
+    from careerclusters.services.programs_of_study import import_files
+    from careerclusters.store import connect
+
+    path = copy_store(imported_db, tmp_path_factory.mktemp("pos-store") / "careerclusters.sqlite")
+    conn = connect(path)
+    import_files(conn, example_paths())
+    conn.close()
+    return path

@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,10 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
          "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="module")
-def server(imported_db: Path) -> Iterator[str]:
-    app = create_app(imported_db, warm=False)
+@contextmanager
+def serve(db: Path) -> Iterator[str]:
+    """The app over the store ``db`` on a free localhost port, warmed up, for as long as the block runs."""
+    app = create_app(db, warm=False)
     app.state.explorer.warm()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -41,6 +43,12 @@ def server(imported_db: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(imported_db: Path) -> Iterator[str]:
+    with serve(imported_db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from careerclusters.cli import app
 from careerclusters.pos import files
 from careerclusters.pos.examples import CATALOG, FLAWED, example_paths, examples
 from careerclusters.web.app import create_app
+from tests.conftest import copy_store
 
 pytestmark = pytest.mark.data
 runner = CliRunner()
@@ -23,11 +23,7 @@ WELDING = next(p for p in example_paths() if p.name == "welding.yaml")
 @pytest.fixture(scope="module")
 def db(imported_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the imported store with the examples imported through the command line."""
-    copy = tmp_path_factory.mktemp("pos") / "store.sqlite"
-    source, dest = sqlite3.connect(imported_db), sqlite3.connect(copy)
-    source.backup(dest)
-    source.close()
-    dest.close()
+    copy = copy_store(imported_db, tmp_path_factory.mktemp("pos") / "store.sqlite")
     result = runner.invoke(app, ["--db", str(copy), "pos", "import", *map(str, example_paths()), "--json"])
     assert result.exit_code == 0, result.output
     assert {r["status"] for r in json.loads(result.stdout)} == {"imported"}

@@ -14,6 +14,8 @@ from careerclusters.cli.common import console, print_json, say, user_errors
 from careerclusters.errors import CareerClustersError
 from careerclusters.formatting import money
 from careerclusters.pos import ProgramOfStudy, files
+from careerclusters.pos.examples import example_paths
+from careerclusters.reports import html, pdf
 from careerclusters.services import programs_of_study as pos
 from careerclusters.services import sced
 from careerclusters.services.pos_checker import Checker, Report, load_rules
@@ -58,8 +60,15 @@ def validate(paths: Files, rules: RulesOption = None, as_json: JSON = False) -> 
 
 @app.command("import")
 @user_errors
-def import_(paths: Files, as_json: JSON = False) -> None:
+def import_(paths: Annotated[list[Path] | None, typer.Argument(help="Program-of-study files: YAML, JSON or a CSV "
+                                                                   "catalog.")] = None,
+            examples: Annotated[bool, typer.Option("--examples", help="Also import the example programs of study "
+                                                                      "that come with careerclusters.")] = False,
+            as_json: JSON = False) -> None:
     """Import programs of study into the store, all files or none; a program whose id is stored is replaced."""
+    paths = [*(paths or []), *(example_paths() if examples else [])]
+    if not paths:
+        raise CareerClustersError("name the files to import (or add --examples for the examples)")
     with common.open_store(readonly=False) as conn:
         results = pos.import_files(conn, paths)
     if as_json:
@@ -140,11 +149,22 @@ def show(program_id: IdArg, as_json: JSON = False) -> None:
 @app.command()
 @user_errors
 def export(program_id: IdArg,
-           fmt: Annotated[str, typer.Option("--format", help="yaml, json or csv.")] = "yaml",
+           fmt: Annotated[str, typer.Option("--format", help="yaml, json, csv or pdf.")] = "yaml",
            output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None) -> None:
-    """Write a stored program of study in the open file format (YAML or JSON) or the flat CSV layout."""
-    if fmt not in ("yaml", "json", "csv"):
-        raise CareerClustersError(f"unknown format {fmt!r}: use yaml, json or csv (PDF is not available yet)")
+    """Write a stored program of study in the open file format (YAML or JSON), the flat CSV layout, or as a
+    printed PDF (its sequence, credentials, occupations and findings, as the web page shows them)."""
+    if fmt not in ("yaml", "json", "csv", "pdf"):
+        raise CareerClustersError(f"unknown format {fmt!r}: use yaml, json, csv or pdf")
+    if fmt == "pdf":
+        if output is None:
+            raise CareerClustersError("a PDF is written to a file: add -o FILE.pdf")
+        with common.open_store() as conn:
+            program = pos.get(conn, program_id).program
+            checker = Checker(conn)
+            document = html.program_of_study_document(program, checker.check(program), checker)
+        output.write_bytes(pdf.render(document))
+        say(f"wrote {output}")
+        return
     with common.open_store() as conn:
         program = pos.get(conn, program_id).program
     text = files.render([program], fmt)

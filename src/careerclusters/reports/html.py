@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from datetime import date
 from importlib import resources
+from types import SimpleNamespace
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from careerclusters.formatting import count, money
+from careerclusters.framework import load_framework
+from careerclusters.pos import ProgramOfStudy
 from careerclusters.services import charts
 from careerclusters.services.alignment import AlignmentReport
 from careerclusters.services.charts import areas as area_charts
+from careerclusters.services.pos_checker import Checker, Report
 
 _env = Environment(loader=PackageLoader("careerclusters.reports", "templates"), autoescape=select_autoescape(),
                    trim_blocks=True, lstrip_blocks=True)
@@ -36,3 +40,24 @@ def alignment_document(report: AlignmentReport, *, stylesheet_url: str | None = 
     css = None if stylesheet_url else STYLESHEET.read_text(encoding="utf-8")
     return _env.get_template("alignment_document.html").render(
         report=report, today=date.today(), body=alignment_body(report), css=css, stylesheet_url=stylesheet_url)
+
+
+POS_STYLESHEET = resources.files(__package__).joinpath("templates/program_of_study.css")
+
+
+def program_of_study_body(program: ProgramOfStudy, report: Report, checker: Checker) -> str:
+    """A program of study's sequence grid, credentials, occupations and findings (no page chrome), for the web
+    page and the printed document alike; ``checker`` holds the SCED and CIP titles it names."""
+    fw = load_framework()
+    return _env.get_template("_program_of_study.html").render(
+        program=program, report=report, courses=checker.ref.courses, cip_titles=checker.ref.cip_titles,
+        subclusters=[fw.node(s) if s in checker.subclusters else SimpleNamespace(id=s, name=s)
+                     for s in program.subclusters],
+        pathway=fw.node(program.pathway) if program.pathway in checker.pathways else None)
+
+
+def program_of_study_document(program: ProgramOfStudy, report: Report, checker: Checker) -> str:
+    """A program of study as one standalone HTML document (stylesheets embedded) for printing to PDF."""
+    css = STYLESHEET.read_text(encoding="utf-8") + POS_STYLESHEET.read_text(encoding="utf-8")
+    return _env.get_template("program_of_study_document.html").render(
+        program=program, css=css, body=program_of_study_body(program, report, checker))

@@ -30,6 +30,8 @@ from careerclusters.web.area_pages import router as area_page_router
 from careerclusters.web.limits import BodyLimit, QueryLimit
 from careerclusters.web.pages import render
 from careerclusters.web.pages import router as page_router
+from careerclusters.web.planner import router as planner_router
+from careerclusters.web.pos_pages import router as pos_page_router
 from careerclusters.web.report_pages import router as report_page_router
 from careerclusters.web.response_cache import ResponseCache
 from careerclusters.web.security import SecurityHeaders
@@ -95,6 +97,8 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
     app.include_router(area_page_router)
     app.include_router(report_page_router)
     app.include_router(survey_page_router)
+    app.include_router(pos_page_router)
+    app.include_router(planner_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
 
     @app.exception_handler(CareerClustersError)

@@ -15,6 +15,7 @@ from careerclusters import i18n
 from careerclusters.api.context import Explorer
 from careerclusters.formatting import count, figure, money
 from careerclusters.framework import Edition, Level, load_framework
+from careerclusters.services import programs_of_study
 from careerclusters.services.search import search
 from careerclusters.spreadsheets import SafeWriter
 from careerclusters.web.area_panel import area_panel
@@ -92,7 +93,9 @@ def _modern_page(request: Request, node_id: str, level: Level, sort: str, area: 
     return render(request, "node.html", node=node, fw=fw, title=node.name, contents=contents, sort=sort,
                   sorts=SORTS, feeders=[f for f in feeders if f.share >= 0.05], chart_base=node_url(node),
                   charts=page_charts(explorer, "clusters" if level is Level.CLUSTER else "subclusters", node.id),
-                  panel=area_panel(explorer, "subcluster", node.id, area) if level is Level.SUBCLUSTER else None)
+                  panel=area_panel(explorer, "subcluster", node.id, area) if level is Level.SUBCLUSTER else None,
+                  programs_of_study=programs_of_study.list_programs(explorer.conn, subcluster=node.id)
+                  if level is Level.SUBCLUSTER else None, pos_scope="belong to this sub-cluster")
 
 
 @router.get("/clusters/{node_id}", response_class=HTMLResponse)
@@ -177,7 +180,8 @@ def occupation_page(request: Request, code: str, area: AreaQuery = "") -> HTMLRe
 @shared
 def program_page(request: Request, cip: str, area: AreaQuery = "") -> HTMLResponse:
     program = _explorer(request).program(cip)
-    return render(request, "program.html", prog=program, title=program.title,
+    return render(request, "program.html", prog=program, title=program.title, pos_scope="use this CIP code",
+                  programs_of_study=programs_of_study.list_programs(_explorer(request).conn, cip=program.cip),
                   charts=page_charts(_explorer(request), "programs", cip), chart_base=f"/programs/{cip}",
                   panel=area_panel(_explorer(request), "program", program.cip, area))
 
