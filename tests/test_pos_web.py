@@ -93,6 +93,10 @@ def test_downloads_in_the_open_format(client: TestClient) -> None:
 def test_the_planner_lays_out_a_plan(client: TestClient) -> None:
     start = text(client.get("/planner").text)
     assert "Choose a program of study" in start and "Registered Nursing (example)" in start
+    assert "Barbering and Retail" not in start  # the flawed example: the checker finds errors in it
+    assert "Programs of study not listed here until their authors fix the errors their checks found: 1." in start
+    assert ("Programas de estudio que no aparecen aquí hasta que sus autores corrijan los errores que encontró su "
+            "revisión: 1.") in text(client.get("/planner?lang=es").text)
     response = client.get(NURSING + "/plan?finish=Grade+12&year=2026&take=HS-402&done=HS-101")
     page = text(response.text)
     assert "2029–30 Grade 12 · high school exit point" in page

@@ -40,8 +40,7 @@ class Explorer:
         self._local = threading.local()
         self._built: dict[str, object] = {}
         self._locks: dict[str, threading.Lock] = {k: threading.Lock() for k in
-                                                  ("transition", "crosswalk", "occupation", "program", "answers",
-                                                                   "pos-checker")}
+                                                  ("transition", "crosswalk", "occupation", "program", "answers")}
         self._answers: OrderedDict[tuple[str, ...], object] = OrderedDict()
         if hasattr(os, "register_at_fork"):  # a forked worker opens its own connections (SQLite's rule)
             forget = weakref.WeakMethod(self._forget_connections)
@@ -86,8 +85,9 @@ class Explorer:
         return self._once("crosswalk", lambda: Crosswalk(self.conn))
 
     def pos_checker(self) -> Checker:
-        """The program-of-study checker with the default rules (its reference data is read once)."""
-        return self._once("pos-checker", lambda: Checker(self.conn))
+        """The program-of-study checker with the default rules (its reference data is read once per data
+        version, so a new import of codes or wages is what it checks against)."""
+        return self._cached(("pos-checker",), lambda: Checker(self.conn))
 
     def classifier(self, kind: Kind) -> TextClassifier:
         return self._once(kind, lambda: load_classifier(self.conn, kind, self.db_path))

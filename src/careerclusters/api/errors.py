@@ -9,7 +9,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.errors import CareerClustersError, UnavailableError
 from careerclusters.framework import AmbiguousLookupError, NotFoundError
 from careerclusters.store import NotInDataError, StoreError
 
@@ -19,7 +19,7 @@ def status_for(exc: CareerClustersError) -> int:
         return 404
     if isinstance(exc, AmbiguousLookupError):
         return 409
-    if isinstance(exc, StoreError):
+    if isinstance(exc, StoreError | UnavailableError):
         return 503
     return 400
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.errors import UnavailableError
 
 ORIGIN = "http://careerclusters.print"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 
 
-class PdfUnavailable(CareerClustersError):
+class PdfUnavailable(UnavailableError):
     """This installation cannot print PDFs; the message says what to install."""
 
 

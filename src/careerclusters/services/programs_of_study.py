@@ -17,6 +17,7 @@ from careerclusters.errors import CareerClustersError
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.pos import ProgramOfStudy, files
 from careerclusters.services.codes import cip_code
+from careerclusters.services.pos_checker import Checker
 from careerclusters.store import NotInDataError
 from careerclusters.store import pos_queries as pq
 
@@ -95,6 +96,16 @@ def list_programs(conn: sqlite3.Connection, *, subcluster: str | None = None,
                            subclusters=(r["subclusters"] or "").split(";"),
                            cips=sorted(set((r["cips"] or "").split(";")) - {""}),
                            file_name=r["file_name"], imported_at=r["imported_at"]) for r in rows]
+
+
+def offered_to_learners(conn: sqlite3.Connection, checker: Checker) -> tuple[list[ProgramSummary], int]:
+    """The programs of study a learner may plan with, and how many are held back: a program the checker finds
+    an error in (an unknown code, no credential, ...) would lead a student to a plan that misleads, so it
+    waits until its authors fix it (staff still see it, with its findings, on its own page)."""
+    programs = list_programs(conn)
+    offered = [p for p in programs
+               if not any(f.severity == "error" for f in checker.check(get(conn, p.id).program).findings)]
+    return offered, len(programs) - len(offered)
 
 
 def get(conn: sqlite3.Connection, program_id: str) -> StoredProgramOfStudy:

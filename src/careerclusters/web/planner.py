@@ -106,11 +106,13 @@ def _render_plan(request: Request, plan: Plan, lang: str, printing: bool) -> HTM
 @router.get("/planner", response_class=HTMLResponse)
 @shared  # the list of programs of study; a plan itself is never kept
 def planner(request: Request, lang: Lang = "en") -> HTMLResponse:
-    programs = pos.list_programs(request.app.state.explorer.conn)
+    explorer = request.app.state.explorer
+    programs, held_back = pos.offered_to_learners(explorer.conn, explorer.pos_checker())
     other = _other(lang)
     with i18n.language(lang):
         return render(request, "planner_start.html", lang=lang, title=i18n.gettext("Plan your path"),
-                      programs=programs, switch_url=f"/planner?lang={other}", switch_lang=other)
+                      programs=programs, held_back=held_back, switch_url=f"/planner?lang={other}",
+                      switch_lang=other)
 
 
 @router.post("/planner/open")
