@@ -56,3 +56,23 @@ def conn(imported_db: Path):
     connection = connect(imported_db, readonly=True)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def occupations(imported_db: Path):
+    from careerclusters.classifier import load_classifier
+    from careerclusters.store import connect
+
+    conn = connect(imported_db, readonly=True)
+    yield load_classifier(conn, "occupation", imported_db)
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def programs(imported_db: Path):
+    from careerclusters.classifier import load_classifier
+    from careerclusters.store import connect
+
+    conn = connect(imported_db, readonly=True)
+    yield load_classifier(conn, "program", imported_db)
+    conn.close()

@@ -6,6 +6,9 @@ Parquet, an unreadable one, a missing column, files whose columns differ) is fou
 header or schema alone, so it is one line before any work starts, not a failure half-way through a
 cluster's run. CSV cells are read as text exactly as written (an empty cell stays empty, "NA" stays "NA"),
 the way the single-process path reads them, so both give the same answers.
+
+Dask, pandas and pyarrow are imported where they are used: deciding whether a run needs this path at all
+(``uses_frames``) must not cost the single-file path their seconds of importing.
 """
 
 from __future__ import annotations
@@ -15,17 +18,16 @@ import csv
 import glob
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
-
-import dask.dataframe as dd
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING, Any, Literal
 
 from careerclusters.classifier.batch import check_no_clash
 from careerclusters.classifier.service import Kind
 from careerclusters.errors import CareerClustersError
 from careerclusters.spreadsheets import FORMULA_STARTS, safe_cell
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+    import pandas as pd
 
 Format = Literal["csv", "parquet"]
 SUFFIXES: dict[str, Format] = {".csv": "csv", ".parquet": "parquet", ".parq": "parquet", ".pq": "parquet"}
@@ -147,6 +149,9 @@ def _csv_header(path: Path, encoding: str) -> tuple[str, ...]:
 
 
 def _parquet_columns(path: Path) -> tuple[str, ...]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     try:
         schema = pq.read_schema(path)
     except (pa.ArrowException, OSError) as exc:
@@ -158,7 +163,9 @@ def _parquet_columns(path: Path) -> tuple[str, ...]:
 def read(inputs: Inputs, partition_size: str | None = None) -> dd.DataFrame:
     """The input files as one Dask DataFrame, in file and row order; ``partition_size`` ("64MB") is how
     much of the files one partition reads (Dask's default when None)."""
-    paths = [str(p) for p in inputs.paths]
+    import dask.dataframe as dd
+
+    paths = [str(p.resolve()) for p in inputs.paths]  # absolute: a worker may run in another folder
     if inputs.format == "parquet":
         options: dict[str, Any] = {"blocksize": partition_size, "split_row_groups": "adaptive"} \
             if partition_size else {}
@@ -195,6 +202,8 @@ def check_output(output: Path, inputs: Inputs) -> Format:
     resolved = output.resolve()
     if any(p.resolve() == resolved or resolved in p.resolve().parents for p in inputs.paths):
         raise CareerClustersError(f"{output}: is an input; write the output elsewhere")
+    if fmt == "csv" and output.is_dir():
+        raise CareerClustersError(f"{output}: is a folder; name a .csv file or a .parquet folder")
     if fmt == "parquet" and output.exists() and (not output.is_dir() or any(output.iterdir())):
         raise CareerClustersError(f"{output}: already exists and is not an empty folder; remove it or pick another")
     if not resolved.parent.is_dir():
@@ -218,6 +227,8 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with ``safe_cell`` applied to every text cell and column name. Only cells starting as a
     formula would are passed through ``safe_cell`` itself, so the rule is exactly the CSV writers' and a
     partition of a million cells costs one vectorised ``startswith``."""
+    import pandas as pd
+
     columns = {}
     for name in frame.columns:
         cells = frame[name]
