@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 
 from careerclusters.classifier import text as tx
 from careerclusters.classifier.service import Candidate, Kind, TextClassifier
@@ -70,29 +70,30 @@ def _fields(kind: Kind, best: Candidate | None, alternatives: list[Candidate], r
 
 
 def code_distinct(classifier: TextClassifier, texts: Sequence[str], k: int = 5,
-                  on_progress: Callable[[int, int], None] | None = None) -> list[dict[str, str]]:
+                  on_progress: Callable[[int, int], None] | None = None,
+                  known: MutableMapping[tuple[str, str | None], dict[str, str]] | None = None) -> list[dict[str, str]]:
     """The appended fields (``COLUMNS``) of each text, meant for the distinct cells of a file: postings repeat
     titles heavily, so texts that read the same to the model (one normalised form and head noun) are
-    classified once, in chunks, and ``on_progress`` hears how many of those distinct titles are done."""
+    classified once (see ``text.reading``), in chunks, and ``on_progress`` hears how many are done.
+    ``known`` holds the fields of readings classified before (with this classifier and ``k``); the new ones
+    are added to it."""
     reasons = [unusable(t) for t in texts]
-    keys = [None if why else (tx.normalise(t), tx.head(t)) for t, why in zip(texts, reasons, strict=True)]
-    first: dict[tuple[str, str | None], str] = {}  # what the model sees → the first text that reads so
+    keys = [None if why else tx.reading(t) for t, why in zip(texts, reasons, strict=True)]
+    known = {} if known is None else known
+    first: dict[tuple[str, str | None], str] = {}  # a reading not classified yet → the first text read so
     for text, key in zip(texts, keys, strict=True):
-        if key is not None:
+        if key is not None and key not in known:
             first.setdefault(key, text)
     distinct = list(first)
-    answers: dict[tuple[str, str | None], tuple[list[Candidate], str | None]] = {}
     for start in range(0, len(distinct), CHUNK):
         chunk = distinct[start:start + CHUNK]
-        answers.update(zip(chunk, classify_each(classifier, [first[key] for key in chunk], k=k, explain=False),
-                           strict=True))
+        coded = classify_each(classifier, [first[key] for key in chunk], k=k, explain=False)
+        for key, (found, why) in zip(chunk, coded, strict=True):
+            known[key] = _fields(classifier.kind, found[0] if found else None, found, why or "")
         if on_progress:
-            on_progress(len(answers), len(distinct))
-    fields = []
-    for key, why in zip(keys, reasons, strict=True):
-        found, reason = answers[key] if key is not None else ([], why)
-        fields.append(_fields(classifier.kind, found[0] if found else None, found, reason or ""))
-    return fields
+            on_progress(start + len(chunk), len(distinct))
+    return [known[key] if key is not None else _fields(classifier.kind, None, [], why or "")
+            for key, why in zip(keys, reasons, strict=True)]
 
 
 def classify_csv(classifier: TextClassifier, content: str, column: str, file: str,

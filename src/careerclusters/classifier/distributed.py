@@ -12,7 +12,7 @@ plugin loads it from the cache file the path names.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,22 @@ from careerclusters.store import connect, default_path
 
 #: This process's classifiers, by fingerprint: loaded once per worker, used by every task it runs.
 _loaded: dict[str, TextClassifier] = {}
-#: What the tasks of this process did since ``reset_work``: how the benchmark and the CLI's summary tell
-#: time spent classifying from time spent reading, writing and scheduling.
+#: How many cells' answers a process keeps across partitions before it starts afresh (a few hundred MB).
+MEMO_CELLS = 1_000_000
+
+
+@dataclass
+class _Memo:
+    """The answers this process has given with one classifier and one ``k``: by cell text, and by what the
+    model read (``text.reading``), so a title recurring across partitions is classified once per process."""
+
+    cells: dict[str, dict[str, str]] = field(default_factory=dict)
+    readings: dict[tuple[str, str | None], dict[str, str]] = field(default_factory=dict)
+
+
+_memos: dict[tuple[str, int], _Memo] = {}
+#: What the tasks of this process did since ``reset_work`` (rows, cells newly classified, seconds): how the
+#: benchmark and the CLI's summary tell time spent classifying from time spent reading, writing, scheduling.
 _work = {"rows": 0, "distinct": 0, "seconds": 0.0}
 
 
@@ -72,18 +86,25 @@ def model_file(db_path: Path | None = None, kind: Kind = "occupation") -> ModelF
     return ModelFile(str(cache_path(path, kind)), key)
 
 
-def classify_pandas(frame: pd.DataFrame, column: str, model: ModelFile | TextClassifier, k: int = 5) -> pd.DataFrame:
+def classify_pandas(frame: pd.DataFrame, column: str, model: ModelFile, k: int = 5) -> pd.DataFrame:
     """``frame`` with the classifier's columns appended for the texts in ``column``: each distinct cell is
-    looked at once (postings repeat titles heavily) and the answers are joined back to the rows. A missing
-    or non-text cell is classified as its text ("" for a missing one)."""
+    looked at once (postings repeat titles heavily) and the answers are joined back to the rows; a cell this
+    process answered in an earlier partition is not classified again. A missing or non-text cell is
+    classified as its text ("" for a missing one)."""
     started = time.perf_counter()
-    classifier = model if isinstance(model, TextClassifier) else model.classifier()
     codes, distinct = pd.factorize(frame[column], use_na_sentinel=True)
     texts = ["" if v is None else str(v) for v in distinct] + [""]  # the last one stands for missing cells
     codes = np.where(codes < 0, len(texts) - 1, codes)
-    fields = code_distinct(classifier, texts, k)
+    memo = _memos.setdefault((model.fingerprint, k), _Memo())
+    if len(memo.cells) > MEMO_CELLS:
+        memo.cells.clear()
+        memo.readings.clear()
+    new = [t for t in dict.fromkeys(texts) if t not in memo.cells]
+    classifier = model.classifier()
+    memo.cells.update(zip(new, code_distinct(classifier, new, k, known=memo.readings), strict=True))
+    fields = [memo.cells[t] for t in texts]
     _work["rows"] += len(frame)
-    _work["distinct"] += len(distinct)
+    _work["distinct"] += len(new)
     _work["seconds"] += time.perf_counter() - started
     return _appended(frame, classifier.kind, fields, codes)
 

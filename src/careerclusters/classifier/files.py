@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import glob
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -160,9 +161,25 @@ def _parquet_columns(path: Path) -> tuple[str, ...]:
     return tuple(n for n in schema.names if not n.startswith(_INDEX_COLUMN))
 
 
-def read(inputs: Inputs, partition_size: str | None = None) -> dd.DataFrame:
-    """The input files as one Dask DataFrame, in file and row order; ``partition_size`` ("64MB") is how
-    much of the files one partition reads (Dask's default when None)."""
+#: The most of a CSV file one partition reads unless told otherwise: about a million postings, a few hundred
+#: MB in memory, well within a worker's share of a machine.
+MAX_PARTITION = 64 * 2**20
+
+
+def default_partition_size(inputs: Inputs, workers: int) -> int | None:
+    """How much of the CSV input one partition reads when not told: two partitions per worker (few, large
+    partitions are cheapest, and two let a worker that finishes early take over work), at most
+    ``MAX_PARTITION``. Parquet keeps its files' row groups (None)."""
+    if inputs.format != "csv":
+        return None
+    total = sum(p.stat().st_size for p in inputs.paths)
+    # floor, not ceiling: Dask splits a file into size // blocksize parts
+    return max(1 << 20, min(MAX_PARTITION, total // (2 * max(1, workers))))
+
+
+def read(inputs: Inputs, partition_size: str | int | None = None) -> dd.DataFrame:
+    """The input files as one Dask DataFrame, in file and row order; ``partition_size`` ("64MB", or bytes)
+    is how much of the files one partition reads (Dask's default when None)."""
     import dask.dataframe as dd
 
     paths = [str(p.resolve()) for p in inputs.paths]  # absolute: a worker may run in another folder
@@ -211,16 +228,40 @@ def check_output(output: Path, inputs: Inputs) -> Format:
     return fmt
 
 
-def write(frame: dd.DataFrame, output: Path, fmt: Format, raw: bool = False) -> Any:
-    """The (not yet computed) writing of ``frame``: one CSV file, or a Parquet folder of part files. Unless
-    ``raw``, text that a spreadsheet would run as a formula gets a leading quote (see ``spreadsheets``),
-    on every output, as the single-process path writes it."""
+def write(frame: dd.DataFrame, partial: Path, fmt: Format, raw: bool = False) -> Any:
+    """The (not yet computed) writing of ``frame`` into the folder ``partial``: CSV part files (the header in
+    the first only) that ``finish`` joins into one file, or Parquet part files. Each worker formats and
+    writes its own partitions, so writing is as parallel as classifying. Unless ``raw``, text that a
+    spreadsheet would run as a formula gets a leading quote (see ``spreadsheets``) on every output, as the
+    single-process path writes it."""
     if not raw:
         frame = frame.map_partitions(neutralise, meta=neutralise(frame._meta))
     if fmt == "csv":
-        return frame.to_csv(str(output), single_file=True, index=False, encoding="utf-8", lineterminator="\n",
-                            compute=False)
-    return frame.to_parquet(str(output), write_index=False, compute=False)
+        return frame.to_csv(str(partial / "*.csv"), name_function=_part_name, index=False,
+                            header_first_partition_only=True, encoding="utf-8", lineterminator="\n", compute=False)
+    return frame.to_parquet(str(partial), write_index=False, compute=False)
+
+
+def _part_name(number: int) -> str:
+    return f"part-{number:06d}"  # so that name order is partition order
+
+
+def finish(partial: Path, output: Path, fmt: Format) -> None:
+    """Put the written ``partial`` folder in place as ``output``: the CSV parts joined in order into one
+    file, or the Parquet folder renamed."""
+    if fmt == "parquet":
+        if output.is_dir():
+            output.rmdir()  # check_output allowed only an empty folder
+        partial.rename(output)
+        return
+    joined = partial / "joined.csv.tmp"
+    with joined.open("wb") as out:
+        for part in sorted(partial.glob("part-*.csv")):
+            with part.open("rb") as handle:
+                shutil.copyfileobj(handle, out, 1 << 22)
+            part.unlink()
+    joined.replace(output)
+    partial.rmdir()
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -235,8 +276,7 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_string_dtype(cells) or cells.dtype == object:
             flagged = cells.str.startswith(FORMULA_STARTS).fillna(False).to_numpy(dtype=bool)
             if flagged.any():
-                values = cells.to_numpy(dtype=object, copy=True)
-                values[flagged] = [safe_cell(v) for v in values[flagged]]
-                cells = pd.Series(values, index=frame.index, dtype=cells.dtype)
+                cells = cells.copy()
+                cells.iloc[flagged.nonzero()[0]] = [safe_cell(v) for v in cells[flagged]]
         columns[safe_cell(name)] = cells
     return pd.DataFrame(columns, index=frame.index)

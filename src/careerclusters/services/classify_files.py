@@ -2,8 +2,8 @@
 process should hold, in this process (``local``) or on Dask (``dask``: a ``LocalCluster`` sized to the
 machine, or any cluster by its scheduler's address).
 
-Every input check runs before a worker starts. The output appears only when complete: it is written under a
-temporary name beside the target and renamed at the end, so a failed run leaves nothing half-written.
+Every input check runs before a worker starts. The output appears only when complete: it is written into a
+temporary folder beside the target and put in place at the end, so a failed run leaves nothing half-written.
 """
 
 from __future__ import annotations
@@ -36,9 +36,8 @@ Engine = Literal["local", "dask"]
 
 @dataclass(frozen=True)
 class Coded:
-    """What a run did: rows, the distinct cells its partitions classified (a title repeated across
-    partitions counts once in each), the wall time, the worker time spent classifying, and each worker's
-    peak memory."""
+    """What a run did: rows, the distinct cells its workers classified (a title counts once per worker), the
+    wall time, the worker time spent classifying, and each worker's peak memory."""
 
     rows: int
     distinct: int
@@ -72,8 +71,10 @@ def classify_files(db_path: Path, spec: str, column: str, output: Path, *, kind:
     with _engine(engine, scheduler, workers, say) as client:
         started = time.perf_counter()
         _each_worker(client, reset_work)
+        count = 1 if client is None else len(client.nthreads())
         try:
-            frame = classify_dataframe(files.read(inputs, size), column, kind, k, model=model)
+            frame = classify_dataframe(files.read(inputs, size or files.default_partition_size(inputs, count)),
+                                       column, kind, k, model=model)
             _compute(client, files.write(frame, partial, fmt, raw), show_progress)
         except (pd.errors.ParserError, UnicodeError) as exc:  # a malformed row: Dask reads the rows only now
             _remove(partial)
@@ -84,9 +85,8 @@ def classify_files(db_path: Path, spec: str, column: str, output: Path, *, kind:
             raise
         seconds = time.perf_counter() - started
         done = _each_worker(client, work_done)
-        peaks = _each_worker(client, _peak_mb)
-    _remove(output)  # only ever an empty folder here: check_output refused anything else
-    partial.rename(output)
+        peaks = _each_worker(client, peak_mb)
+    files.finish(partial, output, fmt)
     return Coded(int(sum(d["rows"] for d in done)), int(sum(d["distinct"] for d in done)), seconds,
                  sum(d["seconds"] for d in done), tuple(peaks))
 
@@ -144,8 +144,15 @@ def _each_worker(client: Client | None, fn: Callable[[], Any]) -> list[Any]:
     return [fn()] if client is None else list(client.run(fn).values())
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb() -> float:
+    """This process's peak resident memory in MB. On Linux from ``VmHWM``, which starts afresh when a process
+    starts a program (``ru_maxrss`` keeps the peak of the process it was forked from)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == "darwin" else 1024)
 
 
 def _remove(path: Path) -> None:
