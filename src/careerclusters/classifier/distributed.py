@@ -110,8 +110,9 @@ def classify_pandas(frame: pd.DataFrame, column: str, model: ModelFile, k: int =
 
 
 def _appended(frame: pd.DataFrame, kind: Kind, fields: list[dict[str, str]], codes: np.ndarray) -> pd.DataFrame:
-    columns = {name: pd.Series(np.array([f[name] for f in fields], dtype=object)[codes] if fields else [],
-                               index=frame.index, dtype="str") for name in COLUMNS[kind]}
+    # each column's distinct values as one Arrow-backed array, spread over the rows by one vectorised take
+    columns = {name: pd.Series(pd.array([f[name] for f in fields], dtype="str").take(codes), index=frame.index)
+               for name in COLUMNS[kind]}
     return frame.assign(**columns)
 
 

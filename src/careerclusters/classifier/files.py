@@ -69,7 +69,8 @@ def open_inputs(spec: str, column: str, kind: Kind, encoding: str | None = None)
     formats = {SUFFIXES.get(p.suffix.lower()) for p in paths}
     if None in formats:
         odd = next(p for p in paths if p.suffix.lower() not in SUFFIXES)
-        raise CareerClustersError(f"{odd}: not a .csv or .parquet file (a .xlsx workbook needs --engine local)")
+        raise CareerClustersError(f"{odd}: not a .csv or .parquet file (a single .xlsx workbook can be coded to "
+                                  "a .csv file with --engine local)")
     if len(formats) > 1:
         raise CareerClustersError(f"{spec}: mixes CSV and Parquet files; give one format at a time")
     fmt: Format = formats.pop()  # type: ignore[assignment]
