@@ -239,8 +239,8 @@ def _report(results: dict[str, dict[str, Any]], checks: dict[str, tuple[int | No
     for name, r in results.items():
         if "distinct_classified" in r:
             print(f"  {name}: computing {r['compute']:.1f} s of {r['wall']:.1f} s; workers classified "
-                  f"{r['distinct_classified']:,} distinct cells (each partition its own) in {r['classifying']:.1f} "
-                  f"s; client process peak {r['client_peak']:,.0f} MB")
+                  f"{r['distinct_classified']:,} distinct cells (a title once per worker) in "
+                  f"{r['classifying']:.1f} s; client process peak {r['client_peak']:,.0f} MB")
         else:
             print(f"  {name}: classifying {r['classifying']:.1f} s of {r['wall']:.1f} s")
     for name, (sample, total) in checks.items():
