@@ -76,4 +76,3 @@ def conn(imported_db: Path):
     connection = connect(imported_db, readonly=True)
     yield connection
     connection.close()
-
