@@ -31,6 +31,26 @@ def data_dir() -> Path:
     return require(DATA)
 
 
+@pytest.fixture(scope="session")
+def occupations(imported_db: Path):
+    from careerclusters.classifier import load_classifier
+    from careerclusters.store import connect
+
+    conn = connect(imported_db, readonly=True)
+    yield load_classifier(conn, "occupation", imported_db)
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def programs(imported_db: Path):
+    from careerclusters.classifier import load_classifier
+    from careerclusters.store import connect
+
+    conn = connect(imported_db, readonly=True)
+    yield load_classifier(conn, "program", imported_db)
+    conn.close()
+
+
 def official_paths(data: Path) -> list[Path]:
     """Every official file in the shared data folder, as a user would pass them to `data import`."""
     files = sorted(p for p in data.rglob("*") if p.suffix in {".xlsx", ".csv", ".gz"})

@@ -101,20 +101,6 @@ def test_long_documents_count_in_full() -> None:
 
 # -- the real classifiers -------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def occupations(imported_db: Path):
-    conn = connect(imported_db, readonly=True)
-    yield load_classifier(conn, "occupation", imported_db)
-    conn.close()
-
-
-@pytest.fixture(scope="session")
-def programs(imported_db: Path):
-    conn = connect(imported_db, readonly=True)
-    yield load_classifier(conn, "program", imported_db)
-    conn.close()
-
-
 def test_certain_cases(occupations, programs) -> None:
     [nurse], [apprentice], [posting] = (occupations.classify([t], k=5)[0][:1] for t in (
         "Registered Nurse", "Electrician Apprentice", "Staff RN - Med/Surg - Nights - Chicago, IL"))

@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping, Sequence
 
+from careerclusters.classifier import text as tx
 from careerclusters.classifier.service import Candidate, Kind, TextClassifier
 from careerclusters.errors import CareerClustersError
 from careerclusters.spreadsheets import FORMULA_STARTS, SafeDictWriter
@@ -68,27 +69,56 @@ def _fields(kind: Kind, best: Candidate | None, alternatives: list[Candidate], r
     return {"cip": best.code, "program_title": best.title} | shared
 
 
+def code_distinct(classifier: TextClassifier, texts: Sequence[str], k: int = 5,
+                  on_progress: Callable[[int, int], None] | None = None,
+                  known: MutableMapping[tuple[str, str | None], dict[str, str]] | None = None) -> list[dict[str, str]]:
+    """The appended fields (``COLUMNS``) of each text, meant for the distinct cells of a file: postings repeat
+    titles heavily, so texts that read the same to the model (one normalised form and head noun) are
+    classified once (see ``text.reading``), in chunks, and ``on_progress`` hears how many are done.
+    ``known`` holds the fields of readings classified before (with this classifier and ``k``); the new ones
+    are added to it."""
+    reasons = [unusable(t) for t in texts]
+    keys = [None if why else tx.reading(t) for t, why in zip(texts, reasons, strict=True)]
+    known = {} if known is None else known
+    first: dict[tuple[str, str | None], str] = {}  # a reading not classified yet → the first text read so
+    for text, key in zip(texts, keys, strict=True):
+        if key is not None and key not in known:
+            first.setdefault(key, text)
+    distinct = list(first)
+    for start in range(0, len(distinct), CHUNK):
+        chunk = distinct[start:start + CHUNK]
+        coded = classify_each(classifier, [first[key] for key in chunk], k=k, explain=False)
+        for key, (found, why) in zip(chunk, coded, strict=True):
+            known[key] = _fields(classifier.kind, found[0] if found else None, found, why or "")
+        if on_progress:
+            on_progress(start + len(chunk), len(distinct))
+    return [known[key] if key is not None else _fields(classifier.kind, None, [], why or "")
+            for key, why in zip(keys, reasons, strict=True)]
+
+
 def classify_csv(classifier: TextClassifier, content: str, column: str, file: str,
-                 on_progress: Callable[[int, int], None] | None = None, raw: bool = False) -> str:
-    """Classify the ``column`` of a CSV text and return the CSV with the prediction columns appended, safe
-    to open in a spreadsheet unless ``raw`` (see ``spreadsheets``)."""
+                 on_progress: Callable[[int, int], None] | None = None, raw: bool = False, k: int = 5) -> str:
+    """Classify the ``column`` of a CSV text and return the CSV with the prediction columns appended (``k``
+    codes in ``alternatives``), safe to open in a spreadsheet unless ``raw`` (see ``spreadsheets``)."""
     reader = csv.DictReader(io.StringIO(content))
     header = reader.fieldnames or []
     if column not in header:
         raise CareerClustersError(f"{file}: no column {column!r} (columns: {', '.join(header) or 'none'})")
-    clash = [c for c in COLUMNS[classifier.kind] if c in header]
-    if clash:
-        raise CareerClustersError(f"{file}: already has output column(s) {', '.join(clash)}; rename them first")
+    check_no_clash(classifier.kind, header, file)
     rows = list(reader)
+    texts = [r.get(column) or "" for r in rows]
+    distinct = list(dict.fromkeys(texts))
+    fields = dict(zip(distinct, code_distinct(classifier, distinct, k, on_progress), strict=True))
     out = io.StringIO()
     writer = SafeDictWriter(out, [*header, *COLUMNS[classifier.kind]], raw=raw, extrasaction="ignore")
     writer.writeheader()
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start:start + CHUNK]
-        coded = classify_each(classifier, [r.get(column) or "" for r in chunk], k=5, explain=False)
-        for row, (found, why) in zip(chunk, coded, strict=True):
-            writer.writerow({k: (v if v is not None else "") for k, v in row.items() if k is not None}
-                            | _fields(classifier.kind, found[0] if found else None, found, why or ""))
-        if on_progress:
-            on_progress(min(start + CHUNK, len(rows)), len(rows))
+    for row, text in zip(rows, texts, strict=True):
+        writer.writerow({k: (v if v is not None else "") for k, v in row.items() if k is not None} | fields[text])
     return out.getvalue()
+
+
+def check_no_clash(kind: Kind, header: Sequence[str], file: str) -> None:
+    """Refuse input that already has an output column: appending would silently overwrite it."""
+    clash = [c for c in COLUMNS[kind] if c in header]
+    if clash:
+        raise CareerClustersError(f"{file}: already has output column(s) {', '.join(clash)}; rename them first")

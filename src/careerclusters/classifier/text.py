@@ -119,7 +119,18 @@ def normalise(text: str) -> str:
 
 def head(text: str) -> str | None:
     """The head noun: the last word of the main phrase, or the word before "of" ("Director of Nursing")."""
-    main = re.split(r"[(,]", clean(text), maxsplit=1)[0]
+    return _head_of(clean(text))
+
+
+def reading(text: str) -> tuple[str, str | None]:
+    """All the model reads of a text, cleaned once: its normalised form and its head noun. Texts with the
+    same reading get the same answer, so a batch classifies each reading once."""
+    cleaned = clean(text)
+    return " ".join(words(cleaned)), _head_of(cleaned)
+
+
+def _head_of(cleaned: str) -> str | None:
+    main = re.split(r"[(,]", cleaned, maxsplit=1)[0]
     before_of = re.split(r"\bof\b", main, maxsplit=1, flags=re.I)[0] if re.search(r"\bof\b", main, re.I) else main
     found = words(before_of) or words(main)
     return found[-1] if found else None
