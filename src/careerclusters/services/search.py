@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -49,11 +50,17 @@ def _word_score(query: str, label: str, **_: object) -> float:
     return max(each, joined)
 
 
+@cache
+def _labels() -> dict[tuple[str, str], str]:
+    """Every node's name and aliases, folded for matching (the framework ships with the package: fold once)."""
+    fw = load_framework()
+    return {(node.id, label): name_key(label) for node in fw.nodes() for label in (node.name, *node.aliases)}
+
+
 def framework_hits(query: str, limit: int = 5, cutoff: float = 80.0) -> list[NodeHit]:
     """Framework nodes whose name or alias matches the query's words, best first."""
     fw = load_framework()
-    labels = {(node.id, label): name_key(label) for node in fw.nodes() for label in (node.name, *node.aliases)}
-    found = process.extract(name_key(query), labels, scorer=_word_score, limit=limit * 3, score_cutoff=cutoff)
+    found = process.extract(name_key(query), _labels(), scorer=_word_score, limit=limit * 3, score_cutoff=cutoff)
     hits: dict[str, NodeHit] = {}
     for _label, score, (node_id, _name) in found:
         node = fw.node(node_id)
