@@ -9,14 +9,11 @@ Run: scripts/bench area_import
 
 from __future__ import annotations
 
-import gzip
-import shutil
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import DATA, machine
+from benchmarks.common import DATA, machine, read_bundle_cells
 from careerclusters.store import connect
 from careerclusters.store.importer import import_paths
 
@@ -25,12 +22,7 @@ BUNDLE = DATA / "bls-oews-bundle" / "oews-2025.sqlite.gz"
 
 def baseline() -> float:
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        database = Path(tmp) / "oews.sqlite"
-        with gzip.open(BUNDLE) as source, database.open("wb") as target:
-            shutil.copyfileobj(source, target)
-        with sqlite3.connect(database) as conn:
-            sum(1 for _ in conn.execute("SELECT * FROM cell"))
+    read_bundle_cells(BUNDLE)
     return time.perf_counter() - started
 
 

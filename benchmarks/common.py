@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+import shutil
+import sqlite3
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,3 +35,14 @@ def imported_store(folder: Path) -> Path:
     import_paths(conn, official_paths())
     conn.close()
     return path
+
+
+def read_bundle_cells(bundle: Path, where: str = "") -> int:
+    """The simple baseline for importing the OEWS bundle: unpack it and fetch every cell (``where`` narrows
+    them), with no checks and no writes; how many cells."""
+    with tempfile.TemporaryDirectory() as tmp:
+        database = Path(tmp) / "oews.sqlite"
+        with gzip.open(bundle) as source, database.open("wb") as target:
+            shutil.copyfileobj(source, target)
+        with sqlite3.connect(database) as conn:
+            return sum(1 for _ in conn.execute(f"SELECT * FROM cell {where}"))

@@ -9,16 +9,13 @@ Run: .venv/bin/python benchmarks/import_speed.py
 from __future__ import annotations
 
 import csv
-import gzip
-import shutil
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
 import openpyxl
 
-from benchmarks.common import machine, official_paths
+from benchmarks.common import machine, official_paths, read_bundle_cells
 from careerclusters.store import connect
 from careerclusters.store.importer import import_paths
 
@@ -32,12 +29,7 @@ def baseline(paths: list[Path]) -> float:
         elif path.suffix == ".csv":
             sum(1 for _ in csv.reader(path.open(encoding="utf-8-sig", errors="replace")))
         elif path.suffix == ".gz":  # the OEWS bundle: unpack and read every cross-industry cell
-            with tempfile.TemporaryDirectory() as tmp:
-                database = Path(tmp) / "oews.sqlite"
-                with gzip.open(path) as source, database.open("wb") as target:
-                    shutil.copyfileobj(source, target)
-                with sqlite3.connect(database) as conn:
-                    sum(1 for _ in conn.execute("SELECT * FROM cell WHERE substr(key, 12, 6) = '000000'"))
+            read_bundle_cells(path, "WHERE substr(key, 12, 6) = '000000'")
         else:
             book = openpyxl.load_workbook(path, read_only=True)
             for sheet in book.worksheets:
