@@ -24,6 +24,7 @@ from careerclusters.web.response_cache import shared
 router = APIRouter(prefix="/api/v1/areas", tags=["areas"])
 AreaPath = Annotated[str, Path(max_length=200, description="A BLS area code (3900000), FIPS (39), CBSA (18140), "
                                                              "postal abbreviation (OH) or name ('Columbus, OH').")]
+RankBy = Annotated[str, Query(pattern="^(employment|wage|openings|lq|share)$")]
 
 
 class AreaSubclusters(BaseModel):
@@ -48,9 +49,7 @@ def area(ctx: Ctx, area: AreaPath) -> Area:
 
 @router.get("/{area}/subclusters", summary="All 72 sub-clusters in an area, ranked")
 @shared
-def area_subclusters(ctx: Ctx, area: AreaPath,
-                     by: Annotated[str, Query(pattern="^(employment|wage|openings|lq|share)$")] = "employment"
-                     ) -> AreaSubclusters:
+def area_subclusters(ctx: Ctx, area: AreaPath, by: RankBy = "employment") -> AreaSubclusters:
     found, profiles = ctx.area_profiles(area)
     return AreaSubclusters(area=found, by=by, note=NOTE, subclusters=lm.rank(profiles, by))  # type: ignore[arg-type]
 
@@ -64,9 +63,7 @@ class AreaClusters(BaseModel):
 
 @router.get("/{area}/clusters", summary="All 14 clusters in an area, ranked")
 @shared
-def area_clusters(ctx: Ctx, area: AreaPath,
-                  by: Annotated[str, Query(pattern="^(employment|wage|openings|lq|share)$")] = "employment"
-                  ) -> AreaClusters:
+def area_clusters(ctx: Ctx, area: AreaPath, by: RankBy = "employment") -> AreaClusters:
     found, profiles = lm.clusters_in_area(ctx.conn, area)
     return AreaClusters(area=found, by=by, note=NOTE, clusters=lm.rank(profiles, by))  # type: ignore[arg-type]
 
