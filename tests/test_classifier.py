@@ -182,6 +182,11 @@ def test_unusable_cells() -> None:
 def test_framework_search_is_typo_tolerant() -> None:
     assert framework_hits("helthcare")[0].id == "healthcare-human-services"
     assert framework_hits("nurse") == []
+    # the query without its spaces against one word, and a word's beginning
+    assert [(h.id, h.score) for h in framework_hits("cyber security")] == [("network-systems-cybersecurity", 1.0)]
+    assert [h.id for h in framework_hits("manufactur")] == [
+        "advanced-manufacturing", "o-manufacturing", "o-manufacturing-production-process-development"]
+    assert len(framework_hits("agri", limit=3)) == 3 and framework_hits("") == []
 
 
 def test_search_everything(imported_db: Path, occupations, programs) -> None:

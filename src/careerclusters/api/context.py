@@ -21,7 +21,9 @@ from typing import Any, TypeVar
 from careerclusters.classifier import TextClassifier, load_classifier
 from careerclusters.classifier.service import SOURCES, Kind
 from careerclusters.framework import Level
+from careerclusters.pos.model import ProgramOfStudy
 from careerclusters.services import answers, fetch, labor_market
+from careerclusters.services import programs_of_study as pos
 from careerclusters.services.areas import Area, find_area, list_areas
 from careerclusters.services.crosswalk import Crosswalk
 from careerclusters.services.pos_checker import Checker
@@ -88,6 +90,11 @@ class Explorer:
         """The program-of-study checker with the default rules (its reference data is read once per data
         version, so a new import of codes or wages is what it checks against)."""
         return self._cached(("pos-checker",), lambda: Checker(self.conn))
+
+    def program_of_study(self, program_id: str) -> ProgramOfStudy:
+        """One imported program of study, read and parsed once per data version (a plan page asks for it on
+        every change a learner makes). Shared between requests: read it, never change it."""
+        return self._cached(("program-of-study", program_id), lambda: pos.get(self.conn, program_id).program)
 
     def classifier(self, kind: Kind) -> TextClassifier:
         return self._once(kind, lambda: load_classifier(self.conn, kind, self.db_path))

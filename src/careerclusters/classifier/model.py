@@ -29,6 +29,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.isotonic import IsotonicRegression
 
 from careerclusters.classifier import text as tx
+from careerclusters.classifier import vectors
 from careerclusters.classifier.softmax import SoftmaxRegression, softmax
 
 
@@ -72,7 +73,7 @@ class _Expert:
         return cls(vectorizer, log_ratio.T.tocsr(), (np.log(alpha) - np.log(totals)).astype(np.float32), known)
 
     def scores(self, normalised: list[str]) -> np.ndarray:
-        x = self.vectorizer.transform(normalised)
+        x = vectors.counts(self.vectorizer, normalised)
         present = (x @ self.known).astype(np.float32)[:, None]
         return (x @ self.log_ratio).toarray() + present * self.log_norm
 
@@ -235,7 +236,7 @@ class TitleModel:
         scores = _log_softmax(bayes / self.nb_temperature)
         if self.linear_ is not None:
             vectorizer, model = self.linear_
-            linear = model.decision_function(vectorizer.transform(normalised))
+            linear = model.decision_function(vectors.tfidf(vectorizer, normalised))
             scores = (1 - self.linear_share) * scores + self.linear_share * _log_softmax(
                 linear / self.linear_temperature)
         empty = np.array([not n for n in normalised])
@@ -261,4 +262,7 @@ class TitleModel:
         """The chance the top answer is right, given its probability (isotonic map fitted on held-out titles)."""
         if self.isotonic_ is None:
             return top_probability
-        return self.isotonic_.predict(top_probability)
+        # the fitted map is piecewise linear through its thresholds and clipped at both ends: interpolating
+        # directly is ``isotonic_.predict`` without its per-call checks
+        iso = self.isotonic_
+        return np.interp(top_probability, iso.X_thresholds_, iso.y_thresholds_).astype(top_probability.dtype)

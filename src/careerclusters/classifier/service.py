@@ -171,9 +171,9 @@ class TextClassifier:
 
     def _evidence(self, code: str, query: set[str], limit: int = 3) -> list[str]:
         """The class's example titles that share the most words with the query."""
-        scored = [(len(query.intersection(words)) / (len(words) or 1), title)
-                  for words, title in self._example_words.get(code, ())]
-        return [title for score, title in sorted(scored, key=lambda s: -s[0])[:limit] if score > 0]
+        scored = [(len(query.intersection(words)) / len(words), title)
+                  for words, title in self._example_words.get(code, ()) if not query.isdisjoint(words)]
+        return [title for _, title in sorted(scored, key=lambda s: -s[0])[:limit]]
 
 
 def _save(path: Path, stored_fingerprint: str, classifier: TextClassifier) -> None:

@@ -126,6 +126,7 @@ class _Reference:
         for row in conn.execute("SELECT cip, subcluster_id FROM cte_cip"):
             self.cip_subclusters.setdefault(row[0], set()).add(row[1])
         self.courses = sced.all_courses(conn)
+        self.course_titles = {code: course.title for code, course in self.courses.items()}
         self.soc_titles: dict[str, str] = {}
         for sql in ("SELECT soc, title FROM oews_wage", "SELECT soc, soc_title FROM cte_soc",
                     "SELECT soc, soc_title FROM cip_soc", "SELECT soc, title FROM onet_occupation",

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
@@ -34,40 +35,63 @@ class SearchResult(BaseModel):
     note: str | None = None
 
 
-def _word_score(query: str, label: str, **_: object) -> float:
-    """How well each query word matches some word of the label (typos allowed), averaged over the query:
-    "helthcare" finds "Healthcare & Human Services", "nurse" does not find "Entrepreneurship"."""
-    label_words = label.split()
-    query_words = [w for w in query.split() if len(w) > 2 and w != "and"] or query.split()
-    if not query_words or not label_words:
-        return 0.0
+class _NameIndex:
+    """Every framework node's name and aliases, folded for matching once (the framework ships with the
+    package), as arrays: each label's words are numbers into one list of distinct words, so a query is scored
+    against the ~230 distinct words in one call and every label's score follows by array arithmetic, not a
+    Python function per label."""
 
-    def word(q: str, w: str) -> float:
-        return 100.0 if len(q) >= 4 and w.startswith(q) else fuzz.ratio(q, w)
+    def __init__(self) -> None:
+        fw = load_framework()
+        labels = [(node.id, name_key(label)) for node in fw.nodes() for label in (node.name, *node.aliases)]
+        self.node_ids = [node_id for node_id, _ in labels]
+        self.words = sorted({w for _, label in labels for w in label.split()})
+        number = {w: i for i, w in enumerate(self.words)}
+        split = [[number[w] for w in label.split()] for _, label in labels]
+        width = max(len(ws) for ws in split)
+        #: labels × their words (padded with -1, which the scores below never pick)
+        self.label_words = np.array([ws + [-1] * (width - len(ws)) for ws in split])
 
-    each = sum(max(word(q, w) for w in label_words) for q in query_words) / len(query_words)
-    joined = max(fuzz.ratio(query.replace(" ", ""), w) for w in label_words)  # "cyber security"
-    return max(each, joined)
+    def scores(self, query: str) -> np.ndarray:
+        """How well each query word matches some word of each label (typos allowed; a query word of four or
+        more letters that begins a label word matches fully), averaged over the query words, or the query
+        with its spaces removed against one label word ("cyber security"), whichever is higher. Short words
+        and "and" are ignored unless nothing else is left: "helthcare" finds "Healthcare & Human Services",
+        "nurse" does not find "Entrepreneurship"."""
+        query_words = [w for w in query.split() if len(w) > 2 and w != "and"] or query.split()
+        if not query_words:
+            return np.zeros(len(self.node_ids))
+        each = process.cdist(query_words, self.words, scorer=fuzz.ratio, dtype=np.float64)
+        for row, q in enumerate(query_words):
+            if len(q) >= 4:
+                each[row, [i for i, w in enumerate(self.words) if w.startswith(q)]] = 100.0
+        joined = process.cdist([query.replace(" ", "")], self.words, scorer=fuzz.ratio, dtype=np.float64)
+        per_word = np.hstack([np.vstack([each, joined]), np.full((len(query_words) + 1, 1), -1.0)])
+        per_label = per_word[:, self.label_words].max(axis=2)  # -1 pads index the -1 column: never the best
+        return np.maximum(per_label[:-1].mean(axis=0), per_label[-1])
 
 
 @cache
-def _labels() -> dict[tuple[str, str], str]:
-    """Every node's name and aliases, folded for matching (the framework ships with the package: fold once)."""
-    fw = load_framework()
-    return {(node.id, label): name_key(label) for node in fw.nodes() for label in (node.name, *node.aliases)}
+def _index() -> _NameIndex:
+    return _NameIndex()
 
 
 def framework_hits(query: str, limit: int = 5, cutoff: float = 80.0) -> list[NodeHit]:
-    """Framework nodes whose name or alias matches the query's words, best first."""
+    """Framework nodes whose name or alias matches the query's words, best first (a node once, at its best
+    label's score)."""
     fw = load_framework()
-    found = process.extract(name_key(query), _labels(), scorer=_word_score, limit=limit * 3, score_cutoff=cutoff)
+    index = _index()
+    scores = index.scores(name_key(query))
     hits: dict[str, NodeHit] = {}
-    for _label, score, (node_id, _name) in found:
-        node = fw.node(node_id)
+    for row in np.argsort(-scores, kind="stable"):
+        if scores[row] < cutoff or len(hits) == limit:
+            break
+        node_id = index.node_ids[row]
         if node_id not in hits:
+            node = fw.node(node_id)
             hits[node_id] = NodeHit(id=node.id, name=node.name, level=node.level.value, edition=node.edition.value,
-                                    score=round(score / 100, 3))
-    return list(hits.values())[:limit]
+                                    score=round(float(scores[row]) / 100, 3))
+    return list(hits.values())
 
 
 def search(conn: sqlite3.Connection, query: str, db_path: Path | None = None, limit: int = 5,

@@ -83,10 +83,10 @@ def plan_query(choices: PlanChoices, lang: str) -> str:
 
 def _plan(request: Request, choices: PlanChoices, lang: str) -> Plan:
     checker = request.app.state.explorer.pos_checker()
-    program = pos.get(request.app.state.explorer.conn, choices.program).program
+    program = request.app.state.explorer.program_of_study(choices.program)
     with i18n.language(lang):
         return make_plan(program, choices, occupations=checker.occupations(program),
-                         sced_titles={code: course.title for code, course in checker.ref.courses.items()})
+                         sced_titles=checker.ref.course_titles)
 
 
 def _render_plan(request: Request, plan: Plan, lang: str, printing: bool) -> HTMLResponse:
