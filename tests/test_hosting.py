@@ -3,6 +3,7 @@ clear answers, health and readiness endpoints, and the access log."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import re
@@ -11,6 +12,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -136,6 +138,26 @@ def test_health_and_readiness(imported_db: Path) -> None:
     app.state.explorer.warm()
     assert client.get("/readyz").json() == {"ready": True, "checks": {
         "store": "ok", "occupation classifier": "ok", "program classifier": "ok"}}
+
+
+def test_search_work_leaves_the_event_loop_until_warm_up_is_done(imported_db: Path) -> None:
+    """Before warm-up a search may have to load a classifier (seconds): a thread does it, so the loop keeps
+    answering; after warm-up the same few milliseconds run on the loop (see ``Explorer.compute``)."""
+    app = create_app(imported_db, warm=False)
+    explorer = app.state.explorer
+
+    async def where() -> tuple[int, int]:
+        return threading.get_ident(), await explorer.compute(threading.get_ident)
+
+    loop_thread, worker = asyncio.run(where())
+    assert worker != loop_thread
+    with TestClient(app) as client:
+        cold = client.get("/api/v1/search", params={"q": "registered nurse"}).json()
+        explorer.warm()
+        assert client.get("/api/v1/search", params={"q": "registered nurse"}).json() == cold
+        assert cold["occupations"][0]["code"] == "29-1141.00"
+    loop_thread, worker = asyncio.run(where())
+    assert worker == loop_thread
 
 
 def test_ready_on_the_framework_alone_and_not_with_a_broken_store(tmp_path: Path) -> None:

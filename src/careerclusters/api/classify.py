@@ -10,21 +10,16 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from careerclusters.api.context import Explorer
 from careerclusters.api.models import ClassifyAnswer, ClassifyBatch
+from careerclusters.api.routes import Ctx
 from careerclusters.classifier.batch import classify_each
 
 router = APIRouter(prefix="/api/v1", tags=["search"])
 
 
-def _explorer(request: Request) -> Explorer:
-    return request.app.state.explorer
-
-
-Ctx = Annotated[Explorer, Depends(_explorer)]
 K = Annotated[int, Query(ge=1, le=20, description="Candidates per text.")]
 
 
@@ -42,9 +37,10 @@ class ClassifyRequest(BaseModel):
 
 @router.get("/classify", response_model=ClassifyAnswer,
             summary="Code one text to occupations (O*NET-SOC) or programs (CIP)")
-def classify(ctx: Ctx, text: Annotated[str, Query(min_length=1, max_length=300)],
-             kind: ClassifyKind = ClassifyKind.occupation, k: K = 5) -> ClassifyAnswer:
-    [(candidates, why)] = classify_each(ctx.classifier(kind.value), [text], k=k)  # type: ignore[arg-type]
+async def classify(ctx: Ctx, text: Annotated[str, Query(min_length=1, max_length=300)],
+                   kind: ClassifyKind = ClassifyKind.occupation, k: K = 5) -> ClassifyAnswer:
+    [(candidates, why)] = await ctx.compute(
+        lambda: classify_each(ctx.classifier(kind.value), [text], k=k))  # type: ignore[arg-type]
     return ClassifyAnswer(text=text, kind=kind.value, candidates=candidates, reason=why)
 
 

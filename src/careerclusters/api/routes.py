@@ -41,7 +41,8 @@ class Page(BaseModel, Generic[T]):
     offset: int
 
 
-def explorer(request: Request) -> Explorer:
+async def explorer(request: Request) -> Explorer:
+    """The shared ``Explorer`` (a coroutine, so FastAPI hands it over without a trip to the thread pool)."""
     return request.app.state.explorer
 
 
@@ -291,8 +292,8 @@ def transition(ctx: Ctx, original_id: str) -> Transition:
 
 @router.get("/search", tags=["search"], response_model=SearchResult,
             summary="Occupations, programs, clusters and sub-clusters matching the text")
-def search_everything(ctx: Ctx, q: Annotated[str, Query(min_length=1, max_length=300)]) -> SearchResult:
-    return search(ctx.conn, q, ctx.db_path, classifiers=ctx.classifier)
+async def search_everything(ctx: Ctx, q: Annotated[str, Query(min_length=1, max_length=300)]) -> SearchResult:
+    return await ctx.compute(lambda: search(ctx.conn, q, ctx.db_path, classifiers=ctx.classifier))
 
 
 @router.get("/status", tags=["data"], response_model=DataStatus, summary="Which official files are imported")

@@ -187,9 +187,10 @@ def program_page(request: Request, cip: str, area: AreaQuery = "") -> HTMLRespon
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
+async def search_page(request: Request, q: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
     explorer = _explorer(request)
-    result = search(explorer.conn, q, explorer.db_path, classifiers=explorer.classifier) if q.strip() else None
+    result = await explorer.compute(
+        lambda: search(explorer.conn, q, explorer.db_path, classifiers=explorer.classifier)) if q.strip() else None
     return render(request, "search.html", q=q, result=result, title=f"Search: {q}" if q else "Search")
 
 

@@ -55,10 +55,11 @@ def _year(text: str) -> int | None:
     return int(text)
 
 
-def _choices(program_id: str, start: LevelName = "", finish: LevelName = "",
-             year: Annotated[str, Query(max_length=10)] = "", pace: Annotated[str, Query(max_length=20)] = "",
-             take: Codes = [], done: Codes = []) -> PlanChoices:  # noqa: B006 - FastAPI copies the defaults
-    """The plan's choices from its address (the form's fields); a malformed one is a 400 naming it."""
+async def _choices(program_id: str, start: LevelName = "", finish: LevelName = "",
+                   year: Annotated[str, Query(max_length=10)] = "", pace: Annotated[str, Query(max_length=20)] = "",
+                   take: Codes = [], done: Codes = []) -> PlanChoices:  # noqa: B006 - FastAPI copies the defaults
+    """The plan's choices from its address (the form's fields); a malformed one is a 400 naming it. A
+    coroutine, so FastAPI reads them without a trip to the thread pool."""
     try:
         return PlanChoices(program=program_id, start=start or None, finish=finish or None, first_year=_year(year),
                            pace=pace or Pace.full_time, take=take, done=done)
@@ -127,8 +128,9 @@ async def open_plan(request: Request, plan: Annotated[UploadFile, File()],
 
 
 @router.get("/programs-of-study/{program_id}/plan", response_class=HTMLResponse)
-def plan_page(request: Request, choices: Choices, lang: Lang = "en") -> HTMLResponse:
-    return _render_plan(request, _plan(request, choices, lang), lang, printing=False)
+async def plan_page(request: Request, choices: Choices, lang: Lang = "en") -> HTMLResponse:
+    return await request.app.state.explorer.compute(
+        lambda: _render_plan(request, _plan(request, choices, lang), lang, printing=False))
 
 
 @router.get("/programs-of-study/{program_id}/plan.pdf")
