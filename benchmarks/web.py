@@ -115,7 +115,7 @@ async def load(base: str, urls: list[str], clients: int, seconds: float) -> dict
         # first answers of the clients made before it (300-500 ms at 8 clients).
         https = [await stack.enter_async_context(httpx.AsyncClient(base_url=base, timeout=60))
                  for _ in range(clients)]
-        await asyncio.gather(*(http.get(BASELINE[0]) for http in https))
+        await asyncio.gather(*(http.get(urls[0]) for http in https))
         started = time.perf_counter()
         deadline = started + seconds
         await asyncio.gather(*(client(n, http) for n, http in enumerate(https)))

@@ -27,6 +27,7 @@ from careerclusters.web.wheel import CENTRE, segments
 router = APIRouter(include_in_schema=False)
 router.include_router(chart_router)
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
+templates.env.auto_reload = False  # the templates ship with the package: no file check on every render
 templates.env.filters["money"] = lambda value, marker=None: money(value, marker)
 templates.env.filters["figure"] = lambda value, unit="": figure(value, unit)
 templates.env.filters["percent"] = lambda value: f"{value:.0%}"
