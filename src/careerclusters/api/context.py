@@ -197,9 +197,9 @@ class Explorer:
         Why: the work is a few milliseconds of Python on objects already in memory (classifying one text,
         drawing a plan). In a thread it holds the GIL against the event loop, which meanwhile answers
         other requests from the page cache, and under load each side waits for the other's switch interval:
-        at 8 clients a search took twice its time and the 99th percentile of all answers was 47–56 ms;
-        on the loop, 32–34 ms (``scripts/bench web``). Before warm-up is done the same work may first load a
-        classifier (seconds), which must not stop the loop, so it goes to a thread."""
+        at 8 clients a search took twice its own time, and these routes made the 99th percentile of all
+        answers (``scripts/bench web``: 47–56 ms in a thread, 28–39 ms on the loop). Before warm-up is done
+        the same work may first load a classifier (seconds), which must not stop the loop: a thread does it."""
         if self.warmed.is_set():
             return work()
         return await run_in_threadpool(work)
