@@ -120,6 +120,10 @@ def test_search_nurse_open_registered_nurses(page: Page, server: str) -> None:
     assert page.locator("h1").inner_text() == "Registered Nurses"
     assert page.locator("dd.subclusters").inner_text() == "Physical Health"
     assert page.locator("dd.wage").inner_text().startswith("$97,550")
+    sectors = page.get_by_role("table", name="Industries (NAICS sectors) with the most jobs in this occupation, "
+                                             "United States")
+    assert sectors.locator("tbody tr").first.inner_text().split("\t") == [
+        "Health Care and Social Assistance NAICS 62", "2,895,620\n(86%)", "$97,660"]
     assert serious_violations(page) == []
 
 

@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from careerclusters.cli import app
@@ -17,6 +18,7 @@ from careerclusters.services import industries
 from careerclusters.services import labor_market as lm
 from careerclusters.sources import SourceError
 from careerclusters.store import StoreError, connect, import_paths, status
+from careerclusters.web.app import create_app
 from tests.test_areas import _row, _workbook
 
 runner = CliRunner()
@@ -93,6 +95,21 @@ def test_registered_nurses_by_industry(imported_db: Path) -> None:
                                             "--industry-level", "3-digit", "--json"]).stdout)["industries"][0]
     assert actors["naics"] == "512000" and actors["annual_median"] is None
     assert actors["markers"]["a_median"] == "not_released"
+
+
+def test_the_occupation_page_shows_the_sectors_that_employ_it(imported_db: Path, data_dir: Path,
+                                                              tmp_path: Path) -> None:
+    page = TestClient(create_app(imported_db, warm=False)).get("/occupations/29-1141.00").text
+    where = page[page.index('id="sectors-title"'):]
+    assert where.index("Health Care and Social Assistance") < where.index("Educational Services")
+    assert "2,895,620" in where and "$97,660" in where and "under 1%" in where
+    assert "the 8 largest of" in where  # more sectors than the table shows
+    # a store imported the default way (cross-industry only) has no such section
+    plain = connect(tmp_path / "plain.sqlite")
+    import_paths(plain, [_small_bundle(data_dir, tmp_path)])
+    plain.close()
+    assert 'id="sectors-title"' not in TestClient(create_app(tmp_path / "plain.sqlite", warm=False)).get(
+        "/occupations/29-1141").text
 
 
 def _industry_row(naics: str, title: str, group: str, employment: int, median: int) -> list:

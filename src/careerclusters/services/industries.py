@@ -75,3 +75,12 @@ def occupation_by_industry(conn: sqlite3.Connection, code: str, area_query: str 
                                     else None,
                                     annual_median=r["a_median"], hourly_median=r["h_median"],
                                     markers=json.loads(r["markers"] or "{}")) for r in rows])
+
+
+def national_sectors(conn: sqlite3.Connection, code: str) -> OccupationByIndustry | None:
+    """The sectors that employ an occupation nationally, for its page; None when the store holds no figures
+    by industry for it (the default import keeps none, and BLS releases none for some codes)."""
+    try:
+        return occupation_by_industry(conn, code, "US", "sector")
+    except CareerClustersError:
+        return None

@@ -15,7 +15,7 @@ from careerclusters import i18n
 from careerclusters.api.context import Explorer
 from careerclusters.formatting import count, figure, money
 from careerclusters.framework import Edition, Level, load_framework
-from careerclusters.services import programs_of_study
+from careerclusters.services import industries, programs_of_study
 from careerclusters.services.search import search
 from careerclusters.spreadsheets import SafeWriter
 from careerclusters.web.area_panel import area_panel
@@ -174,7 +174,8 @@ def occupation_page(request: Request, code: str, area: AreaQuery = "") -> HTMLRe
     occupation = _explorer(request).occupation(code)
     return render(request, "occupation.html", occ=occupation, title=occupation.title,
                   charts=page_charts(_explorer(request), "occupations", code), chart_base=f"/occupations/{code}",
-                  panel=area_panel(_explorer(request), "occupation", occupation.soc, area))
+                  panel=area_panel(_explorer(request), "occupation", occupation.soc, area),
+                  sectors=industries.national_sectors(_explorer(request).conn, occupation.soc))
 
 
 @router.get("/programs/{cip}", response_class=HTMLResponse)
