@@ -3,6 +3,7 @@ search, an occupation's sub-cluster and wage, a CSV download, and axe-core acces
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import threading
@@ -122,7 +123,7 @@ def test_search_nurse_open_registered_nurses(page: Page, server: str) -> None:
     assert page.locator("dd.wage").inner_text().startswith("$97,550")
     sectors = page.get_by_role("table", name="Industries (NAICS sectors) with the most jobs in this occupation, "
                                              "United States")
-    assert sectors.locator("tbody tr").first.inner_text().split("\t") == [
+    assert [cell.strip() for cell in sectors.locator("tbody tr").first.inner_text().split("\t")] == [
         "Health Care and Social Assistance NAICS 62", "2,895,620\n(86%)", "$97,660"]
     assert serious_violations(page) == []
 
@@ -144,6 +145,25 @@ def test_other_pages_are_accessible(page: Page, server: str) -> None:
                  "/original/pathways/o-therapeutic-services", "/search?q=helthcare", "/api", "/no-such-page"):
         page.goto(server + path)
         assert serious_violations(page) == [], path
+
+
+def test_on_a_phone_wide_tables_scroll_in_their_own_box(page: Page, server: str) -> None:
+    """At 390 px nothing scrolls the page sideways: a wide table scrolls inside a labelled region that takes
+    keyboard focus, so arrow keys move it."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/subclusters/physical-health?sort=wage", "/clusters/healthcare-human-services",
+                 "/programs/51.3801", "/occupations/29-1141", "/areas/3900000",
+                 "/areas/3900000/subclusters/physical-health", "/areas/OH/occupations/29-1141",
+                 "/original/pathways/o-therapeutic-services", "/api", "/search?q=nurse"):
+        page.goto(server + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        assert serious_violations(page) == [], path
+    page.goto(server + "/subclusters/physical-health?sort=wage")
+    region = page.get_by_role("region", name=re.compile(r"^\d+ occupations, sorted by median wage$"))
+    assert region.evaluate("e => e.scrollWidth > e.clientWidth")  # the table is wider than the phone
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    assert region.evaluate("e => e.scrollLeft") > 0
 
 
 CSP_WATCH = """window.__cspViolations = [];
