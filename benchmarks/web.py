@@ -1,7 +1,8 @@
 """Web app and API under concurrent load, with the full data imported, and the server's memory.
 
 Starts `careerclusters serve --workers 2` (the app loaded once, then forked) on a free localhost port and
-sends requests from many concurrent clients over keep-alive connections, each phase bounded in time:
+sends requests from many concurrent clients over keep-alive connections (each client made and connected
+before the phase's clock starts), each phase bounded in time:
 
 - 8 clients for 15 s on the pages, then on the API, then on the static stylesheet (the baseline: the same
   server with no app logic): requests, errors and 5xx, throughput, client and server p50/p95/p99, the
