@@ -11,6 +11,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from careerclusters.cli import app
+from careerclusters.cli.data import fetch_and_import
 from careerclusters.services import fetch as fetching
 from careerclusters.services import labor_market as lm
 from careerclusters.store import connect, import_paths
@@ -80,3 +81,60 @@ def test_beside_the_bundle_the_workbooks_are_not_needed(data_dir: Path, tmp_path
     assert {"kind": "bls-oews-areas", "file_name": "oesm25st.zip", "held_by": "oews-2025.sqlite.gz"} in json.loads(
         told.stdout)["not_needed"]
     assert all(m["kind"] != "bls-oews-areas" for m in json.loads(told.stdout)["missing"])
+
+
+def _unpacked_mirror(folder: Path, *names: str) -> Path:
+    """A mirror folder holding BLS's area workbooks unpacked (the state one, the metro one, the nonmetro one)."""
+    rows = {"state_M2025_dl": [_row("39", "Ohio", "2", "OH", "29-1141", 143730, 82510)],
+            "MSA_M2025_dl": [_row("18140", "Columbus, OH", "4", "OH", "29-1141", 30510, 83900)],
+            "BOS_M2025_dl": [_row("3900004", "Southern Ohio nonmetropolitan area", "6", "OH", "29-1141", 2210, 71840)]}
+    folder.mkdir()
+    for name in names:
+        _workbook(folder / f"{name}.xlsx", name, rows[name])
+    return folder
+
+
+def test_a_mirror_of_the_unpacked_metro_zip_brings_the_nonmetropolitan_areas(tmp_path: Path) -> None:
+    mirror = _unpacked_mirror(tmp_path / "mirror", "MSA_M2025_dl", "BOS_M2025_dl")
+    db = tmp_path / "store.sqlite"
+    fetched = _by_name(fetch_and_import(str(mirror), None, {"bls-oews-areas"}, db=db))
+    assert fetched["oesm25ma.zip"].status == "ready"
+    assert [path.name for path in fetched["oesm25ma.zip"].paths] == ["MSA_M2025_dl.xlsx", "BOS_M2025_dl.xlsx"]
+    runner = CliRunner()
+    rural = json.loads(runner.invoke(app, ["--db", str(db), "occupation", "29-1141", "--area", "3900004",
+                                           "--json"]).stdout)["area"]
+    assert (rural["area"]["name"], rural["area"]["type"]) == ("Southern Ohio nonmetropolitan area", "nonmetro")
+    assert (rural["employment"], rural["annual_median"]) == (2210, 71840)
+    metro = json.loads(runner.invoke(app, ["--db", str(db), "occupation", "29-1141", "--area", "18140",
+                                           "--json"]).stdout)["area"]
+    assert (metro["area"]["name"], metro["annual_median"]) == ("Columbus, OH", 83900)
+    told = json.loads(runner.invoke(app, ["--db", str(db), "data", "status", "--json"]).stdout)
+    assert all(m["kind"] != "bls-oews-areas" for m in told["missing"])
+    assert [s["file_name"] for s in told["sources"] if s["kind"] == "bls-oews-areas"] == [
+        "MSA_M2025_dl.xlsx + BOS_M2025_dl.xlsx"]
+
+
+def test_a_mirror_with_the_metro_workbook_alone_says_the_nonmetropolitan_one_is_missing(tmp_path: Path) -> None:
+    mirror = _unpacked_mirror(tmp_path / "mirror", "state_M2025_dl", "MSA_M2025_dl")
+    db = tmp_path / "store.sqlite"
+    runner = CliRunner()
+    fetched = runner.invoke(app, ["--db", str(db), "data", "fetch", "--mirror", str(mirror)])
+    assert fetched.exit_code == 2
+    assert ("oesm25ma.zip in part: the mirror has MSA_M2025_dl.xlsx but no BOS_M2025_dl.xlsx, so no wages and "
+            "employment in nonmetropolitan areas (BLS OEWS)") in " ".join(fetched.stderr.split())
+    metro = json.loads(runner.invoke(app, ["--db", str(db), "occupation", "29-1141", "--area", "Columbus, OH",
+                                           "--json"]).stdout)["area"]
+    assert metro["annual_median"] == 83900
+    told = runner.invoke(app, ["--db", str(db), "data", "status", "--json"])
+    assert {"kind": "bls-oews-areas", "file_name": "BOS_M2025_dl.xlsx",
+            "what": "wages and employment in nonmetropolitan areas (BLS OEWS)"} in json.loads(told.stdout)["missing"]
+    text = runner.invoke(app, ["--db", str(db), "data", "status"]).stdout
+    assert "wages and employment in nonmetropolitan areas (BLS OEWS) from BOS_M2025_dl.xlsx" in " ".join(text.split())
+
+
+def test_the_metro_zip_in_a_mirror_is_taken_whole_before_its_unpacked_workbooks(tmp_path: Path) -> None:
+    mirror = _unpacked_mirror(tmp_path / "mirror", "MSA_M2025_dl")
+    (mirror / "oesm25ma.zip").write_bytes(_zipped(tmp_path, "oesm25ma.zip", "BOS_M2025_dl", [
+        _row("3900004", "Southern Ohio nonmetropolitan area", "6", "OH", "29-1141", 2210, 71840)]))
+    metro = _by_name(fetching.fetch(str(mirror), tmp_path / "cache", kinds={"bls-oews-areas"}))["oesm25ma.zip"]
+    assert (metro.status, metro.problem, metro.paths) == ("ready", None, (mirror / "oesm25ma.zip",))

@@ -62,9 +62,11 @@ def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | 
             say(f"nor its stand-in {name}: {result.problem}")
         elif result.status == "failed":
             say(f"not fetched, so no {what}: {result.problem}")
+        elif result.status == "incomplete":
+            say(f"{name} in part: {result.problem}")
         elif result.status == "bundled" and result.problem:
             say(f"{name}: using the bundled copy ({result.problem})")
-    paths = [result.path for result in fetched if result.path is not None]
+    paths = [path for result in fetched for path in result.paths]
     if paths:
         _import(paths, db, industries)
     return fetched
@@ -83,9 +85,10 @@ def import_(paths: Annotated[list[Path], typer.Argument(help="Official files, or
 @user_errors
 def fetch_(mirror: MirrorOption = None, contact: ContactOption = None, industries: IndustriesOption = False) -> None:
     """Download the current official files (or take them from a mirror), check them, and import them. The
-    crosswalks come with the package; a mirror's newer copies replace them. Exits 2 if a download failed."""
+    crosswalks come with the package; a mirror's newer copies replace them. Exits 2 if a download failed
+    or a mirror holds only some of a download's unpacked files."""
     fetched = fetch_and_import(mirror, contact, industries=industries)
-    if any(result.status == "failed" for result in fetched):
+    if any(result.status in {"failed", "incomplete"} for result in fetched):
         raise typer.Exit(common.BAD_INPUT)
 
 
@@ -115,6 +118,6 @@ def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
         console.print(f"Not needed: {u.file_name} ({u.release}); the imported {held_by} holds the same figures.",
                       highlight=False)
     if lacking:
-        console.print("Not imported yet: " + "; ".join(m.what for m in lacking) + ".\n"
+        console.print("Not imported yet: " + "; ".join(f"{m.what} from {m.file_name}" for m in lacking) + ".\n"
                       "Add them with `careerclusters data fetch` (or `careerclusters data fetch --mirror FOLDER`).",
                       highlight=False)

@@ -34,6 +34,8 @@ from careerclusters.errors import CareerClustersError
 from careerclusters.sources import OFFICIAL_FILES, OfficialFile
 from careerclusters.sources.base import sha256_of
 from careerclusters.sources.bundle import BUNDLED_KINDS
+from careerclusters.sources.official import Part
+from careerclusters.store.importer import imported_files
 from careerclusters.store.queries import imported_kinds
 
 MIRROR_ENV = "CAREERCLUSTERS_DATA_MIRROR"
@@ -61,12 +63,19 @@ class UnreachableError(FetchError):
 
 @dataclass(frozen=True)
 class Fetched:
-    """What became of one official file: ``path`` when it is here, else ``status`` says why not."""
+    """What became of one official file: ``path`` when it is here (and ``more`` paths when a mirror holds it
+    unpacked), else ``status`` says why not; "incomplete" when a mirror holds only some of its parts."""
 
     official: OfficialFile
     path: Path | None
-    status: str  # "ready", "bundled", "by hand", "not needed" or "failed"
+    status: str  # "ready", "incomplete", "bundled", "by hand", "not needed" or "failed"
     problem: str | None = None
+    more: tuple[Path, ...] = ()
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        """Every file to import for this one."""
+        return (self.path, *self.more) if self.path is not None else ()
 
 
 def user_agent(contact: str | None = None) -> str:
@@ -80,9 +89,21 @@ def _version(name: str) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", name))
 
 
+def _unpacked_in(folder: Path, official: OfficialFile) -> tuple[list[Path], list[Part]]:
+    """The parts of ``official`` that the mirror holds unpacked, and the parts it lacks."""
+    found = {part: sorted(folder.rglob(part.file_name)) for part in official.unpacked}
+    return [paths[0] for paths in found.values() if paths], [part for part, paths in found.items() if not paths]
+
+
+def _mirror_names(official: OfficialFile) -> str:
+    """The names under which a mirror folder may hold ``official``, for saying it has none of them."""
+    unpacked = " and ".join(part.file_name for part in official.unpacked)
+    return " or ".join([*official.names, *([f"unpacked, {unpacked}"] if unpacked else [])])
+
+
 def _from_folder(folder: Path, official: OfficialFile) -> Path | None:
     """The mirror's copy of ``official``: by its name or an alternative name, else the newest release that
-    matches its ``mirror_glob`` (a mirror of any O*NET release serves)."""
+    matches its ``mirror_glob`` (a mirror of any O*NET release serves). Its unpacked parts: ``_unpacked_in``."""
     for name in official.names:
         found = sorted(folder.rglob(name))
         if found:
@@ -185,12 +206,16 @@ class _Downloads:
 def _locate(official: OfficialFile, mirror: str | None, downloads: _Downloads) -> Fetched:
     try:
         if mirror and "://" not in mirror:
-            path = _from_folder(Path(mirror).expanduser(), official)
-            if path is None:
-                if official.kind in BUNDLED_KINDS:
-                    return Fetched(official, None, "bundled")
-                return Fetched(official, None, "failed", f"the mirror has no {' or '.join(official.names)}")
-            return Fetched(official, path, "ready")
+            folder = Path(mirror).expanduser()
+            path = _from_folder(folder, official)
+            if path is not None:
+                return Fetched(official, path, "ready")
+            parts, lacking = _unpacked_in(folder, official)
+            if parts:
+                return _in_part(official, parts, lacking)
+            if official.kind in BUNDLED_KINDS:
+                return Fetched(official, None, "bundled")
+            return Fetched(official, None, "failed", f"the mirror has no {_mirror_names(official)}")
         if mirror:
             return Fetched(official, downloads.get(f"{mirror.rstrip('/')}/{official.file_name}", official), "ready")
     except FetchError as exc:
@@ -210,6 +235,17 @@ def _locate(official: OfficialFile, mirror: str | None, downloads: _Downloads) -
         return Fetched(official, downloads.get(official.url, official), "ready")
     except FetchError as exc:
         return Fetched(official, None, "failed", str(exc))
+
+
+def _in_part(official: OfficialFile, parts: list[Path], lacking: list[Part]) -> Fetched:
+    """``official`` from the parts of it a mirror holds unpacked: ready when it holds them all, else
+    incomplete, naming the parts it lacks and the figures they would add."""
+    if not lacking:
+        return Fetched(official, parts[0], "ready", more=tuple(parts[1:]))
+    return Fetched(official, parts[0], "incomplete",
+                   f"the mirror has {' and '.join(p.name for p in parts)} but no "
+                   f"{' or '.join(part.file_name for part in lacking)}, so no "
+                   f"{'; '.join(part.what for part in lacking)}", more=tuple(parts[1:]))
 
 
 def _unneeded(official: OfficialFile, ready: set[str], industries: bool) -> str | None:
@@ -240,7 +276,7 @@ def fetch(mirror: str | None = None, cache: Path | None = None,
             on_file(official)
         reason = _unneeded(official, ready, industries)
         result = Fetched(official, None, "not needed", reason) if reason else _locate(official, mirror, downloads)
-        if result.path is not None:
+        if result.status == "ready":
             ready.add(official.file_name)
         results.append(result)
     return results
@@ -248,14 +284,18 @@ def fetch(mirror: str | None = None, cache: Path | None = None,
 
 def missing(conn: sqlite3.Connection) -> list[OfficialFile]:
     """The official files whose data the store lacks (a bundled crosswalk counts as present); of files that
-    stand in for one another, the first."""
-    have = imported_kinds(conn)
-    return [official for official in OFFICIAL_FILES if official.kind not in have and not official.instead_of]
+    stand in for one another, the first. A download imported in part (BLS's metro workbook without the
+    nonmetropolitan one beside it) lacks its other parts, each named as the file it is, with what it adds."""
+    have, files = imported_kinds(conn), imported_files(conn)
+    whole = [official for official in OFFICIAL_FILES if official.kind not in have and not official.instead_of]
+    return whole + [replace(official, file_name=part.file_name, what=part.what) for official in OFFICIAL_FILES
+                    if any(part.file_name in files for part in official.unpacked)
+                    for part in official.unpacked if part.file_name not in files]
 
 
 def not_needed(conn: sqlite3.Connection) -> list[tuple[OfficialFile, str]]:
     """The files that an imported one makes unnecessary (BLS's area workbooks beside the OEWS bundle), each
     with the imported file that holds its figures."""
-    imported = {row["file_name"] for row in conn.execute("SELECT file_name FROM source_file")}
+    imported = imported_files(conn)
     return [(official, next(name for name in official.instead_of if name in imported)) for official in OFFICIAL_FILES
             if imported.intersection(official.instead_of)]

