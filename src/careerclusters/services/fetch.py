@@ -35,7 +35,7 @@ from careerclusters.sources import OFFICIAL_FILES, OfficialFile
 from careerclusters.sources.base import sha256_of
 from careerclusters.sources.bundle import BUNDLED_KINDS
 from careerclusters.sources.official import Part
-from careerclusters.store.importer import imported_files
+from careerclusters.store.importer import file_names, imported_files
 from careerclusters.store.queries import imported_kinds
 
 MIRROR_ENV = "CAREERCLUSTERS_DATA_MIRROR"
@@ -286,7 +286,8 @@ def missing(conn: sqlite3.Connection) -> list[OfficialFile]:
     """The official files whose data the store lacks (a bundled crosswalk counts as present); of files that
     stand in for one another, the first. A download imported in part (BLS's metro workbook without the
     nonmetropolitan one beside it) lacks its other parts, each named as the file it is, with what it adds."""
-    have, files = imported_kinds(conn), imported_files(conn)
+    have = imported_kinds(conn)  # one read of the sources: this runs on every page a server renders
+    files = file_names(have.values())
     whole = [official for official in OFFICIAL_FILES if official.kind not in have and not official.instead_of]
     return whole + [replace(official, file_name=part.file_name, what=part.what) for official in OFFICIAL_FILES
                     if any(part.file_name in files for part in official.unpacked)

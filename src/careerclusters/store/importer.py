@@ -12,7 +12,7 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -188,7 +188,12 @@ def status(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             for row in conn.execute("SELECT * FROM source_file ORDER BY kind")]
 
 
+def file_names(rows: Iterable[sqlite3.Row]) -> set[str]:
+    """The name of every file ``source_file`` rows came from, each part of a combined import on its own, so
+    the store can say which parts of a dataset (BLS's metro and nonmetropolitan workbooks) it lacks."""
+    return {name for row in rows for name in row["file_name"].split(JOINED)}
+
+
 def imported_files(conn: sqlite3.Connection) -> set[str]:
-    """The name of every file the store's data came from, each part of a combined import on its own, so the
-    store can say which parts of a dataset (BLS's metro and nonmetropolitan workbooks) it lacks."""
-    return {name for row in conn.execute("SELECT file_name FROM source_file") for name in row[0].split(JOINED)}
+    """``file_names`` of everything imported."""
+    return file_names(conn.execute("SELECT file_name FROM source_file"))

@@ -52,7 +52,7 @@ def programs_of_study(request: Request, subcluster: Annotated[str, Query(max_len
 def download(request: Request, program_id: ProgramId,
              fmt: Annotated[str, Path(pattern="^(yaml|json|csv|pdf)$")]) -> Response:
     """The program of study in the open file format (YAML, JSON), the flat CSV layout, or printed to PDF."""
-    program = pos.get(request.app.state.explorer.conn, program_id).program
+    program = request.app.state.explorer.program_of_study(program_id)
     if fmt == "pdf":
         checker = request.app.state.explorer.pos_checker()
         data: bytes = pdf.render(html.program_of_study_document(program, checker.check(program), checker))
