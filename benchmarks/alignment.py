@@ -19,11 +19,11 @@ import time
 from pathlib import Path
 
 from benchmarks.common import imported_store, machine
+from careerclusters.alignment import analysis as alignment
+from careerclusters.alignment.files import programs_csv, workbook
 from careerclusters.classifier import load_classifier
 from careerclusters.reports import html
 from careerclusters.reports.pdf import render
-from careerclusters.services import alignment
-from careerclusters.services.alignment_files import programs_csv, workbook
 from careerclusters.store import connect
 
 AREA = "OH"

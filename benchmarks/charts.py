@@ -31,8 +31,9 @@ def timed(work: Callable[[], object]) -> float:
 
 
 def main() -> None:
+    from careerclusters import charts
+    from careerclusters.crosswalk import answers
     from careerclusters.framework import Level, load_framework
-    from careerclusters.services import answers, charts
     from careerclusters.store import connect
 
     with tempfile.TemporaryDirectory() as tmp:

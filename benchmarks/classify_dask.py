@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import imported_store, machine
-from careerclusters.services.classify_files import peak_mb
+from careerclusters.classifier.frames import peak_mb
 
 ROWS = 1_000_000
 SAMPLE = 50_000
@@ -130,7 +130,7 @@ def _single(db: str, source: str, output: str) -> dict[str, Any]:
 
 
 def _dask(db: str, source: str, output: str, workers: int) -> dict[str, Any]:
-    from careerclusters.services.classify_files import classify_files
+    from careerclusters.classifier.frames import classify_files
 
     started = time.perf_counter()
     coded = classify_files(Path(db), source, "title", Path(output), engine="dask", workers=workers)

@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 
 from benchmarks.common import imported_store, machine
+from careerclusters.pos import catalogue as pos
 from careerclusters.pos import files
+from careerclusters.pos.checker import Checker
 from careerclusters.pos.examples import examples
-from careerclusters.services import programs_of_study as pos
-from careerclusters.services.pos_checker import Checker
 from careerclusters.store import connect
 
 PROGRAMS = 500

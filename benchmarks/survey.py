@@ -31,11 +31,11 @@ from math import comb
 from pathlib import Path
 
 from benchmarks.common import imported_store, machine
-from careerclusters.services.survey import SurveyAnswers, score
-from careerclusters.services.survey_data import SurveyData
 from careerclusters.store import connect
-from careerclusters.store import queries as q
+from careerclusters.store import crosswalk as q
 from careerclusters.survey import RIASEC, Answer, Part, load_instrument
+from careerclusters.survey.data import SurveyData
+from careerclusters.survey.scoring import SurveyAnswers, score
 
 FLIPS = (0.0, 0.15, 0.30)
 MODES = ("interests", "checklist", "both")

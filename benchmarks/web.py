@@ -38,8 +38,8 @@ from pathlib import Path
 import httpx
 
 from benchmarks.common import imported_store, machine
+from careerclusters.pos.catalogue import import_files
 from careerclusters.pos.examples import example_paths
-from careerclusters.services.programs_of_study import import_files
 from careerclusters.store import connect
 
 PAGES = ["/", "/clusters/healthcare-human-services", "/subclusters/physical-health?sort=wage",

@@ -92,8 +92,8 @@ def copy_store(source: Path, target: Path) -> Path:
 @pytest.fixture(scope="session")
 def pos_db(imported_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the imported store with the example programs of study imported (read-only use)."""
+    from careerclusters.pos.catalogue import import_files
     from careerclusters.pos.examples import example_paths
-    from careerclusters.services.programs_of_study import import_files
     from careerclusters.store import connect
 
     path = copy_store(imported_db, tmp_path_factory.mktemp("pos-store") / "careerclusters.sqlite")

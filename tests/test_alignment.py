@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from careerclusters.alignment import analysis as alignment
+from careerclusters.alignment.files import programs_csv, workbook
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.cli import app
-from careerclusters.errors import CareerClustersError
-from careerclusters.services import alignment
-from careerclusters.services.alignment_files import programs_csv, workbook
 from careerclusters.sources import SourceError
 
 PROGRAMS = ("program,cip,enrolment,completers\n"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from careerclusters.base.codes import CodeError, cip_code, naics_code, occupation_code
+from careerclusters.crosswalk import answers
+from careerclusters.crosswalk.relations import Crosswalk, System
+from careerclusters.crosswalk.transition import TransitionMap, map_program, map_programs_csv
 from careerclusters.framework import Level, load_framework
-from careerclusters.services import answers
-from careerclusters.services.codes import CodeError, cip_code, naics_code, occupation_code
-from careerclusters.services.crosswalk import Crosswalk, System
-from careerclusters.services.transition import TransitionMap, map_program, map_programs_csv
 from careerclusters.store import StoreError, connect
 
 

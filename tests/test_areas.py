@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from careerclusters import sources
-from careerclusters.services import labor_market as lm
-from careerclusters.services.areas import UnknownAreaError, find_area, list_areas
+from careerclusters.labor import market as lm
+from careerclusters.labor.areas import UnknownAreaError, find_area, list_areas
 from careerclusters.sources import SourceError
 from careerclusters.store import StoreError, connect, import_paths, status
 

@@ -12,10 +12,10 @@ import openpyxl
 import pytest
 
 from careerclusters import sources
+from careerclusters.crosswalk import answers
+from careerclusters.crosswalk.relations import Crosswalk, System
+from careerclusters.crosswalk.transition import TransitionMap
 from careerclusters.framework import Level
-from careerclusters.services import answers
-from careerclusters.services.crosswalk import Crosswalk, System
-from careerclusters.services.transition import TransitionMap
 from careerclusters.sources import bundle
 from careerclusters.store import connect, import_paths, status
 

@@ -10,9 +10,10 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from careerclusters import charts
+from careerclusters.charts import svg
+from careerclusters.crosswalk import answers
 from careerclusters.framework import Level, load_framework
-from careerclusters.services import answers, charts
-from careerclusters.services.charts import svg
 
 HIGHEST = 742_310.0  # the highest annual figure in OEWS May 2025 (Athletes, 90th percentile)
 

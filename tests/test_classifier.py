@@ -12,13 +12,13 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.classifier import TitleModel, load_classifier
 from careerclusters.classifier import text as tx
 from careerclusters.classifier.batch import classify_csv, unusable
+from careerclusters.classifier.search import framework_hits, search
 from careerclusters.classifier.service import cache_path, fingerprint
 from careerclusters.cli import app
-from careerclusters.errors import CareerClustersError
-from careerclusters.services.search import framework_hits, search
 from careerclusters.store import StoreError, connect
 
 runner = CliRunner()

@@ -15,11 +15,11 @@ import pytest
 from distributed import Client, LocalCluster
 from typer.testing import CliRunner
 
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.classifier.batch import classify_csv, classify_each, code_distinct
 from careerclusters.classifier.distributed import classify_dataframe
+from careerclusters.classifier.frames import classify_files
 from careerclusters.cli import app
-from careerclusters.errors import CareerClustersError
-from careerclusters.services.classify_files import classify_files
 
 runner = CliRunner()
 

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from careerclusters.cli import app
 from careerclusters.cli.serve import _prepare
-from careerclusters.services import fetch as fetching
+from careerclusters.data import fetch as fetching
 from careerclusters.sources import OFFICIAL_FILES
 from careerclusters.store import connect, status
 

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from careerclusters.cli import app
 from careerclusters.cli.data import fetch_and_import
-from careerclusters.services import fetch as fetching
-from careerclusters.services import labor_market as lm
+from careerclusters.data import fetch as fetching
+from careerclusters.labor import market as lm
 from careerclusters.store import connect, import_paths
 from tests.test_areas import _row, _workbook
 from tests.test_fetch import serving

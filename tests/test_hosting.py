@@ -20,8 +20,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.cli.serve import exposure_warning
-from careerclusters.errors import CareerClustersError
 from careerclusters.web.app import create_app
 from careerclusters.web.settings import Settings
 

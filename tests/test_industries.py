@@ -14,8 +14,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from careerclusters.cli import app
-from careerclusters.services import industries
-from careerclusters.services import labor_market as lm
+from careerclusters.labor import industries
+from careerclusters.labor import market as lm
 from careerclusters.sources import SourceError
 from careerclusters.store import StoreError, connect, import_paths, status
 from careerclusters.web.app import create_app

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.pos import ProgramOfStudy
+from careerclusters.pos.checker import RULES_FILE, Checker, load_rules
 from careerclusters.pos.examples import examples
-from careerclusters.services.pos_checker import RULES_FILE, Checker, load_rules
 from careerclusters.store import connect
 
 pytestmark = pytest.mark.data

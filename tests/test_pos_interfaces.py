@@ -51,7 +51,7 @@ def test_validate_exit_codes(db: Path, tmp_path: Path) -> None:
 
 
 def test_validate_with_a_states_own_rules(db: Path, tmp_path: Path) -> None:
-    from careerclusters.services.pos_checker import RULES_FILE
+    from careerclusters.pos.checker import RULES_FILE
 
     rules = tmp_path / "rules.yaml"
     rules.write_text(RULES_FILE.read_text(encoding="utf-8").replace("min_median_annual_wage: 40000",

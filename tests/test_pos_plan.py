@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from careerclusters import i18n
-from careerclusters.errors import CareerClustersError
+from careerclusters.base import languages as i18n
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.pos import Credential, ProgramOfStudy
 from careerclusters.pos.examples import examples
-from careerclusters.services.pos_plan import (
+from careerclusters.pos.plan import (
     SETTINGS_FILE,
     Pace,
     Plan,

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.pos import catalogue as pos
 from careerclusters.pos import files
 from careerclusters.pos.examples import CATALOG, example_paths, examples
 from careerclusters.pos.files import ProgramFileError
-from careerclusters.services import programs_of_study as pos
 from careerclusters.store import NotInDataError, connect, status
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerclusters.services import sced
+from careerclusters.pos import sced
 from careerclusters.store import NotInDataError
 
 

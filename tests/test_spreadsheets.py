@@ -12,11 +12,11 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from careerclusters.base.spreadsheets import SafeDictWriter, SafeWriter, safe_cell
 from careerclusters.classifier.batch import unusable
 from careerclusters.cli import app
 from careerclusters.framework import Edition, load_framework
 from careerclusters.framework.export import to_csv
-from careerclusters.spreadsheets import SafeDictWriter, SafeWriter, safe_cell
 from careerclusters.web.app import create_app
 
 runner = CliRunner()

@@ -11,14 +11,14 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
+from careerclusters.alignment import analysis as alignment
 from careerclusters.api import in_area
 from careerclusters.api.in_area import NOTE, AreaOccupation, AreaProgram, AreaSubcluster
 from careerclusters.api.routes import Ctx, Limit, Offset, Page, page
-from careerclusters.errors import CareerClustersError
-from careerclusters.services import alignment
-from careerclusters.services import labor_market as lm
-from careerclusters.services.areas import Area, find_area, list_areas
-from careerclusters.services.codes import cip_code
+from careerclusters.base.codes import cip_code
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.labor import market as lm
+from careerclusters.labor.areas import Area, find_area, list_areas
 from careerclusters.web.response_cache import shared
 
 router = APIRouter(prefix="/api/v1/areas", tags=["areas"])

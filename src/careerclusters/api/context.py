@@ -25,17 +25,19 @@ from starlette.concurrency import run_in_threadpool
 
 from careerclusters.classifier import TextClassifier, load_classifier
 from careerclusters.classifier.service import SOURCES, Kind
+from careerclusters.crosswalk import answers
+from careerclusters.crosswalk.relations import Crosswalk
+from careerclusters.crosswalk.transition import TransitionMap
+from careerclusters.data import fetch
 from careerclusters.framework import Level
+from careerclusters.labor import market as labor_market
+from careerclusters.labor.areas import Area, find_area, list_areas
+from careerclusters.pos import catalogue as pos
+from careerclusters.pos.checker import Checker
 from careerclusters.pos.model import ProgramOfStudy
-from careerclusters.services import answers, fetch, labor_market
-from careerclusters.services import programs_of_study as pos
-from careerclusters.services.areas import Area, find_area, list_areas
-from careerclusters.services.crosswalk import Crosswalk
-from careerclusters.services.pos_checker import Checker
-from careerclusters.services.survey_data import SurveyData
-from careerclusters.services.transition import TransitionMap
 from careerclusters.sources import OfficialFile
 from careerclusters.store import StoreError, connect, status
+from careerclusters.survey.data import SurveyData
 
 T = TypeVar("T")
 ANSWER_CACHE = 512

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from careerclusters.errors import CareerClustersError, UnavailableError
+from careerclusters.base.errors import CareerClustersError, UnavailableError
 from careerclusters.framework import AmbiguousLookupError, NotFoundError
 from careerclusters.store import NotInDataError, StoreError
 

@@ -14,10 +14,10 @@ from fastapi import Query
 
 from careerclusters.api.context import Explorer
 from careerclusters.api.models import NodeDetail
+from careerclusters.crosswalk import answers
 from careerclusters.framework import Level
-from careerclusters.services import answers
-from careerclusters.services import labor_market as lm
-from careerclusters.services.areas import Area
+from careerclusters.labor import market as lm
+from careerclusters.labor.areas import Area
 
 NOTE = "openings are estimates: national projections scaled to the area's employment"
 AreaQuery = Annotated[str | None, Query(max_length=200, description=(

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from careerclusters.api.routes import Ctx
-from careerclusters.services import industries
+from careerclusters.labor import industries
 from careerclusters.web.response_cache import shared
 
 router = APIRouter(prefix="/api/v1", tags=["data"])

@@ -13,10 +13,10 @@ from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
 
 from careerclusters.api.routes import Ctx, Limit, Offset, Page, page
-from careerclusters.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.pos import ProgramOfStudy, files
-from careerclusters.services import programs_of_study as pos
-from careerclusters.services.pos_checker import Report
+from careerclusters.pos import catalogue as pos
+from careerclusters.pos.checker import Report
 from careerclusters.web.response_cache import shared
 
 router = APIRouter(prefix="/api/v1/programs-of-study", tags=["programs of study"])

@@ -21,13 +21,13 @@ from careerclusters.api import in_area
 from careerclusters.api.context import Explorer
 from careerclusters.api.in_area import AreaQuery
 from careerclusters.api.models import DataStatus, FrameworkDocument, NodeDetail, NodePage
+from careerclusters.classifier.search import SearchResult, search
+from careerclusters.crosswalk import answers
+from careerclusters.crosswalk.relations import System
+from careerclusters.crosswalk.transition import Transition
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.framework.export import node_dict, to_csv, to_json_document, to_skos
 from careerclusters.framework.model import PracticeList
-from careerclusters.services import answers
-from careerclusters.services.crosswalk import System
-from careerclusters.services.search import SearchResult, search
-from careerclusters.services.transition import Transition
 from careerclusters.web.response_cache import shared
 
 router = APIRouter(prefix="/api/v1")

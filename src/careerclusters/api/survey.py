@@ -12,8 +12,8 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from careerclusters.api.routes import Ctx
-from careerclusters.services import survey
 from careerclusters.survey import Answer, load_instrument
+from careerclusters.survey import scoring as survey
 
 router = APIRouter(prefix="/api/v1/survey", tags=["survey"])
 

@@ -11,10 +11,10 @@ import io
 import re
 from collections.abc import Callable, MutableMapping, Sequence
 
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.spreadsheets import FORMULA_STARTS, SafeDictWriter
 from careerclusters.classifier import text as tx
 from careerclusters.classifier.service import Candidate, Kind, TextClassifier
-from careerclusters.errors import CareerClustersError
-from careerclusters.spreadsheets import FORMULA_STARTS, SafeDictWriter
 
 MAX_CHARS = 300
 CHUNK = 2000

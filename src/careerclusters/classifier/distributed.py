@@ -22,9 +22,9 @@ import numpy as np
 import pandas as pd
 from distributed import WorkerPlugin, default_client
 
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.classifier.batch import COLUMNS, check_no_clash, code_distinct
 from careerclusters.classifier.service import Kind, TextClassifier, cache_path, fingerprint, load_classifier
-from careerclusters.errors import CareerClustersError
 from careerclusters.store import connect, default_path
 
 #: This process's classifiers, by fingerprint: loaded once per worker, used by every task it runs.

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.spreadsheets import FORMULA_STARTS, safe_cell
 from careerclusters.classifier.batch import check_no_clash
 from careerclusters.classifier.service import Kind
-from careerclusters.errors import CareerClustersError
-from careerclusters.spreadsheets import FORMULA_STARTS, safe_cell
 
 if TYPE_CHECKING:
     import dask.dataframe as dd

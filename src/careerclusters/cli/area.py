@@ -8,13 +8,13 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.formatting import count, money
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, user_errors
-from careerclusters.errors import CareerClustersError
-from careerclusters.formatting import count, money
-from careerclusters.services import industries
-from careerclusters.services import labor_market as lm
-from careerclusters.services.areas import AREA_TYPES, find_area, list_areas
+from careerclusters.labor import industries
+from careerclusters.labor import market as lm
+from careerclusters.labor.areas import AREA_TYPES, find_area, list_areas
 
 app = typer.Typer(help="Labour markets by state and metro area (BLS OEWS), rolled up to sub-clusters.",
                   no_args_is_help=True)

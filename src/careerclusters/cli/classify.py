@@ -8,12 +8,12 @@ from typing import Annotated, Literal
 import typer
 from rich.table import Table
 
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.classifier import load_classifier
 from careerclusters.classifier.batch import classify_csv, classify_each
+from careerclusters.classifier.search import search as search_all
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json
-from careerclusters.errors import CareerClustersError
-from careerclusters.services.search import search as search_all
 
 
 def _kind(value: str) -> Literal["occupation", "program"]:
@@ -98,7 +98,7 @@ def _classify_files(input_file: Path, column: str, output: Path | None, kind: Li
                     k: int, engine: str, scheduler: str | None, workers: int | None, partition_size: str | None,
                     raw: bool, encoding: str | None) -> None:
     """Many files, Parquet, or Dask: the data-frame path (imported here, as Dask takes a second to load)."""
-    from careerclusters.services.classify_files import classify_files
+    from careerclusters.classifier.frames import classify_files
 
     if output is None:
         raise CareerClustersError("give --output (a .csv file or a .parquet folder) for Parquet, several files "

@@ -15,9 +15,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.tables import read_table
 from careerclusters.framework import Edition
-from careerclusters.services.tables import read_table
 from careerclusters.store import connect, default_path
 
 console = Console()

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, say, user_errors
-from careerclusters.services.fetch import CONTACT_ENV, MIRROR_ENV, Fetched, fetch, missing, not_needed
+from careerclusters.data.fetch import CONTACT_ENV, MIRROR_ENV, Fetched, fetch, missing, not_needed
 from careerclusters.sources import OfficialFile
 from careerclusters.store import import_paths, status
 

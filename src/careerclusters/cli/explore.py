@@ -11,16 +11,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.formatting import figure, money
+from careerclusters.base.spreadsheets import SafeWriter
 from careerclusters.cli import area as area_views
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, user_errors
-from careerclusters.errors import CareerClustersError
-from careerclusters.formatting import figure, money
+from careerclusters.crosswalk import answers
+from careerclusters.crosswalk.relations import Crosswalk, System
+from careerclusters.crosswalk.transition import TransitionMap, map_programs_csv
 from careerclusters.framework import Level
-from careerclusters.services import answers
-from careerclusters.services.crosswalk import Crosswalk, System
-from careerclusters.services.transition import TransitionMap, map_programs_csv
-from careerclusters.spreadsheets import SafeWriter
 
 JSON = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 AREA = Annotated[str | None, typer.Option("--area", help="Figures for a state or metro area: OH, 'Columbus, OH'.")]

@@ -9,16 +9,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.formatting import money
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, say, user_errors
-from careerclusters.errors import CareerClustersError
-from careerclusters.formatting import money
-from careerclusters.pos import ProgramOfStudy, files
+from careerclusters.pos import ProgramOfStudy, files, sced
+from careerclusters.pos import catalogue as pos
+from careerclusters.pos.checker import Checker, Report, load_rules
 from careerclusters.pos.examples import example_paths
 from careerclusters.reports import html, pdf
-from careerclusters.services import programs_of_study as pos
-from careerclusters.services import sced
-from careerclusters.services.pos_checker import Checker, Report, load_rules
 
 app = typer.Typer(help="Programs of study: course sequences from high school to a credential and a job "
                        "(Perkins V, section 3(41)).", no_args_is_help=True)

@@ -9,12 +9,12 @@ from typing import Annotated
 
 import typer
 
+from careerclusters.alignment import analysis as alignment
+from careerclusters.alignment.files import programs_csv, workbook
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.cli import common
 from careerclusters.cli.common import user_errors
-from careerclusters.errors import CareerClustersError
 from careerclusters.reports import html
-from careerclusters.services import alignment
-from careerclusters.services.alignment_files import programs_csv, workbook
 
 app = typer.Typer(help="Reports for state and local CTE staff.", no_args_is_help=True)
 

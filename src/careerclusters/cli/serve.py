@@ -11,7 +11,7 @@ import typer
 
 from careerclusters.cli import common
 from careerclusters.cli.data import ContactOption, MirrorOption, fetch_and_import
-from careerclusters.services.fetch import missing
+from careerclusters.data.fetch import missing
 from careerclusters.store import ENV_VAR
 from careerclusters.web import server
 from careerclusters.web.settings import Settings

@@ -12,14 +12,14 @@ from pydantic import ValidationError
 from rich.prompt import IntPrompt, Prompt
 from rich.table import Table
 
-from careerclusters import i18n
+from careerclusters.base import languages as i18n
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.formatting import money
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, user_errors
-from careerclusters.errors import CareerClustersError
-from careerclusters.formatting import money
-from careerclusters.services import survey
-from careerclusters.services.survey_data import SurveyData
 from careerclusters.survey import Answer, Item, Part, load_instrument
+from careerclusters.survey import scoring as survey
+from careerclusters.survey.data import SurveyData
 
 app = typer.Typer(help="Find your cluster: a short interest survey that suggests clusters, jobs and programs.",
                   invoke_without_command=True)

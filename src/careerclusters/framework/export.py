@@ -10,9 +10,9 @@ from typing import Any
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from careerclusters.base.spreadsheets import SafeDictWriter
 from careerclusters.framework.catalog import Framework
 from careerclusters.framework.model import Edition, Level, Node
-from careerclusters.spreadsheets import SafeDictWriter
 
 #: Namespace of the project's concept identifiers: ``urn:careerclusters:<edition>:<id>``.
 BASE = "urn:careerclusters:"

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError
 
 
 class Edition(StrEnum):

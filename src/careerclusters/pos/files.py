@@ -24,9 +24,9 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.text import decode_text
 from careerclusters.pos.model import ProgramOfStudy
-from careerclusters.sources.base import decode_text
 
 SCHEMA_FILE = Path(__file__).with_name("program-of-study.schema.json")
 MAX_FILE_BYTES = 20_000_000

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from careerclusters.services.codes import CodeError, cip_code, occupation_code
+from careerclusters.base.codes import CodeError, cip_code, occupation_code
 
 FORMAT = "careerclusters/program-of-study/1"
 

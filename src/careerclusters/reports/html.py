@@ -10,13 +10,13 @@ from types import SimpleNamespace
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from careerclusters.formatting import count, money
+from careerclusters import charts
+from careerclusters.alignment.analysis import AlignmentReport
+from careerclusters.base.formatting import count, money
+from careerclusters.charts import areas as area_charts
 from careerclusters.framework import load_framework
 from careerclusters.pos import ProgramOfStudy
-from careerclusters.services import charts
-from careerclusters.services.alignment import AlignmentReport
-from careerclusters.services.charts import areas as area_charts
-from careerclusters.services.pos_checker import Checker, Report
+from careerclusters.pos.checker import Checker, Report
 
 _env = Environment(loader=PackageLoader("careerclusters.reports", "templates"), autoescape=select_autoescape(),
                    trim_blocks=True, lstrip_blocks=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from careerclusters.errors import UnavailableError
+from careerclusters.base.errors import UnavailableError
 
 ORIGIN = "http://careerclusters.print"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from careerclusters.base.errors import SourceError
+from careerclusters.base.excel import open_workbooks
+from careerclusters.base.text import sha256_of
 from careerclusters.sources import advance_cte, bls, nces, oews_areas, oews_bundle, onet, onet_legacy, sced
-from careerclusters.sources.base import Extract, SourceError, sha256_of
-from careerclusters.sources.excel import open_workbooks
+from careerclusters.sources.base import Extract
 from careerclusters.sources.official import OFFICIAL_FILES, OfficialFile, official_by_sha
 
 Reader = Callable[[Path, str, str | None], Extract]

@@ -11,17 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from careerclusters.base.errors import SourceError
+from careerclusters.base.excel import open_workbook, sheet_rows
 from careerclusters.framework import Edition, Level, NotFoundError, load_framework
-from careerclusters.sources.base import (
-    CIP,
-    SOC,
-    Columns,
-    Extract,
-    SourceError,
-    checked_code,
-    text,
-)
-from careerclusters.sources.excel import open_workbook, sheet_rows
+from careerclusters.sources.base import CIP, SOC, Columns, Extract, checked_code, text
 
 PUBLISHER = "Advance CTE"
 

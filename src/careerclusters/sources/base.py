@@ -8,32 +8,13 @@ anywhere leaves the store untouched.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from careerclusters.errors import CareerClustersError
-
-
-class SourceError(CareerClustersError):
-    """Bad input in an official file. The message names the file and, where known, the sheet, row and
-    column, so the user can open the file and see the problem."""
-
-    def __init__(self, file: str, problem: str, *, sheet: str | None = None, row: int | None = None,
-                 column: str | None = None):
-        self.file, self.sheet, self.row, self.column, self.problem = file, sheet, row, column, problem
-        where = [file]
-        if sheet is not None:
-            where.append(f"sheet {sheet!r}")
-        if row is not None:
-            where.append(f"row {row}")
-        if column is not None:
-            where.append(f"column {column!r}")
-        super().__init__(f"{', '.join(where)}: {problem}")
+from careerclusters.base.errors import SourceError
 
 
 @dataclass
@@ -49,40 +30,6 @@ class Extract:
 
     def counts(self) -> dict[str, int]:
         return {table: len(rows) for table, rows in self.tables.items()}
-
-
-def sha256_of(path: Path) -> str:
-    """SHA-256 of a file, or of every file in a directory (names and contents, in name order)."""
-    digest = hashlib.sha256()
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    for file in files:
-        if path.is_dir():
-            digest.update(file.relative_to(path).as_posix().encode())
-        with file.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    return digest.hexdigest()
-
-
-def decode_text(raw: bytes) -> tuple[str, str]:
-    """Text and the encoding it was read with. Publishers and Excel on Windows write Windows-1252 (cp1252) as
-    often as UTF-8 (with or without a byte-order mark); bytes that are not valid UTF-8 are read as cp1252,
-    which decodes every byte, so no file is refused for its encoding."""
-    try:
-        return raw.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), "cp1252"
-
-
-def read_csv_text(path: Path) -> tuple[str, str]:
-    """A CSV file's text and the encoding it was read with (see ``decode_text``)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(path.name, f"no such file: {path}") from None
-    except OSError as exc:
-        raise SourceError(path.name, f"cannot read ({exc.strerror or exc})") from exc
-    return decode_text(raw)
 
 
 def header_key(text: object) -> str:

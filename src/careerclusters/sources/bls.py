@@ -11,17 +11,9 @@ import json
 import re
 from pathlib import Path
 
-from careerclusters.sources.base import (
-    SOC,
-    Columns,
-    Extract,
-    SourceError,
-    checked_code,
-    header_key,
-    rows_after_header,
-    text,
-)
-from careerclusters.sources.excel import open_workbook, sheet_rows
+from careerclusters.base.errors import SourceError
+from careerclusters.base.excel import open_workbook, sheet_rows
+from careerclusters.sources.base import SOC, Columns, Extract, checked_code, header_key, rows_after_header, text
 
 PUBLISHER = "U.S. Bureau of Labor Statistics"
 OEWS_KIND = "bls-oews"

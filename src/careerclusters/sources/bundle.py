@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from careerclusters.base.errors import SourceError
 from careerclusters.sources import identify
-from careerclusters.sources.base import Extract, SourceError
+from careerclusters.sources.base import Extract
 
 #: Where the bundle lives inside the package.
 PACKAGE_FOLDER = resources.files(__package__).joinpath("bundled")

@@ -11,8 +11,10 @@ import io
 import re
 from pathlib import Path
 
-from careerclusters.sources.base import CIP, SOC, Columns, Extract, SourceError, checked_code, read_csv_text, text
-from careerclusters.sources.excel import open_workbook, sheet_rows
+from careerclusters.base.errors import SourceError
+from careerclusters.base.excel import open_workbook, sheet_rows
+from careerclusters.base.text import read_csv_text
+from careerclusters.sources.base import CIP, SOC, Columns, Extract, checked_code, text
 
 PUBLISHER = "NCES (U.S. Department of Education)"
 CIP_KIND = "nces-cip"

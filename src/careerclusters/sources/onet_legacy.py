@@ -11,8 +11,10 @@ import csv
 import io
 from pathlib import Path
 
+from careerclusters.base.errors import SourceError
+from careerclusters.base.text import read_csv_text
 from careerclusters.framework import Edition, Level, NotFoundError, load_framework
-from careerclusters.sources.base import ONET_SOC, Columns, Extract, SourceError, checked_code, read_csv_text, text
+from careerclusters.sources.base import ONET_SOC, Columns, Extract, checked_code, text
 
 PUBLISHER = "O*NET Resource Center (USDOL/ETA)"
 KIND = "onet-legacy-clusters"

@@ -14,7 +14,9 @@ import io
 import re
 from pathlib import Path
 
-from careerclusters.sources.base import Columns, Extract, SourceError, read_csv_text, text
+from careerclusters.base.errors import SourceError
+from careerclusters.base.text import read_csv_text
+from careerclusters.sources.base import Columns, Extract, text
 
 PUBLISHER = "NCES (U.S. Department of Education)"
 KIND = "nces-sced"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError
 
 
 class StoreError(CareerClustersError):

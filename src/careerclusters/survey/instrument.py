@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.framework import Edition, Level, load_framework
 
 HERE = Path(__file__).parent

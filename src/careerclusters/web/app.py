@@ -24,7 +24,7 @@ from careerclusters.api.industry_routes import router as industry_router
 from careerclusters.api.pos_routes import router as pos_router
 from careerclusters.api.routes import router as api_router
 from careerclusters.api.survey import router as survey_api_router
-from careerclusters.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.web import operations
 from careerclusters.web.area_pages import router as area_page_router
 from careerclusters.web.limits import BodyLimit, QueryLimit

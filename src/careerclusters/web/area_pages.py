@@ -9,11 +9,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from careerclusters import charts
 from careerclusters.api.context import Explorer
-from careerclusters.services import charts
-from careerclusters.services import labor_market as lm
-from careerclusters.services.areas import find_area
-from careerclusters.services.charts import areas as area_charts
+from careerclusters.charts import areas as area_charts
+from careerclusters.labor import market as lm
+from careerclusters.labor.areas import find_area
 from careerclusters.store import NotInDataError
 from careerclusters.web.pages import render
 from careerclusters.web.response_cache import shared

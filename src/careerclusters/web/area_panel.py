@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careerclusters.api.context import Explorer
-from careerclusters.errors import CareerClustersError
-from careerclusters.services import labor_market as lm
-from careerclusters.services.areas import Area, find_area
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.labor import market as lm
+from careerclusters.labor.areas import Area, find_area
 
 
 @dataclass

@@ -9,10 +9,10 @@ from typing import Literal
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from careerclusters import charts
 from careerclusters.api.context import Explorer
 from careerclusters.api.routes import cacheable
 from careerclusters.framework import Edition, Level, Node, load_framework
-from careerclusters.services import charts
 from careerclusters.store import NotInDataError
 from careerclusters.web.response_cache import shared
 

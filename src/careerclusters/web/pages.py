@@ -11,13 +11,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from careerclusters import i18n
 from careerclusters.api.context import Explorer
-from careerclusters.formatting import count, figure, money
+from careerclusters.base import languages as i18n
+from careerclusters.base.formatting import count, figure, money
+from careerclusters.base.spreadsheets import SafeWriter
+from careerclusters.classifier.search import search
 from careerclusters.framework import Edition, Level, load_framework
-from careerclusters.services import industries, programs_of_study
-from careerclusters.services.search import search
-from careerclusters.spreadsheets import SafeWriter
+from careerclusters.labor import industries
+from careerclusters.pos import catalogue as programs_of_study
 from careerclusters.web.area_panel import area_panel
 from careerclusters.web.chart_routes import page_charts
 from careerclusters.web.chart_routes import router as chart_router

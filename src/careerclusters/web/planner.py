@@ -18,20 +18,12 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from careerclusters import i18n
-from careerclusters.errors import CareerClustersError
+from careerclusters.base import languages as i18n
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.pos import catalogue as pos
+from careerclusters.pos.plan import Pace, Plan, PlanChoices, default_settings, make_plan, plan_file, read_plan_file
 from careerclusters.reports import pdf
-from careerclusters.services import programs_of_study as pos
-from careerclusters.services import survey
-from careerclusters.services.pos_plan import (
-    Pace,
-    Plan,
-    PlanChoices,
-    default_settings,
-    make_plan,
-    plan_file,
-    read_plan_file,
-)
+from careerclusters.survey import scoring as survey
 from careerclusters.web.pages import render
 from careerclusters.web.response_cache import shared
 

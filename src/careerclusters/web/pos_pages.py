@@ -14,9 +14,9 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from careerclusters.framework import Edition, Level, load_framework
+from careerclusters.pos import catalogue as pos
 from careerclusters.pos import files
 from careerclusters.reports import html, pdf
-from careerclusters.services import programs_of_study as pos
 from careerclusters.web.pages import render
 from careerclusters.web.response_cache import shared
 

@@ -12,11 +12,11 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.alignment import analysis as alignment
+from careerclusters.alignment.files import programs_csv, workbook
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.text import decode_text
 from careerclusters.reports import html
-from careerclusters.services import alignment
-from careerclusters.services.alignment_files import programs_csv, workbook
-from careerclusters.sources.base import decode_text
 from careerclusters.store import StoreError
 from careerclusters.web.pages import render
 from careerclusters.web.response_cache import shared

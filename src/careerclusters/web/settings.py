@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from careerclusters.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError
 
 PREFIX = "CAREERCLUSTERS_"
 

@@ -16,12 +16,12 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from careerclusters import i18n
-from careerclusters.errors import CareerClustersError
+from careerclusters.base import languages as i18n
+from careerclusters.base.errors import CareerClustersError
 from careerclusters.framework import load_framework
 from careerclusters.reports import pdf
-from careerclusters.services import survey
 from careerclusters.survey import Answer, Instrument, Item, Part, load_instrument
+from careerclusters.survey import scoring as survey
 from careerclusters.survey.codec import decode, encode
 from careerclusters.web.pages import render
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from careerclusters.charts.palette import grouping_colour
 from careerclusters.framework import Framework, Node
-from careerclusters.services.charts.palette import grouping_colour
 
 CENTRE = 340
 #: (inner, outer) radius of each ring.

@@ -1,0 +1,27 @@
+"""The base of every error a user can cause with bad input, so interfaces can report them in one line."""
+
+
+class CareerClustersError(Exception):
+    """An error in what the user gave (a code, a name, a file), not a bug in the program."""
+
+
+class UnavailableError(CareerClustersError):
+    """Something this installation cannot do right now (data not imported, a program not installed): the
+    request was fine, so web answers are 503, with the message saying what to add."""
+
+
+class SourceError(CareerClustersError):
+    """Bad input in an official file. The message names the file and, where known, the sheet, row and
+    column, so the user can open the file and see the problem."""
+
+    def __init__(self, file: str, problem: str, *, sheet: str | None = None, row: int | None = None,
+                 column: str | None = None):
+        self.file, self.sheet, self.row, self.column, self.problem = file, sheet, row, column, problem
+        where = [file]
+        if sheet is not None:
+            where.append(f"sheet {sheet!r}")
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column {column!r}")
+        super().__init__(f"{', '.join(where)}: {problem}")

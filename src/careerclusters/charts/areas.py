@@ -1,0 +1,166 @@
+"""Charts of local labour markets: an area's largest sub-clusters by jobs and pay, and, for the alignment
+report, local demand beside the programs offered and each program's pay against the high-wage line.
+
+Every chart here is one colour with the difference carried by position, outline or a label, so it reads the
+same in grey print."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from careerclusters.alignment.analysis import AlignmentReport, ProgramResult
+from careerclusters.base.formatting import count, money
+from careerclusters.charts.draw import WAGE_AXIS, tidy
+from careerclusters.charts.groups import Group, paired, paired_size, wrap
+from careerclusters.charts.model import Cell, ChartSpec, Mark, Table, people
+from careerclusters.charts.palette import ACCENT, ACCENT_LIGHT, INK, MUTED
+from careerclusters.charts.wages import WageFigure
+from careerclusters.labor.market import SubclusterInArea, weighted_median
+
+TOP = 15
+MAX_BARS = 20  # more programs than this are drawn as a histogram of their typical wages
+COUNT_AXIS = FuncFormatter(lambda value, _position: f"{value:,.0f}")
+
+
+def area_subclusters(area: str, code: str, profiles: Sequence[SubclusterInArea], top: int = TOP) -> ChartSpec:
+    """An area's sub-clusters with the most jobs: their jobs and the typical median wage."""
+    largest = sorted((p for p in profiles if p.employment), key=lambda p: -(p.employment or 0))[:top]
+    groups = [Group(p.name, f"/areas/{code}/subclusters/{p.id}", (p.employment or 0) / 1000,
+                    WageFigure(p.median_wage, at_least=p.median_wage_at_least)) for p in largest]
+    rows = [[Cell(g.label, href=g.href), people(g.size_k or 0), g.wage.text(),
+             count(p.openings_estimate)] for g, p in zip(groups, largest, strict=True)]
+    summary = f"{area}'s {len(groups)} largest sub-clusters by jobs."
+    if groups:
+        big = groups[0]
+        rich = max((g for g in groups if g.wage.value is not None), key=lambda g: g.wage.value or 0, default=None)
+        summary += f" {big.label} is the largest, with {people(big.size_k or 0)} jobs"
+        summary += f"; of these, {rich.label} pays best, a typical median wage of {rich.wage.text()}." if rich else "."
+
+    def draw(fig: Figure) -> list[Mark]:
+        paired(fig, groups, "Jobs", "Typical median wage", ACCENT)
+        return []
+
+    return ChartSpec("largest", f"The largest sub-clusters in {area}", summary,
+                     Table.of([("Sub-cluster", False), ("Jobs", True), ("Typical median wage", True),
+                               ("Openings a year (estimate)", True)], rows), draw, size=paired_size(len(groups)))
+
+
+def demand_and_supply(report: AlignmentReport, top: int = TOP) -> ChartSpec:
+    """Local demand (estimated openings a year) beside supply (the listed programs' completers) for the
+    sub-clusters in demand or served by a program, most openings first."""
+    shown = sorted((d for d in report.subclusters if d.openings_estimate and (d.in_demand or d.programs)),
+                   key=lambda d: -(d.openings_estimate or 0))[:top]
+    rows = [[d.name, count(d.openings_estimate), count(d.completers), "; ".join(d.programs) or "none"]
+            for d in shown]
+    unserved = [d.name for d in shown if not d.programs]
+    summary = (f"Of the {len(shown)} sub-clusters with the most openings in {report.area.name} that are in demand "
+               f"or have a program, {len(unserved)} have no program in the list")
+    summary += f", the largest {unserved[0]}." if unserved else "."
+
+    def draw(fig: Figure) -> list[Mark]:
+        demand_axes, supply_axes = fig.subplots(1, 2, sharey=True)
+        positions = list(range(len(shown)))[::-1]
+        for axes, values, title in ((demand_axes, [d.openings_estimate or 0 for d in shown],
+                                     "Openings a year (estimate)"),
+                                    (supply_axes, [d.completers or 0 for d in shown], "Completers (listed programs)")):
+            top_value = max(values, default=0) or 1
+            for y, value, item in zip(positions, values, shown, strict=True):
+                if axes is supply_axes and not item.programs:
+                    axes.annotate("no program", (0, y), xytext=(4, 0), textcoords="offset points", va="center",
+                                  color=MUTED, fontsize=8.5, fontstyle="italic")
+                    continue
+                axes.barh(y, value, color=ACCENT if axes is demand_axes else ACCENT_LIGHT, edgecolor=ACCENT,
+                          height=0.62)
+                axes.annotate(count(value), (value, y), xytext=(4, 0), textcoords="offset points", va="center",
+                              fontsize=8.5)
+            axes.set_xlim(0, top_value * 1.35)
+            axes.xaxis.set_major_locator(MaxNLocator(4, integer=True))
+            axes.xaxis.set_major_formatter(COUNT_AXIS)
+            axes.set_title(title, loc="left", fontweight="bold")
+            tidy(axes)
+        demand_axes.set_yticks(positions, [wrap(d.name, 30) for d in shown])
+        supply_axes.tick_params(labelleft=False)
+        return []
+
+    return ChartSpec("demand", f"Demand and programs by sub-cluster in {report.area.name}", summary,
+                     Table.of([("Sub-cluster", False), ("Openings a year (estimate)", True), ("Completers", True),
+                               ("Programs", False)], rows), draw, size=paired_size(len(shown)))
+
+
+def _typical_wage(program: ProgramResult) -> float | None:
+    """The employment-weighted median of a program's occupations' median wages."""
+    return weighted_median([(o.median_wage, o.employment) for o in program.occupations
+                            if o.median_wage is not None and o.employment])
+
+
+def program_wages(report: AlignmentReport) -> ChartSpec:
+    """Each program's typical wage (its occupations' employment-weighted median) against the high-wage line."""
+    items = [(p.name, _typical_wage(p)) for p in report.programs]
+    drawn = sorted(((name, wage) for name, wage in items if wage is not None), key=lambda item: -item[1])
+    line = report.high_wage_threshold
+    above = [name for name, wage in drawn if line and wage > line]
+    rows = [[name, money(wage), "—" if wage is None or not line else ("above" if wage > line else "below")]
+            for name, wage in items]
+    summary = (f"{len(above)} of {len(drawn)} programs lead to occupations whose typical median wage is above "
+               f"{report.area.name}'s high-wage line of {money(line)}." if line else
+               "The area has no published median wage, so no high-wage line is drawn.")
+
+    def draw(fig: Figure) -> list[Mark]:
+        axes = fig.subplots()
+        if len(drawn) > MAX_BARS:
+            _histogram(axes, [wage for _name, wage in drawn], line)
+            return []
+        positions = list(range(len(drawn)))[::-1]
+        for y, (_name, wage) in zip(positions, drawn, strict=True):
+            high = bool(line and wage > line)
+            axes.barh(y, wage, color=ACCENT if high else ACCENT_LIGHT, edgecolor=ACCENT, height=0.62)
+            axes.annotate(f"{money(wage)} ({'above' if high else 'below'})", (wage, y), xytext=(4, 0),
+                          textcoords="offset points", va="center", fontsize=8.5, zorder=3)
+        axes.set_ylim(-0.6, len(drawn) - 0.4 + 0.5)
+        if line:
+            axes.axvline(line, color=INK, linestyle="--", linewidth=1.2, zorder=2)
+            axes.annotate(f"high-wage line: {money(line)}", (line, len(drawn) - 0.45), xytext=(4, 0),
+                          textcoords="offset points", va="center", fontsize=8.5, color=INK)
+        axes.set_yticks(positions, [wrap(name, 30) for name, _wage in drawn])
+        axes.set_xlim(0, max((w for _n, w in drawn), default=1) * 1.4)
+        axes.xaxis.set_major_formatter(WAGE_AXIS)
+        axes.xaxis.set_major_locator(MaxNLocator(4))
+        tidy(axes)
+        return []
+
+    height = 0.9 + 0.36 * max(1, len(drawn)) if len(drawn) <= MAX_BARS else 3.2
+    return ChartSpec("wages", f"Programs' typical wage against the high-wage line in {report.area.name}", summary,
+                     Table.of([("Program", False), ("Typical median wage", True), ("Against the line", False)], rows),
+                     draw, size=(7.6, height))
+
+
+def _histogram(axes: Axes, wages: list[float], line: float | None) -> None:
+    """Many programs: how many fall in each $10,000 band of typical wage; within a band, the programs above
+    the line are solid and those below it light, stacked."""
+    step = 10_000
+    edges = [step * k for k in range(int(min(wages) // step), int(max(wages) // step) + 1)]
+    tallest = 0
+    for low in edges:
+        band = [w for w in wages if low <= w < low + step]
+        above = sum(1 for w in band if line and w > line)
+        below = len(band) - above
+        axes.bar(low + step / 2, below, width=step * 0.9, color=ACCENT_LIGHT, edgecolor=ACCENT)
+        axes.bar(low + step / 2, above, bottom=below, width=step * 0.9, color=ACCENT, edgecolor=ACCENT)
+        if band:
+            axes.annotate(str(len(band)), (low + step / 2, len(band)), xytext=(0, 3), textcoords="offset points",
+                          ha="center", fontsize=8.5)
+        tallest = max(tallest, len(band))
+    axes.set_ylim(0, tallest * 1.25)
+    if line:
+        axes.axvline(line, color=INK, linestyle="--", linewidth=1.2)
+        axes.annotate(f"high-wage line: {money(line)}", (line, tallest * 1.16), xytext=(4, 0),
+                      textcoords="offset points", fontsize=8.5, color=INK)
+    axes.set_ylabel("Programs")
+    axes.xaxis.set_major_formatter(WAGE_AXIS)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    tidy(axes, grid_axis="y")
+

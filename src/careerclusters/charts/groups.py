@@ -1,0 +1,339 @@
+"""Charts of groups of occupations: a sub-cluster's occupations as points (wage against openings), a
+cluster's sub-clusters or a program's occupations as paired bars (size and pay), and the clusters' shares
+of all jobs."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, MultipleLocator
+from matplotlib.transforms import Bbox
+
+from careerclusters.base.formatting import money
+from careerclusters.charts.draw import PEOPLE_AXIS, WAGE_AXIS, tidy
+from careerclusters.charts.model import Cell, ChartSpec, Mark, Table, people, percent
+from careerclusters.charts.palette import ACCENT, EDUCATION, INK, MUTED, education_style
+from careerclusters.charts.wages import WageFigure, figure
+from careerclusters.crosswalk.answers import OccupationListing
+from careerclusters.labor.market import weighted_median
+
+LABELLED = 5  # the sub-cluster chart names its largest occupations
+MAX_BARS = 12  # a program's chart shows the occupations with most openings; the table lists all
+#: Where a label may go around its point, in points: near first, then further out on a leader line.
+LABEL_PLACES = tuple((distance * dx, distance * dy) for distance in (6, 18, 34, 56, 84, 112)
+                     for dx, dy in ((1, 1), (-1, 1), (1, -1), (-1, -1), (0, 1.4), (0, -1.4), (1.4, 0), (-1.4, 0)))
+ALIGN = {-1: "right", 0: "center", 1: "left"}
+VALIGN = {-1: "top", 0: "center", 1: "bottom"}
+
+
+def wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _wage(o: OccupationListing, highest_wage: float | None) -> WageFigure:
+    return figure(o.median_wage, o.wage_marker, highest_wage)
+
+
+def occupation_href(soc: str) -> str:
+    return f"/occupations/{soc}"
+
+
+def _openings_tick(value: float, _position: object = None) -> str:
+    return f"{value * 1000:,.0f}"
+
+
+def occupations_scatter(name: str, occupations: Sequence[OccupationListing], highest_wage: float | None) -> ChartSpec:
+    """Each occupation a point: median wage up, openings a year across (log scale, as openings run from
+    tens to hundreds of thousands), shaped by typical entry education, the largest labelled, every point
+    a link to its occupation (in Tab order by education, as the legend reads)."""
+    points = [(o, _wage(o, highest_wage)) for o in occupations]
+    plotted = [(o, w) for o, w in points if w.drawn and o.openings_k]
+    left_out = len(points) - len(plotted)
+    by_education: dict[str, list[tuple[OccupationListing, WageFigure]]] = {}
+    for o, w in plotted:
+        by_education.setdefault(education_style(o.entry_education).short, []).append((o, w))
+    summary = _scatter_summary(name, plotted, by_education, left_out)
+    rows: list[list[Cell | str]] = [
+        [Cell(o.title, href=occupation_href(o.soc)), w.text(),
+         "not projected" if o.openings_k is None else people(o.openings_k), o.entry_education or "not projected"]
+        for o, w in sorted(points, key=lambda p: -(p[0].openings_k or 0))]
+    largest = sorted(plotted, key=lambda p: -(p[0].employment_k or 0))[:LABELLED]
+
+    def draw(fig: Figure) -> list[Mark]:
+        axes = fig.add_subplot()
+        marks = []
+        for style_name, items in sorted(by_education.items(), key=lambda kv: _education_rank(kv[0])):
+            style = education_style(items[0][0].entry_education)
+            points = axes.scatter([o.openings_k for o, _w in items], [w.value for _o, w in items], s=64,
+                                  marker=style.marker, color=style.colour, edgecolors=INK, linewidths=0.8,
+                                  label=style_name, zorder=3, clip_on=False)
+            points.set_urls([occupation_href(o.soc) for o, _w in items])
+            for o, w in items:
+                if w.at_least:  # only a lower bound: the point points up
+                    axes.annotate("", xy=(o.openings_k, w.value * 1.08), xytext=(o.openings_k, w.value),
+                                  arrowprops={"arrowstyle": "-|>", "color": INK})
+                marks.append(Mark(occupation_href(o.soc),
+                                  f"{o.title}: median wage {w.text()}, {people(o.openings_k)} openings a year, "
+                                  f"{o.entry_education or 'entry education not projected'}"))
+        axes.set_xscale("log")
+        axes.xaxis.set_major_locator(LogLocator(base=10))
+        axes.xaxis.set_major_formatter(FuncFormatter(_openings_tick))
+        axes.yaxis.set_major_formatter(WAGE_AXIS)
+        wages = [w.value for _o, w in plotted]
+        axes.set_ylim(0, max(wages, default=1) * 1.12)
+        openings = [o.openings_k for o, _w in plotted]
+        if openings:
+            axes.set_xlim(min(openings) / 1.6, max(openings) * 1.6)
+        axes.set_xlabel("Openings a year (log scale)")
+        axes.set_ylabel("Median annual wage")
+        axes.grid(True, which="major")
+        axes.set_axisbelow(True)
+        fig.legend(title="Typical entry education",
+                   loc="outside lower center", ncols=4, fontsize=8.5, title_fontsize=8.5)
+        _label_largest(fig, axes, largest, [(o.openings_k, w.value) for o, w in plotted])
+        return marks
+
+    return ChartSpec("occupations", f"Pay and openings in {name}", summary,
+                     Table.of([("Occupation", False), ("Median annual wage", True), ("Openings a year", True),
+                               ("Typical entry education", False)], rows), draw, size=(7.6, 4.8))
+
+
+def _education_rank(short: str) -> int:
+    return next((i for i, e in enumerate(EDUCATION) if e.short == short), len(EDUCATION))
+
+
+def _crosses(start: tuple[float, float], end: tuple[float, float], boxes: list[Bbox]) -> bool:
+    """Whether the straight line from ``start`` to ``end`` passes through any of ``boxes``."""
+    steps = [i / 24 for i in range(25)]
+    return any(box.contains(start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t)
+               for box in boxes for t in steps)
+
+
+def _label_largest(fig: Figure, axes: Axes, items: list[tuple[OccupationListing, WageFigure]],
+                   points: list[tuple[float, float]]) -> None:
+    """Name the largest occupations next to their points, where a label fits inside the plot without
+    covering another label, leader line or point; further out, a leader line joins label and point. A
+    label that fits nowhere is left out (its point keeps its name as a link and a tooltip)."""
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")  # keep this layout: labels inside the plot do not move its margins
+    frame = axes.get_window_extent()
+    radius = 9 * fig.dpi / 72  # half a marker and a margin, so a label never seems to name a neighbour
+    centres = [tuple(c) for c in axes.transData.transform(points)]
+    words_placed: list[Bbox] = []
+    leaders: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    scale = fig.dpi / 72  # points to pixels
+    for o, w in items:
+        own = tuple(axes.transData.transform((o.openings_k, w.value)))
+        obstacles = [Bbox.from_extents(x - radius, y - radius, x + radius, y + radius)
+                     for x, y in centres if (x, y) != own]
+        text = wrap(o.title, 28)
+        probe = axes.text(0, 0, text, fontsize=8.5)  # measured once; each place is then arithmetic
+        width, height = probe.get_window_extent().size
+        probe.remove()
+        for dx, dy in LABEL_PLACES:
+            anchor = (own[0] + dx * scale, own[1] + dy * scale)
+            x0 = anchor[0] - width * {-1: 1, 0: 0.5, 1: 0}[(dx > 0) - (dx < 0)]
+            y0 = anchor[1] - height * {-1: 1, 0: 0.5, 1: 0}[(dy > 0) - (dy < 0)]
+            words = Bbox.from_bounds(x0, y0, width, height)
+            far = abs(dx) + abs(dy) > 14
+            inside = frame.x0 <= words.x0 and words.x1 <= frame.x1 and frame.y0 <= words.y0 and words.y1 <= frame.y1
+            clear = not any(words.overlaps(b) for b in obstacles + words_placed) and not any(
+                _crosses(a, b, [words]) for a, b in leaders)
+            if inside and clear and not (far and _crosses(anchor, own, words_placed)):
+                axes.annotate(text, (o.openings_k, w.value), xytext=(dx, dy), textcoords="offset points",
+                              ha=ALIGN[(dx > 0) - (dx < 0)], va=VALIGN[(dy > 0) - (dy < 0)], fontsize=8.5,
+                              color=INK, arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.8,
+                                                     "shrinkA": 0, "shrinkB": 5} if far else None)
+                words_placed.append(words)
+                if far:
+                    leaders.append((anchor, own))
+                break
+
+
+def _scatter_summary(name: str, plotted: list[tuple[OccupationListing, WageFigure]],
+                     by_education: dict[str, list[tuple[OccupationListing, WageFigure]]], left_out: int) -> str:
+    if not plotted:
+        return f"No occupation in {name} has both a released wage and projected openings to plot."
+    low = min(plotted, key=lambda p: p[1].value)
+    high = max(plotted, key=lambda p: p[1].value)
+    most = max(plotted, key=lambda p: p[0].openings_k)
+    text = (f"The {len(plotted)} {name} occupations plotted pay median wages from {low[1].text()} "
+            f"({low[0].title}) to {high[1].text()} ({high[0].title}). {most[0].title} have the most openings, "
+            f"{people(most[0].openings_k)} a year.")
+    jobs = {level: sum(o.employment_k or 0 for o, _w in items) for level, items in by_education.items()}
+    common = max(jobs, key=jobs.get)
+    wages = sorted(w.value for _o, w in by_education[common])
+    if len(wages) > 1 and sum(jobs.values()):
+        share = jobs[common] / sum(jobs.values())
+        need = education_style(by_education[common][0][0].entry_education).phrase
+        text += (f" {'Most' if share > 0.5 else 'The largest share'} of these jobs ({percent(share)}) typically "
+                 f"need{'s' if share <= 0.5 else ''} {need}; "
+                 "those occupations' median wages run from "
+                 f"{money(wages[0])} to {money(wages[-1])}.")
+    if left_out:
+        text += (f" {left_out} occupation{'s are' if left_out > 1 else ' is'} not plotted for want of a released "
+                 "wage or projected openings; the table lists them.")
+    return text
+
+
+@dataclass(frozen=True)
+class Group:
+    """One bar pair: a named group (a sub-cluster, an occupation) with its size and its pay."""
+
+    label: str
+    href: str | None
+    size_k: float | None  # people, in thousands
+    wage: WageFigure
+
+
+def paired(fig: Figure, groups: list[Group], size_title: str, wage_title: str, colour: str) -> None:
+    size_axes, wage_axes = fig.subplots(1, 2, sharey=True)
+    positions = list(range(len(groups)))[::-1]
+    for axes, values, title in ((size_axes, [g.size_k for g in groups], size_title),
+                                (wage_axes, [g.wage.value for g in groups], wage_title)):
+        top = max((v for v in values if v), default=1)
+        for y, value, group in zip(positions, values, groups, strict=True):
+            if value is None:
+                axes.annotate("not released" if axes is wage_axes else "not projected", (0, y), xytext=(4, 0),
+                              textcoords="offset points", va="center", color=MUTED, fontsize=8.5,
+                              fontstyle="italic")
+                continue
+            axes.barh(y, value, color=colour, edgecolor=INK if group.wage.at_least and axes is wage_axes else colour,
+                      height=0.62)
+            text = (group.wage.text() if axes is wage_axes else people(value))
+            axes.annotate(text, (value, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=8.5)
+        axes.set_xlim(0, top * 1.35)
+        axes.xaxis.set_major_locator(MaxNLocator(4))
+        axes.set_title(title, loc="left", fontweight="bold")
+        axes.xaxis.set_major_formatter(WAGE_AXIS if axes is wage_axes else PEOPLE_AXIS)
+        tidy(axes)
+    size_axes.set_yticks(positions, [wrap(g.label, 30) for g in groups])
+    wage_axes.tick_params(labelleft=False)
+
+
+def paired_size(count: int) -> tuple[float, float]:
+    return 7.6, 0.9 + 0.42 * count
+
+
+def subclusters_by_size_and_pay(cluster: str, subclusters: Sequence[tuple[str, str, Sequence[OccupationListing]]],
+                                colour: str, highest_wage: float | None) -> ChartSpec:
+    """A cluster's sub-clusters: their jobs (all occupations' employment) and the median wage of the
+    typical job (the employment-weighted median of the occupations' medians)."""
+    groups, rows = [], []
+    for name, href, occupations in subclusters:
+        jobs = sum(o.employment_k or 0 for o in occupations)
+        wages = [(w.value, o.employment_k or 0) for o in occupations if (w := _wage(o, highest_wage)).drawn]
+        median = weighted_median(wages)
+        groups.append(Group(name, href, jobs or None, WageFigure(median)))
+        rows.append([Cell(name, href=href), people(jobs) if jobs else "not projected", money(median),
+                     f"{len(wages)} of {len(occupations)}"])
+    sized = [g for g in groups if g.size_k]
+    paid = [g for g in groups if g.wage.value is not None]
+    summary = f"{cluster} has {len(groups)} sub-clusters."
+    if sized:
+        big = max(sized, key=lambda g: g.size_k)
+        summary += f" {big.label} is the largest, with {people(big.size_k)} jobs"
+        if paid:
+            rich = max(paid, key=lambda g: g.wage.value)
+            summary += f"; {rich.label} pays best, a typical median wage of {rich.wage.text()}"
+        summary += "."
+    summary += " An occupation in several sub-clusters counts in each."
+
+    def draw(fig: Figure) -> list[Mark]:
+        paired(fig, sorted(groups, key=lambda g: -(g.size_k or 0)), "Jobs", "Typical median wage", colour)
+        return []
+
+    return ChartSpec("subclusters", f"Sub-clusters of {cluster} by jobs and pay", summary,
+                     Table.of([("Sub-cluster", False), ("Jobs", True), ("Typical median wage", True),
+                               ("Occupations with a released wage", True)], rows), draw,
+                     size=paired_size(len(groups)))
+
+
+def program_occupations(program: str, occupations: Sequence[OccupationListing], highest_wage: float | None
+                        ) -> ChartSpec:
+    """The occupations a program leads to: openings a year and median wage, most openings first."""
+    ordered = sorted(occupations, key=lambda o: -(o.openings_k or 0))
+    groups = [Group(o.title, occupation_href(o.soc), o.openings_k, _wage(o, highest_wage)) for o in ordered]
+    shown = groups[:MAX_BARS]
+    rows = [[Cell(g.label, href=g.href), "not projected" if g.size_k is None else people(g.size_k), g.wage.text()]
+            for g in groups]
+    summary = f"{program} leads to {len(groups)} occupation{'s' if len(groups) != 1 else ''}."
+    if ordered and ordered[0].openings_k:
+        first = groups[0]
+        summary += f" {first.label} have the most openings, {people(first.size_k)} a year, at a median wage of " \
+                   f"{first.wage.text()}."
+    paid = [g for g in groups if g.wage.value is not None]
+    rich = max(paid, key=lambda g: g.wage.value) if paid else None
+    if rich is not None and rich is not groups[0]:
+        summary += f" The best paid is {rich.label}, {rich.wage.text()}."
+    if len(groups) > MAX_BARS:
+        summary += f" The chart shows the {MAX_BARS} with most openings; the table lists all."
+
+    def draw(fig: Figure) -> list[Mark]:
+        paired(fig, shown, "Openings a year", "Median annual wage", ACCENT)
+        return []
+
+    return ChartSpec("occupations", f"Where {program} leads: openings and pay", summary,
+                     Table.of([("Occupation", False), ("Openings a year", True), ("Median annual wage", True)],
+                              rows), draw, size=paired_size(len(shown)))
+
+
+@dataclass(frozen=True)
+class ClusterJobs:
+    name: str
+    href: str
+    grouping: str  # the grouping's name, which heads its clusters
+    colour: str
+    jobs_k: float
+
+
+def cluster_shares(scope: str, clusters: Sequence[ClusterJobs], all_jobs_k: float) -> ChartSpec:
+    """Each cluster's share of all jobs in the country, its clusters under their grouping's name (a label,
+    not only a colour, tells the groupings apart)."""
+    shares = [(c, c.jobs_k / all_jobs_k) for c in clusters]
+    rows = [[Cell(c.name, href=c.href), c.grouping, people(c.jobs_k), percent(share)] for c, share in shares]
+    big = max(shares, key=lambda p: p[1])
+    summary = (f"{big[0].name} holds the largest share of all jobs, {percent(big[1])} "
+               f"({people(big[0].jobs_k)} of {people(all_jobs_k)}).")
+    if len(shares) > 1:
+        small = min(shares, key=lambda p: p[1])
+        summary += f" {small[0].name} holds the smallest, {percent(small[1])}."
+        summary += " Shares add up to more than 100% because an occupation can belong to several clusters."
+    lines: list[tuple[str, ClusterJobs | None]] = []
+    for c in clusters:
+        if not lines or (lines[-1][1] is not None and lines[-1][1].grouping != c.grouping):
+            lines.append((c.grouping, None))
+        lines.append((c.name, c))
+
+    def draw(fig: Figure) -> list[Mark]:
+        axes = fig.add_subplot()
+        positions = list(range(len(lines)))[::-1]
+        labels = []
+        for y, (text, c) in zip(positions, lines, strict=True):
+            if c is None:
+                labels.append(text.upper())
+                continue
+            labels.append(wrap(text, 34))
+            share = c.jobs_k / all_jobs_k
+            axes.barh(y, share * 100, color=c.colour, height=0.66)
+            axes.annotate(percent(share), (share * 100, y), xytext=(4, 0), textcoords="offset points",
+                          va="center", fontsize=8.5)
+        axes.set_yticks(positions, labels)
+        for tick, (_text, c) in zip(axes.get_yticklabels(), lines, strict=True):
+            if c is None:
+                tick.set_fontweight("bold")
+                tick.set_fontsize(8.5)
+        axes.set_xlim(0, max(s for _c, s in shares) * 100 * 1.18)
+        axes.xaxis.set_major_locator(MultipleLocator(5))
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}%"))
+        axes.set_xlabel(f"Share of all {people(all_jobs_k)} jobs")
+        tidy(axes)
+        return []
+
+    return ChartSpec("shares", f"{scope}: share of all jobs", summary,
+                     Table.of([("Cluster", False), ("Grouping", False), ("Jobs", True), ("Share of all jobs", True)],
+                              rows), draw, size=(7.6, 0.8 + 0.3 * len(lines)))

@@ -1,0 +1,301 @@
+"""A learner's plan through one program of study: where they start and leave, which electives they take, what
+they have done, laid out school year by school year, with the credentials it earns and where it leads.
+
+Nothing about a learner is stored. The choices (``PlanChoices``) are small enough to travel in a page address
+and in a downloaded file the learner keeps; ``make_plan`` turns them, with the program, into the plan to show.
+A choice that does not fit the program (a hand-edited address, or a file saved before the program changed) is
+left out with a note saying so, rather than failing the whole plan: the learner sees what was kept and why.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from careerclusters.base import languages as i18n
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.rules import read_rules
+from careerclusters.pos import model
+from careerclusters.pos.checker import TargetOccupation
+
+PLAN_FORMAT = "careerclusters/plan/1"
+SETTINGS_FILE = resources.files(__package__).joinpath("planner.yaml")
+MAX_PLAN_FILE = 100_000  # bytes: a plan names a few dozen course codes
+_ = i18n.gettext  # translates into the language being rendered (``i18n.language``) when called
+
+
+class Pace(StrEnum):
+    """How fast a learner takes postsecondary terms (high school is a grade a year)."""
+
+    full_time = "full-time"
+    part_time = "part-time"
+
+
+class PlannerSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    terms_per_year: dict[Pace, int] = Field(description="Postsecondary terms in one school year, per pace.")
+
+
+def load_settings(path: Path | None = None) -> PlannerSettings:
+    """The planner's settings from ``path``, or the package's ``rules/planner.yaml``."""
+    settings = read_rules(PlannerSettings, SETTINGS_FILE, path)
+    if set(settings.terms_per_year) != set(Pace) or min(settings.terms_per_year.values()) < 1:
+        raise CareerClustersError(f"{path or 'rules/planner.yaml'}: terms_per_year needs a positive number for "
+                                  + " and ".join(pace.value for pace in Pace))
+    return settings
+
+
+@cache
+def default_settings() -> PlannerSettings:
+    return load_settings()
+
+
+class PlanChoices(BaseModel):
+    """What a learner chose: all that travels in the plan's address and its file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: str = Field(PLAN_FORMAT, pattern=f"^{PLAN_FORMAT}$")
+    program: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,79}$", description="The program of study's id.")
+    program_title: str | None = Field(None, max_length=500, description="For people reading the file; not used.")
+    start: str | None = Field(None, max_length=200, description="The level the learner starts at (an entry point).")
+    finish: str | None = Field(None, max_length=200, description="The level they plan to leave at (an exit point).")
+    first_year: int | None = Field(None, ge=2000, le=2100, description="The calendar year their first school year "
+                                                                       "begins (2026 for 2026–27).")
+    pace: Pace = Pace.full_time
+    take: list[str] = Field(default_factory=list, max_length=200, description="Elective courses chosen (codes).")
+    done: list[str] = Field(default_factory=list, max_length=200, description="Courses completed (codes).")
+
+
+class PlannedCourse(BaseModel):
+    code: str
+    title: str
+    credits: float
+    kind: model.CourseKind
+    level: model.CourseLevel | None
+    sced: str | None
+    sced_title: str | None
+    dual_credit: bool
+    work_based_learning: bool
+    elective: bool
+    taken: bool = Field(description="In the plan: a required course, or an elective the learner chose.")
+    done: bool
+    earns: list[str] = Field(description="Names of the credentials completing this course earns.")
+
+
+class PlannedLevel(BaseModel):
+    name: str
+    stage: model.Stage
+    entry_point: bool
+    exit_point: bool
+    courses: list[PlannedCourse]
+
+
+class PlanYear(BaseModel):
+    number: int
+    label: str
+    levels: list[PlannedLevel]
+
+
+class EarnedCredential(BaseModel):
+    name: str
+    issuer: str
+    kind: model.CredentialKind
+    course: str
+    level: str
+    year: str
+    done: bool = Field(description="The course that earns it is marked done.")
+
+
+class MissedCredential(BaseModel):
+    name: str
+    kind: model.CredentialKind
+    reason: str
+
+
+class Plan(BaseModel):
+    """The plan to show: the choices as applied, laid out by school year, and what it earns and leads to."""
+
+    choices: PlanChoices
+    title: str
+    owner: str
+    example: bool
+    start: str
+    finish: str
+    starts: list[str] = Field(description="The levels a learner may start at (entry points, and the first level).")
+    finishes: list[str] = Field(description="The levels a learner may leave at (exit points, and the last level).")
+    electives: list[str] = Field(description="Codes of the elective courses within the plan's levels.")
+    years: list[PlanYear]
+    earned: list[EarnedCredential]
+    missed: list[MissedCredential]
+    continue_at: str | None = Field(description="The next entry point after the plan's finish, to come back later.")
+    articulations: list[model.Articulation]
+    occupations: list[TargetOccupation]
+    credits: float
+    done_credits: float
+    notes: list[str]
+
+
+def _choice(wanted: str | None, allowed: list[str], fallback: str, message: str, notes: list[str],
+            **values: str) -> str:
+    """``wanted`` if it is one of ``allowed``, else ``fallback`` with ``message`` (translated) noted."""
+    if wanted is None or wanted == fallback or wanted in allowed:
+        return fallback if wanted is None else wanted
+    notes.append(message % {"level": wanted, "used": fallback, **values})
+    return fallback
+
+
+def _year_label(first_year: int | None, index: int) -> str:
+    if first_year is None:
+        return _("Year %(n)d") % {"n": index + 1}
+    year = first_year + index
+    return f"{year}–{(year + 1) % 100:02d}"
+
+
+def _year_indexes(levels: list[model.Level], terms_per_year: int) -> list[int]:
+    """Each planned level's school year (0-based): a grade a year in high school (a skipped grade is a year
+    too), then postsecondary terms ``terms_per_year`` to a year, from the year after high school."""
+    indexes: list[int] = []
+    terms = 0  # postsecondary terms so far in the current school year
+    for n, level in enumerate(levels):
+        if n == 0:
+            index, terms = 0, int(level.stage is model.Stage.postsecondary)
+        elif level.stage is model.Stage.secondary:
+            index = indexes[-1] + max(1, level.step - levels[n - 1].step)
+        elif terms in (0, terms_per_year):  # the first term after high school, or this year's terms are full
+            index, terms = indexes[-1] + 1, 1
+        else:
+            index, terms = indexes[-1], terms + 1
+        indexes.append(index)
+    return indexes
+
+
+def _codes(wanted: list[str], allowed: set[str], message: str, notes: list[str]) -> list[str]:
+    """The codes of ``wanted`` that are ``allowed``, in order without repeats; each other one noted."""
+    kept = []
+    for code in dict.fromkeys(wanted):
+        if code in allowed:
+            kept.append(code)
+        else:
+            notes.append(message % {"code": code})
+    return kept
+
+
+def _planned_course(course: model.Course, taken: bool, done: bool, earns: list[str],
+                    sced_titles: dict[str, str]) -> PlannedCourse:
+    return PlannedCourse(
+        code=course.code, title=course.title, credits=course.credits, kind=course.kind, level=course.level,
+        sced=course.sced, sced_title=sced_titles.get(course.sced or ""), dual_credit=course.dual_credit,
+        work_based_learning=course.work_based_learning, elective=course.elective, taken=taken, done=done,
+        earns=earns)
+
+
+def _years(levels: list[model.Level], choices: PlanChoices, settings: PlannerSettings, taken: set[str],
+           done: set[str], earns: dict[str, list[str]], sced_titles: dict[str, str]) -> list[PlanYear]:
+    """The planned levels grouped by school year, each course marked taken, done and with what it earns."""
+    years: list[PlanYear] = []
+    for level, index in zip(levels, _year_indexes(levels, settings.terms_per_year[choices.pace]), strict=True):
+        if not years or years[-1].number != index + 1:
+            years.append(PlanYear(number=index + 1, label=_year_label(choices.first_year, index), levels=[]))
+        years[-1].levels.append(PlannedLevel(
+            name=level.name, stage=level.stage, entry_point=level.entry_point, exit_point=level.exit_point,
+            courses=[_planned_course(c, c.code in taken, c.code in done, earns.get(c.code, []), sced_titles)
+                     for c in level.courses]))
+    return years
+
+
+def _credentials(program: model.ProgramOfStudy, years: list[PlanYear], taken: set[str], done: set[str], start: str,
+                 finish: str) -> tuple[list[EarnedCredential], list[MissedCredential]]:
+    """The credentials the plan earns (with when), and those it does not with the reason why."""
+    year_of = {level.name: year.label for year in years for level in year.levels}
+    names = [level.name for level in program.levels]
+    earned, missed = [], []
+    for credential in program.credentials:
+        level = program.level_of(credential.course).name
+        if level in year_of and credential.course in taken:
+            earned.append(EarnedCredential(name=credential.name, issuer=credential.issuer, kind=credential.kind,
+                                           course=credential.course, level=level, year=year_of[level],
+                                           done=credential.course in done))
+            continue
+        if names.index(level) > names.index(finish):
+            reason = _("It is earned in %(level)s, after you leave at %(finish)s.")
+        elif names.index(level) < names.index(start):
+            reason = _("It is earned in %(level)s, before you start at %(start)s.")
+        else:
+            reason = _("It needs %(course)s, an elective you have not chosen.")
+        missed.append(MissedCredential(name=credential.name, kind=credential.kind, reason=reason % {
+            "level": level, "finish": finish, "start": start, "course": credential.course}))
+    return earned, missed
+
+
+def make_plan(program: model.ProgramOfStudy, choices: PlanChoices, *, occupations: list[TargetOccupation],
+              sced_titles: dict[str, str] | None = None, settings: PlannerSettings | None = None) -> Plan:
+    """The plan ``choices`` make of ``program``, in the current language (``i18n.language``).
+
+    ``occupations`` are the program's targets with pay and outlook (``Checker.occupations``); ``sced_titles``
+    names the SCED courses. A choice that does not fit the program is left out with a note."""
+    if choices.program != program.id:
+        raise CareerClustersError(f"this plan is for the program of study {choices.program!r}, not {program.id!r}")
+    settings = settings or default_settings()
+    notes: list[str] = []
+    names = [level.name for level in program.levels]
+    starts = [level.name for n, level in enumerate(program.levels) if level.entry_point or n == 0]
+    start = _choice(choices.start, starts, starts[0],
+                    _("%(level)s is not a place to start this program; the plan starts at %(used)s."), notes)
+    first = names.index(start)
+    finishes = [level.name for n, level in enumerate(program.levels)
+                if (level.exit_point or n == len(names) - 1) and n >= first]
+    finish = _choice(choices.finish, finishes, finishes[-1],
+                     _("%(level)s is not a place to leave this program after %(start)s; the plan ends at "
+                       "%(used)s."), notes, start=start)
+    last = names.index(finish)
+    levels = program.levels[first:last + 1]
+    in_plan = [course for level in levels for course in level.courses]
+    electives = [course.code for course in in_plan if course.elective]
+    take = _codes(choices.take, set(electives),
+                  _("%(code)s is not an elective in the levels of your plan; it was left out."), notes)
+    done = _codes(choices.done, {course.code for course in in_plan},
+                  _("%(code)s is not a course in the levels of your plan; it was left out."), notes)
+    take = [code for code in electives if code in take or code in done]  # a course done was taken; program order
+    taken = {course.code for course in in_plan if not course.elective} | set(take)
+    earns: dict[str, list[str]] = {}
+    for credential in program.credentials:
+        earns.setdefault(credential.course, []).append(credential.name)
+
+    years = _years(levels, choices, settings, taken, set(done), earns, sced_titles or {})
+    earned, missed = _credentials(program, years, taken, set(done), start, finish)
+    later = [level.name for level in program.levels[last + 1:] if level.entry_point]
+    applied = choices.model_copy(update={"program_title": program.title, "start": start, "finish": finish,
+                                         "take": take, "done": done})
+    planned = [c for year in years for level in year.levels for c in level.courses if c.taken]
+    return Plan(choices=applied, title=program.title, owner=program.owner.name, example=program.example,
+                start=start, finish=finish, starts=starts, finishes=finishes, electives=electives, years=years,
+                earned=earned, missed=missed, continue_at=later[0] if later else None,
+                articulations=program.articulations, occupations=occupations,
+                credits=sum(c.credits for c in planned), done_credits=sum(c.credits for c in planned if c.done),
+                notes=notes)
+
+
+def plan_file(plan: Plan) -> str:
+    """The plan's choices as the JSON file a learner downloads and can upload again later."""
+    return json.dumps(plan.choices.model_dump(mode="json", exclude_none=True), indent=2, ensure_ascii=False) + "\n"
+
+
+def read_plan_file(data: bytes, name: str) -> PlanChoices:
+    """The choices in an uploaded plan file; a file that is not one says so in one line naming it."""
+    if len(data) > MAX_PLAN_FILE:
+        raise CareerClustersError(f"{name}: larger than {MAX_PLAN_FILE // 1000} kB; a plan file is much smaller")
+    try:
+        return PlanChoices.model_validate_json(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CareerClustersError(f"{name}: not a plan file (not UTF-8 text)") from None
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        where = ".".join(str(p) for p in problem["loc"]) or "the file"
+        raise CareerClustersError(f"{name}: not a plan file ({where}: {problem['msg']})") from None
