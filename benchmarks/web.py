@@ -257,7 +257,7 @@ def main() -> None:
         finally:
             stop(uncached)
         port = free_port()
-        spawned = start([sys.executable, "-m", "uvicorn", "careerclusters.web.app:app_from_environment", "--factory",
+        spawned = start([sys.executable, "-m", "uvicorn", "careerclusters.server.app:app_from_environment", "--factory",
                          "--port", str(port), "--workers", str(WORKERS), "--log-level", "warning"], port, env)
         try:
             separate = memory(spawned.pid)

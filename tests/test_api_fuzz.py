@@ -11,13 +11,13 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
-from careerclusters.web.app import create_app
+from careerclusters.server.app import create_app
 
 
 @pytest.fixture(scope="session")
 def api_schema(imported_db: Path):
     app = create_app(imported_db, warm=False)
-    app.state.explorer.warm()  # build classifiers first: the fuzzing is about inputs, not a cold start
+    app.state.context.warm()  # build classifiers first: the fuzzing is about inputs, not a cold start
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

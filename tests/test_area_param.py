@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from careerclusters.web.app import create_app
+from careerclusters.server.app import create_app
 
 
 @pytest.fixture(scope="module")

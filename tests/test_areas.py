@@ -190,7 +190,7 @@ def test_area_commands(imported_db: Path) -> None:
 def test_area_api(imported_db: Path) -> None:
     from fastapi.testclient import TestClient
 
-    from careerclusters.web.app import create_app
+    from careerclusters.server.app import create_app
 
     with TestClient(create_app(imported_db, warm=False)) as client:
         states = client.get("/api/v1/areas", params={"type": "state", "limit": 100}).json()

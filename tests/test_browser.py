@@ -17,7 +17,7 @@ import uvicorn
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from careerclusters.web.app import create_app
+from careerclusters.server.app import create_app
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -29,7 +29,7 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 def serve(db: Path) -> Iterator[str]:
     """The app over the store ``db`` on a free localhost port, warmed up, for as long as the block runs."""
     app = create_app(db, warm=False)
-    app.state.explorer.warm()
+    app.state.context.warm()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -163,7 +163,7 @@ def test_on_a_phone_wide_tables_scroll_in_their_own_box(page: Page, server: str)
     assert region.evaluate("e => e.scrollWidth > e.clientWidth")  # the table is wider than the phone
     region.focus()
     page.keyboard.press("ArrowRight")
-    assert region.evaluate("e => e.scrollLeft") > 0
+    page.wait_for_function("e => e.scrollLeft > 0", arg=region.element_handle(), timeout=3000)  # may scroll smoothly
 
 
 CSP_WATCH = """window.__cspViolations = [];

@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from careerclusters.cli import app
-from careerclusters.cli.serve import _prepare
+from careerclusters.cli.server import _prepare
 from careerclusters.data import fetch as fetching
 from careerclusters.sources import OFFICIAL_FILES
 from careerclusters.store import connect, status

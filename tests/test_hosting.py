@@ -21,9 +21,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from careerclusters.base.errors import CareerClustersError
-from careerclusters.cli.serve import exposure_warning
-from careerclusters.web.app import create_app
-from careerclusters.web.settings import Settings
+from careerclusters.cli.server import exposure_warning
+from careerclusters.server.app import create_app
+from careerclusters.server.settings import Settings
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -32,7 +32,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 @pytest.fixture(scope="module")
 def client(imported_db: Path) -> TestClient:
     app = create_app(imported_db, warm=False, settings=Settings(max_body_bytes=10_000, max_texts=3))
-    app.state.explorer.warm()
+    app.state.context.warm()
     return TestClient(app)
 
 
@@ -135,25 +135,25 @@ def test_health_and_readiness(imported_db: Path) -> None:
     assert waiting.status_code == 503
     assert waiting.json() == {"ready": False, "checks": {"store": "ok", "occupation classifier": "loading",
                                                          "program classifier": "loading"}}
-    app.state.explorer.warm()
+    app.state.context.warm()
     assert client.get("/readyz").json() == {"ready": True, "checks": {
         "store": "ok", "occupation classifier": "ok", "program classifier": "ok"}}
 
 
 def test_search_work_leaves_the_event_loop_until_warm_up_is_done(imported_db: Path) -> None:
     """Before warm-up a search may have to load a classifier (seconds): a thread does it, so the loop keeps
-    answering; after warm-up the same few milliseconds run on the loop (see ``Explorer.compute``)."""
+    answering; after warm-up the same few milliseconds run on the loop (see ``Context.compute``)."""
     app = create_app(imported_db, warm=False)
-    explorer = app.state.explorer
+    context = app.state.context
 
     async def where() -> tuple[int, int]:
-        return threading.get_ident(), await explorer.compute(threading.get_ident)
+        return threading.get_ident(), await context.compute(threading.get_ident)
 
     loop_thread, worker = asyncio.run(where())
     assert worker != loop_thread
     with TestClient(app) as client:
         cold = client.get("/api/v1/search", params={"q": "registered nurse"}).json()
-        explorer.warm()
+        context.warm()
         assert client.get("/api/v1/search", params={"q": "registered nurse"}).json() == cold
         assert cold["occupations"][0]["code"] == "29-1141.00"
     loop_thread, worker = asyncio.run(where())
@@ -180,7 +180,7 @@ def test_access_log_has_method_path_status_and_time_but_no_query(client: TestCli
 
 def test_the_server_opens_the_store_read_only(client: TestClient) -> None:
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
-        client.app.state.explorer.conn.execute("CREATE TABLE intruder (x)")
+        client.app.state.context.conn.execute("CREATE TABLE intruder (x)")
 
 
 def test_serving_on_every_interface_is_flagged() -> None:

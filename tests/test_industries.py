@@ -16,9 +16,9 @@ from typer.testing import CliRunner
 from careerclusters.cli import app
 from careerclusters.labor import industries
 from careerclusters.labor import market as lm
+from careerclusters.server.app import create_app
 from careerclusters.sources import SourceError
 from careerclusters.store import StoreError, connect, import_paths, status
-from careerclusters.web.app import create_app
 from tests.test_areas import _row, _workbook
 
 runner = CliRunner()
@@ -148,7 +148,7 @@ def test_an_unknown_industry_group_names_the_cell(tmp_path: Path) -> None:
 def test_the_api_answers_by_industry(imported_db: Path) -> None:
     from fastapi.testclient import TestClient
 
-    from careerclusters.web.app import create_app
+    from careerclusters.server.app import create_app
 
     with TestClient(create_app(imported_db, warm=False)) as client:
         hospitals = client.get("/api/v1/occupations/29-1141/industries", params={"level": "3-digit"}).json()

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from careerclusters.cli import app
 from careerclusters.pos import files
 from careerclusters.pos.examples import CATALOG, FLAWED, example_paths, examples
-from careerclusters.web.app import create_app
+from careerclusters.server.app import create_app
 from tests.conftest import copy_store
 
 pytestmark = pytest.mark.data

@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from careerclusters.cli import app as cli
-from careerclusters.web.app import create_app
+from careerclusters.server.app import create_app
 
 pytestmark = pytest.mark.data
 NURSING = "/programs-of-study/example-registered-nursing"

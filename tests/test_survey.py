@@ -18,12 +18,12 @@ from careerclusters.base import languages as i18n
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.cli import app as cli_app
 from careerclusters.framework import load_framework
+from careerclusters.server.app import create_app
 from careerclusters.store import connect
 from careerclusters.survey import RIASEC, Part, SurveyDataError, instrument, languages, load_instrument, missing_words
 from careerclusters.survey.codec import decode, encode
 from careerclusters.survey.data import SurveyData
 from careerclusters.survey.scoring import Education, Language, SurveyAnswers, parse_wage, score, score_answers
-from careerclusters.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 

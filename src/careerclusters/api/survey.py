@@ -11,8 +11,8 @@ from typing import Literal
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from careerclusters.api.routes import Ctx
-from careerclusters.survey import Answer, load_instrument
+from careerclusters.http.deps import Ctx
+from careerclusters.survey import Answer, load_instrument, serving
 from careerclusters.survey import scoring as survey
 
 router = APIRouter(prefix="/api/v1/survey", tags=["survey"])
@@ -52,4 +52,4 @@ def items(lang: survey.Language = "en") -> SurveyItems:
 
 @router.post("/score", summary="Score a filled-in survey", response_model=survey.SurveyResult)
 def score(sheet: survey.SurveyAnswers, ctx: Ctx) -> survey.SurveyResult:
-    return survey.score(sheet, ctx.survey_data())
+    return survey.score(sheet, serving.survey_data(ctx))

@@ -1,14 +1,17 @@
-"""The ``careerclusters`` command. Each command group lives in its own module; none holds business
-logic: they parse arguments, call the library and format the answer."""
+"""The ``careerclusters`` command. Each capability's commands live in the module of its name (``cli/pos.py``,
+``cli/labor.py`` …), which adds them to the root command in its ``register``; none holds business logic: they
+parse arguments, call the library and format the answer. Adding a capability's commands edits nothing here."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from careerclusters.cli import area, classify, common, data, explore, framework, pos, report, serve, survey
+from careerclusters.cli import common
 from careerclusters.cli.common import BAD_INPUT, err_console
 from careerclusters.store import ENV_VAR
 
@@ -17,15 +20,12 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-app.add_typer(framework.app, name="framework")
-app.add_typer(data.app, name="data")
-app.add_typer(area.app, name="area")
-app.add_typer(report.app, name="report")
-app.add_typer(survey.app, name="survey")
-app.add_typer(pos.app, name="pos")
-explore.register(app)
-for _command in (classify.classify, classify.search, serve.serve):
-    app.command(name=_command.__name__)(common.user_errors(_command))
+for _info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    if _info.name.startswith("_"):
+        continue
+    _module = importlib.import_module(f"{__name__}.{_info.name}")
+    if hasattr(_module, "register"):
+        _module.register(app)
 
 
 @app.callback()

@@ -121,3 +121,7 @@ def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
         console.print("Not imported yet: " + "; ".join(f"{m.what} from {m.file_name}" for m in lacking) + ".\n"
                       "Add them with `careerclusters data fetch` (or `careerclusters data fetch --mirror FOLDER`).",
                       highlight=False)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="data")

@@ -146,3 +146,7 @@ def export(
     else:
         output.write_text(text, encoding="utf-8")
         console.print(f"wrote {output}", highlight=False)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="framework")

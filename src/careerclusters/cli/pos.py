@@ -193,3 +193,7 @@ def course(query: Annotated[str, typer.Argument(help="A SCED course code (14051)
     for c in found:
         table.add_row(c.code, c.title, f"{c.subject_area} {c.subject_name}")
     console.print(table)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="pos")

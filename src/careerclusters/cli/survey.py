@@ -205,3 +205,7 @@ def score(answers: Annotated[Path, typer.Option("--answers", help="JSON file: {i
         print_json(result.model_dump(mode="json"))
     else:
         print_result(result)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="survey")

@@ -8,21 +8,17 @@ from datetime import date
 from importlib import resources
 from types import SimpleNamespace
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import PackageLoader
 
 from careerclusters import charts
 from careerclusters.alignment.analysis import AlignmentReport
-from careerclusters.base.formatting import count, money
+from careerclusters.base.templating import environment
 from careerclusters.charts import areas as area_charts
 from careerclusters.framework import load_framework
 from careerclusters.pos import ProgramOfStudy
 from careerclusters.pos.checker import Checker, Report
 
-_env = Environment(loader=PackageLoader("careerclusters.reports", "templates"), autoescape=select_autoescape(),
-                   trim_blocks=True, lstrip_blocks=True)
-_env.filters["money"] = lambda value, marker=None: money(value, marker)
-_env.filters["count"] = count
-_env.filters["share"] = lambda value: "—" if value is None else f"{value:.0%}"
+_env = environment(PackageLoader(__package__, "templates"), trim=True)
 STYLESHEET = resources.files(__package__).joinpath("templates/report.css")
 
 

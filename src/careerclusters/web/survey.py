@@ -20,10 +20,10 @@ from careerclusters.base import languages as i18n
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.framework import load_framework
 from careerclusters.reports import pdf
-from careerclusters.survey import Answer, Instrument, Item, Part, load_instrument
+from careerclusters.survey import Answer, Instrument, Item, Part, load_instrument, serving
 from careerclusters.survey import scoring as survey
 from careerclusters.survey.codec import decode, encode
-from careerclusters.web.pages import render
+from careerclusters.web.rendering import context, render
 
 STATIC = Path(__file__).with_name("static")  # the survey's print stylesheet, linked from the printed page
 router = APIRouter(include_in_schema=False)
@@ -111,7 +111,7 @@ def survey_page(request: Request, lang: Lang = "en", a: Code = "", edu: Text = "
 
 def _result(request: Request, lang: str, a: str, edu: str, wage: str) -> tuple[survey.SurveyResult, str]:
     sheet = _sheet(lang, a, edu, wage)
-    result = survey.score(sheet, request.app.state.explorer.survey_data())
+    result = survey.score(sheet, serving.survey_data(context(request)))
     return result, _query(lang, result.code, sheet.education, sheet.wage_floor)
 
 

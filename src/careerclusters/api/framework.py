@@ -1,0 +1,217 @@
+"""``/api/v1`` for the framework itself: groupings, clusters, sub-clusters, original pathways, the Career Ready
+Practices and the whole framework as JSON, CSV or SKOS.
+
+These change only with a release of the program, so they are served as pre-encoded JSON with ETags and a
+day's caching (``http.caching``); FastAPI does not re-validate such answers, so ``tests/interfaces`` checks the
+live answers against the models declared here, which make ``/openapi.json`` document them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from careerclusters.api import labor
+from careerclusters.api.labor import AreaQuery
+from careerclusters.api.paging import Limit, Offset, page
+from careerclusters.framework import Edition, Level, load_framework
+from careerclusters.framework.export import node_dict, to_csv, to_json_document, to_skos
+from careerclusters.framework.model import PracticeList
+from careerclusters.http.caching import cacheable, cacheable_json, shared
+from careerclusters.http.deps import Ctx
+
+router = APIRouter(prefix="/api/v1", tags=["framework"])
+
+
+class NodeSummary(BaseModel):
+    """A framework node as the list resources give it (``framework.export.node_dict`` without children)."""
+
+    id: str
+    level: str
+    name: str
+    code: str | None
+    aliases: list[str]
+    definition: str
+    naics: list[str] | None = None  # modern clusters only
+    cross_cutting: bool | None = None  # modern clusters only
+
+
+class NodeListItem(NodeSummary):
+    parent_id: str | None
+
+
+class NodePage(BaseModel):
+    items: list[NodeListItem]
+    total: int
+    limit: int
+    offset: int
+
+
+class NodeDetail(NodeSummary):
+    edition: str
+    parent: NodeSummary | None
+    children: list[NodeSummary]
+
+
+class TreeNode(NodeSummary):
+    children: list[TreeNode] = []
+
+
+class EditionDocument(BaseModel):
+    edition: str
+    counts: dict[str, int]
+    tree: list[TreeNode]
+    career_ready_practices: list[PracticeList]
+
+
+class FrameworkDocument(BaseModel):
+    """``/framework/export?format=json``; CSV and SKOS come as text."""
+
+    framework: str
+    editions: list[EditionDocument]
+
+
+class SubclusterWithArea(NodeDetail):
+    """A sub-cluster; with ``area=``, ``in_area`` holds its profile and top occupations in that area."""
+
+    in_area: labor.AreaSubcluster | None = None
+
+
+def _with_area(ctx: Ctx, node: dict[str, Any], area: str) -> SubclusterWithArea:
+    """The framework node (as ``_node`` gives it) with the area's profile."""
+    return SubclusterWithArea(**node, in_area=labor.subcluster_in_area(ctx, node["id"], area))
+
+
+def _node(node_id: str, edition: Edition, level: Level) -> dict[str, Any]:
+    fw = load_framework()
+    node = fw.get(node_id, edition=edition, level=level)
+    parent = fw.parent(node)
+    return node_dict(fw, node, nested=False) | {
+        "edition": node.edition.value,
+        "parent": node_dict(fw, parent, nested=False) if parent else None,
+        "children": [node_dict(fw, c, nested=False) for c in fw.children(node)],
+    }
+
+
+def _nodes(edition: Edition, level: Level, parent: str | None) -> list[dict[str, Any]]:
+    fw = load_framework()
+    parent_id = fw.get(parent, edition=edition).id if parent else None
+    return [node_dict(fw, n, nested=False) | {"parent_id": n.parent_id}
+            for n in fw.nodes(edition, level) if parent_id is None or n.parent_id == parent_id]
+
+
+class EditionName(StrEnum):
+    modern = "modern"
+    original = "original"
+
+
+def _node(node_id: str, edition: Edition, level: Level) -> dict[str, Any]:
+    fw = load_framework()
+    node = fw.get(node_id, edition=edition, level=level)
+    parent = fw.parent(node)
+    return node_dict(fw, node, nested=False) | {
+        "edition": node.edition.value,
+        "parent": node_dict(fw, parent, nested=False) if parent else None,
+        "children": [node_dict(fw, c, nested=False) for c in fw.children(node)],
+    }
+
+
+def _nodes(edition: Edition, level: Level, parent: str | None) -> list[dict[str, Any]]:
+    fw = load_framework()
+    parent_id = fw.get(parent, edition=edition).id if parent else None
+    return [node_dict(fw, n, nested=False) | {"parent_id": n.parent_id}
+            for n in fw.nodes(edition, level) if parent_id is None or n.parent_id == parent_id]
+
+
+@router.get("/groupings", response_model=NodePage,
+            summary="The six cluster groupings (modern edition)")
+@shared
+def groupings(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+    return cacheable_json(request, page(_nodes(Edition.MODERN, Level.GROUPING, None), limit, offset))
+
+
+@router.get("/groupings/{grouping_id}", response_model=NodeDetail,
+            summary="One grouping with its clusters")
+@shared
+def grouping(request: Request, grouping_id: str) -> Response:
+    return cacheable_json(request, _node(grouping_id, Edition.MODERN, Level.GROUPING))
+
+
+@router.get("/clusters", response_model=NodePage,
+            summary="Career clusters of either edition")
+@shared
+def clusters(request: Request, edition: EditionName = EditionName.modern,
+             grouping: Annotated[str | None, Query(max_length=200)] = None,
+             limit: Limit = 50, offset: Offset = 0) -> Response:
+    return cacheable_json(request, page(_nodes(Edition(edition.value), Level.CLUSTER, grouping), limit, offset))
+
+
+@router.get("/clusters/{cluster_id}", response_model=NodeDetail,
+            summary="One cluster (id, code or name)")
+@shared
+def cluster(request: Request, cluster_id: str, edition: EditionName = EditionName.modern) -> Response:
+    return cacheable_json(request, _node(cluster_id, Edition(edition.value), Level.CLUSTER))
+
+
+@router.get("/subclusters", response_model=NodePage,
+            summary="The 72 sub-clusters")
+@shared
+def subclusters(request: Request, cluster: Annotated[str | None, Query(max_length=200)] = None,
+                limit: Limit = 100, offset: Offset = 0) -> Response:
+    return cacheable_json(request, page(_nodes(Edition.MODERN, Level.SUBCLUSTER, cluster), limit, offset))
+
+
+@router.get("/subclusters/{subcluster_id}", response_model=SubclusterWithArea,
+            summary="One sub-cluster (with area=, its profile in that area)")
+@shared
+def subcluster(request: Request, ctx: Ctx, subcluster_id: str, area: AreaQuery = None) -> Response | BaseModel:
+    node = _node(subcluster_id, Edition.MODERN, Level.SUBCLUSTER)
+    return _with_area(ctx, node, area) if area else cacheable_json(request, node)
+
+
+@router.get("/pathways", response_model=NodePage,
+            summary="The 79 pathways of the original edition")
+@shared
+def pathways(request: Request, cluster: Annotated[str | None, Query(max_length=200)] = None,
+             limit: Limit = 100, offset: Offset = 0) -> Response:
+    return cacheable_json(request, page(_nodes(Edition.ORIGINAL, Level.PATHWAY, cluster), limit, offset))
+
+
+@router.get("/pathways/{pathway_id}", response_model=NodeDetail,
+            summary="One original pathway")
+@shared
+def pathway(request: Request, pathway_id: str) -> Response:
+    return cacheable_json(request, _node(pathway_id, Edition.ORIGINAL, Level.PATHWAY))
+
+
+@router.get("/practices", response_model=list[PracticeList],
+            summary="Career Ready Practices, each list labelled with its edition")
+@shared
+def practices(request: Request) -> Response:
+    return cacheable_json(request, [p.model_dump(mode="json") for p in load_framework().practices])
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    skos = "skos"
+
+
+@router.get("/framework/export", response_model=FrameworkDocument,
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}},
+                                         "text/turtle": {"schema": {"type": "string"}}}}},
+            summary="The framework as JSON, CSV or SKOS (Turtle)")
+@shared
+def export(request: Request, format: ExportFormat = ExportFormat.json,  # noqa: A002 - the public parameter name
+           edition: EditionName | None = None) -> Response:
+    fw = load_framework()
+    ed = Edition(edition.value) if edition else None
+    if format is ExportFormat.json:
+        return cacheable_json(request, to_json_document(fw, ed))
+    body, media = ((to_csv(fw, ed), "text/csv") if format is ExportFormat.csv
+                   else (to_skos(fw, ed).serialize(format="turtle"), "text/turtle"))
+    return cacheable(request, body.encode(), f"{media}; charset=utf-8")

@@ -1,0 +1,57 @@
+"""What a running server keeps between requests, as a capability sees it, and what it builds before the first.
+
+A capability that is slow to build something every request needs (a classifier, the crosswalk relations, the
+survey's reference data) asks for it through ``Shared``: ``once`` builds it on first use and keeps it for the
+life of the process; ``cached`` keeps an answer until the imported data changes. The server's request context
+(``careerclusters.http.context``) is the implementation; capabilities see only this protocol, so they stay
+below the HTTP layer and a test can hand them any object with these four members.
+
+``warm_up`` is the registry a capability adds itself to: the server builds every registered item in the
+background at start, so that no visitor waits for it, and ``/readyz`` reports each by name.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
+
+
+class Shared(Protocol):
+    """A store handle and two kinds of memory: for the process (``once``) and per data version (``cached``)."""
+
+    db_path: Path
+
+    @property
+    def conn(self) -> sqlite3.Connection: ...
+
+    def once(self, key: str, build: Callable[[], T]) -> T: ...
+
+    def cached(self, key: tuple[str, ...], build: Callable[[], T]) -> T: ...
+
+
+@dataclass(frozen=True)
+class WarmUp:
+    """One thing to build at start. ``needs`` names the source kind it is built from: such items are what
+    ``/readyz`` waits for (they take seconds), and one whose source is not imported is reported as such."""
+
+    build: Callable[[Shared], object]
+    needs: str | None = None
+
+
+#: What the server builds before its first request, by name.
+WARM_UPS: dict[str, WarmUp] = {}
+
+
+def warm_up(name: str, needs: str | None = None) -> Callable[[Callable[[Shared], T]], Callable[[Shared], T]]:
+    """Register ``build`` (a function of ``Shared``) to run at server start under ``name``."""
+
+    def register(build: Callable[[Shared], T]) -> Callable[[Shared], T]:
+        WARM_UPS[name] = WarmUp(build, needs)
+        return build
+
+    return register

@@ -1,0 +1,32 @@
+"""The status and JSON body of every error a caller can cause: a caller's mistake is never a 500.
+
+Unknown names and codes → 404 with suggestions; ambiguous names → 409 with the candidates; malformed
+codes and bad parameters → 400/422; data not imported yet → 503 with how to import it.
+"""
+
+from __future__ import annotations
+
+from careerclusters.base.errors import CareerClustersError, UnavailableError
+from careerclusters.framework import AmbiguousLookupError, NotFoundError
+from careerclusters.store import NotInDataError, StoreError
+
+
+def status_for(exc: CareerClustersError) -> int:
+    if isinstance(exc, NotFoundError | NotInDataError):
+        return 404
+    if isinstance(exc, AmbiguousLookupError):
+        return 409
+    if isinstance(exc, StoreError | UnavailableError):
+        return 503
+    return 400
+
+
+def body_for(exc: CareerClustersError, status: int) -> dict[str, object]:
+    error: dict[str, object] = {"status": status, "type": type(exc).__name__, "message": str(exc)}
+    if isinstance(exc, NotFoundError):
+        error["suggestions"] = exc.suggestions
+    if isinstance(exc, AmbiguousLookupError):
+        error["candidates"] = [{"id": n.id, "name": n.name, "edition": n.edition.value, "level": n.level.value}
+                               for n in exc.candidates]
+    return {"error": error}
+

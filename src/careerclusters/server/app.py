@@ -1,0 +1,130 @@
+"""The application: the REST API and the pages on one FastAPI app, served by ``careerclusters serve``."""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import pkgutil
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from types import ModuleType
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp
+
+from careerclusters import __version__, api, web
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.http import errors
+from careerclusters.http.context import Context
+from careerclusters.server import operations
+from careerclusters.server.limits import BodyLimit, QueryLimit
+from careerclusters.server.page_cache import ResponseCache
+from careerclusters.server.security import SecurityHeaders
+from careerclusters.server.settings import Settings
+from careerclusters.web.rendering import render
+
+STATIC = Path(web.__file__).with_name("static")
+
+
+def routers(package: ModuleType) -> list[APIRouter]:
+    """The router of every module in an interface package (``api``, ``web``), in name order: a capability's
+    routes are its own module's, so adding one edits nothing here."""
+    found = []
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        if isinstance(getattr(module, "router", None), APIRouter):
+            found.append(module.router)
+    return found
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def warm_and_freeze(context: Context) -> None:
+    """Warm up, then move everything loaded so far out of the garbage collector's reach (``gc.freeze``), so
+    that no full collection walks the classifiers' objects again (``server/server.py`` does the same
+    before it forks its workers)."""
+    context.warm()
+    gc.collect()
+    gc.freeze()
+    operations.GC_PAUSES.reset()
+
+
+def outermost(app: FastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
+    """Put ``wrap`` around the whole app, outside Starlette's error middleware, so that even its plain 500
+    answer passes through (``add_middleware`` would place it inside)."""
+    build = app.build_middleware_stack
+    app.build_middleware_stack = lambda: wrap(build())  # type: ignore[method-assign]
+
+
+def create_app(db_path: Path, warm: bool = True, settings: Settings | None = None) -> FastAPI:
+    """The app over the store at ``db_path``. With ``warm``, classifiers and the transition map are built
+    in the background at startup, so the first search does not wait for them. ``settings`` default to the
+    environment's (see ``settings.py``)."""
+    settings = settings or Settings.from_environment()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            threading.Thread(target=warm_and_freeze, args=(app.state.context,), name="warm-up", daemon=True).start()
+        yield
+
+    app = FastAPI(title="careerclusters", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="The National Career Clusters Framework linked to occupations (SOC, O*NET-SOC), "
+                              "programs (CIP), industries (NAICS), wages and outlook.")
+    app.state.context = Context(db_path)
+    app.state.settings = settings
+    def inside_limits(inner: ASGIApp) -> ASGIApp:
+        if not settings.page_cache_mb:
+            return inner
+        return ResponseCache(inner, app.state.context.data_version_or_none, settings.page_cache_mb * 1_000_000)
+
+    outermost(app, lambda inner: operations.RequestTiming(
+        SecurityHeaders(QueryLimit(BodyLimit(inside_limits(inner), settings.max_body_bytes),
+                                   settings.max_query_bytes), https=settings.https), log=settings.access_log))
+    app.include_router(operations.router)
+    for router in (*routers(api), *routers(web)):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.exception_handler(CareerClustersError)
+    async def user_error(request: Request, exc: CareerClustersError) -> Response:
+        status = errors.status_for(exc)
+        if _wants_json(request):
+            return JSONResponse(errors.body_for(exc, status), status_code=status)
+        return render(request, "error.html", status_code=status, title="Not found" if status == 404 else "Problem",
+                      message=str(exc), status=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": {"status": exc.status_code, "type": "HTTPError", "message": exc.detail}},
+                                status_code=exc.status_code, headers=getattr(exc, "headers", None))
+        return render(request, "error.html", status_code=exc.status_code,
+                      title="Not found" if exc.status_code == 404 else "Problem", message=str(exc.detail),
+                      status=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = [{"where": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()]
+        if _wants_json(request):
+            return JSONResponse({"error": {"status": 422, "type": "ValidationError", "message": "invalid parameters",
+                                           "problems": problems}}, status_code=422)
+        return render(request, "error.html", status_code=422, title="Invalid request",
+                      message="; ".join(f"{p['where']}: {p['message']}" for p in problems), status=422)
+
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the store named by $CAREERCLUSTERS_DB: the factory each server worker process calls."""
+    from careerclusters.store import default_path
+
+    return create_app(default_path())

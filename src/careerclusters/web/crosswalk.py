@@ -1,0 +1,39 @@
+"""Occupation and program (CIP) pages: what the crosswalks link to each, with wages, outlook, charts and, with
+``?area=``, an area's figures."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from careerclusters.crosswalk import serving
+from careerclusters.http.caching import shared
+from careerclusters.labor import industries
+from careerclusters.pos import catalogue
+from careerclusters.web.charts import page_charts
+from careerclusters.web.labor import area_panel
+from careerclusters.web.rendering import AreaQuery, context, render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/occupations/{code}", response_class=HTMLResponse)
+@shared
+def occupation_page(request: Request, code: str, area: AreaQuery = "") -> HTMLResponse:
+    ctx = context(request)
+    occupation = serving.occupation(ctx, code)
+    return render(request, "occupation.html", occ=occupation, title=occupation.title,
+                  charts=page_charts(ctx, "occupations", code), chart_base=f"/occupations/{code}",
+                  panel=area_panel(ctx, "occupation", occupation.soc, area),
+                  sectors=industries.national_sectors(ctx.conn, occupation.soc))
+
+
+@router.get("/programs/{cip}", response_class=HTMLResponse)
+@shared
+def program_page(request: Request, cip: str, area: AreaQuery = "") -> HTMLResponse:
+    ctx = context(request)
+    program = serving.program(ctx, cip)
+    return render(request, "program.html", prog=program, title=program.title, pos_scope="use this CIP code",
+                  programs_of_study=catalogue.list_programs(ctx.conn, cip=program.cip),
+                  charts=page_charts(ctx, "programs", cip), chart_base=f"/programs/{cip}",
+                  panel=area_panel(ctx, "program", program.cip, area))

@@ -1,0 +1,123 @@
+"""Pages for local labor markets: the list of areas, an area's sub-clusters (sortable), a sub-cluster in an area
+and an occupation in an area; and the area picker that occupation, sub-cluster and program pages carry
+(``?area=OH`` in the address adds that area's figures, so a link or bookmark keeps the area, and a plain form
+changes it). A plain GET form finds an area by name, so everything works without JavaScript."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from careerclusters import charts
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.charts import areas as area_charts
+from careerclusters.http.caching import shared
+from careerclusters.http.context import Context
+from careerclusters.labor import market as lm
+from careerclusters.labor import serving
+from careerclusters.labor.areas import Area, find_area
+from careerclusters.store import NotInDataError
+from careerclusters.web.rendering import context, render
+
+router = APIRouter(include_in_schema=False)
+SORTS = {"employment": "Jobs", "wage": "Median wage", "openings": "Openings a year (estimate)",
+         "lq": "Location quotient", "share": "Share of jobs"}
+Text = Annotated[str, Query(max_length=200)]
+
+
+@router.get("/areas", response_class=HTMLResponse)
+@shared
+def areas_page(request: Request, q: Text = "") -> Response:
+    ctx = context(request)
+    if q.strip():
+        return RedirectResponse(f"/areas/{find_area(ctx.conn, q).code}", status_code=303)
+    areas = serving.areas(ctx)
+    states = [a for a in areas if a.type in {"state", "territory"}]
+    return render(request, "areas.html", title="Labor markets by area", states=states, all_areas=areas)
+
+
+def _charts(ctx: Context, area: str) -> list[charts.Chart]:
+    """The area page's chart, drawn once per area and data version."""
+    found, profiles = serving.area_profiles(ctx, area)
+    return ctx.cached(("charts", "area", found.code), lambda: [
+        charts.render(area_charts.area_subclusters(found.name, found.code, profiles))])
+
+
+@router.get("/areas/{area}", response_class=HTMLResponse)
+@shared
+def area_page(request: Request, area: str, sort: Annotated[str, Query(max_length=20)] = "employment"
+              ) -> HTMLResponse:
+    ctx = context(request)
+    found, profiles = serving.area_profiles(ctx, area)
+    key = sort if sort in SORTS else "employment"
+    return render(request, "area.html", title=f"{found.name}: sub-clusters", area=found, sort=key, sorts=SORTS,
+                  profiles=lm.rank(profiles, key), charts=_charts(ctx, found.code),  # type: ignore[arg-type]
+                  chart_base=f"/areas/{found.code}")
+
+
+@router.get("/areas/{area}/charts/{name}.{fmt}")
+@shared
+def area_chart(request: Request, area: str, name: str, fmt: Literal["svg", "png"]) -> Response:
+    """An area chart as a file (SVG or PNG), for slides and reports."""
+    chart = next((c for c in _charts(context(request), area) if c.name == name), None)
+    if chart is None:
+        raise NotInDataError(f"no chart {name!r} on this page")
+    body = charts.png(chart.spec) if fmt == "png" else charts.standalone_svg(chart.spec).encode()
+    return Response(body, media_type="image/png" if fmt == "png" else "image/svg+xml",
+                    headers={"Content-Disposition": f'attachment; filename="area-{area}-{name}.{fmt}"'})
+
+
+@router.get("/areas/{area}/subclusters/{node_id}", response_class=HTMLResponse)
+@shared
+def area_subcluster_page(request: Request, area: str, node_id: str) -> HTMLResponse:
+    found, profiles = serving.area_profiles(context(request), area)
+    wanted = lm.subcluster_id(node_id)
+    profile = next(p for p in profiles if p.id == wanted)
+    return render(request, "area_subcluster.html", title=f"{profile.name} in {found.name}", area=found,
+                  profile=profile)
+
+
+@router.get("/areas/{area}/occupations/{code}", response_class=HTMLResponse)
+@shared
+def area_occupation_page(request: Request, area: str, code: str) -> HTMLResponse:
+    figures = lm.occupation_in_area(context(request).conn, code, area)
+    return render(request, "area_occupation.html", title=f"{figures.title} in "
+                  f"{figures.area.area.name if figures.area else area}", figures=figures,
+                  area=find_area(context(request).conn, area))
+
+
+@dataclass
+class AreaPanel:
+    """What the picker shows: the states to suggest, the area asked for (if any), its figures or why none."""
+
+    choices: list[Area]
+    asked: str
+    area: Area | None = None
+    occupation: lm.OccupationInArea | None = None
+    subcluster: lm.SubclusterInArea | None = None
+    program: lm.ProgramInArea | None = None
+    problem: str | None = None
+
+
+def area_panel(ctx: Context, kind: str, ident: str, asked: str) -> AreaPanel | None:
+    """The panel for an occupation (SOC), sub-cluster (id) or program (CIP) page; None without area data."""
+    if not ctx.has("bls-oews-areas"):
+        return None
+    panel = AreaPanel([a for a in serving.areas(ctx) if a.type in {"state", "territory"}], asked.strip())
+    if not panel.asked:
+        return panel
+    try:
+        panel.area = find_area(ctx.conn, panel.asked)
+        if kind == "occupation":
+            panel.occupation = lm.occupation_in_area(ctx.conn, ident, panel.area.code)
+        elif kind == "subcluster":
+            _found, profiles = serving.area_profiles(ctx, panel.area.code)
+            panel.subcluster = next(p for p in profiles if p.id == ident)
+        else:
+            panel.program = lm.program_in_area(ctx.conn, ident, panel.area.code)
+    except CareerClustersError as exc:
+        panel.problem = str(exc)
+    return panel

@@ -1,0 +1,192 @@
+"""Programs of study on the web: the list (by sub-cluster), one program's page with its sequence grid and its
+downloads (the open file format, the flat CSV, a printed PDF); and the learner's planner: ``/planner`` to pick a
+program, ``/programs-of-study/{id}/plan`` to lay out a plan year by year, the plan as a PDF and as a file to keep
+and open again.
+
+A CIP code is an instructional program (``/programs/{cip}``); a program of study is a sequence of courses that
+uses one or more of them. The list and program pages hold only what is imported, the same for everyone, so the
+server keeps them (``@shared``). A plan is never kept: nothing is stored on the server or in a cookie, as with
+the survey. The plan page is a GET form whose address holds every choice (where the learner starts and leaves,
+the first school year, the pace, the electives taken, the courses done), so a plan can be bookmarked or sent;
+the plan file holds the same choices, and opening it (a plain upload form) leads back to that address. Works
+with JavaScript off. What a plan earns and whether its choices fit the program is ``pos.plan``; this module only
+reads the form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+
+from careerclusters.base import languages as i18n
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.framework import Edition, Level, load_framework
+from careerclusters.http.caching import shared
+from careerclusters.pos import catalogue as pos
+from careerclusters.pos import files, serving
+from careerclusters.pos.plan import Pace, Plan, PlanChoices, default_settings, make_plan, plan_file, read_plan_file
+from careerclusters.reports import html, pdf
+from careerclusters.survey import scoring as survey
+from careerclusters.web.rendering import context, render
+
+STATIC = Path(__file__).with_name("static")  # the planner's print stylesheet, linked from the printed page
+router = APIRouter(include_in_schema=False)
+ProgramId = Annotated[str, PathParam(max_length=80)]
+DOWNLOADS = {"yaml": "application/yaml; charset=utf-8", "json": "application/json",
+             "csv": "text/csv; charset=utf-8", "pdf": "application/pdf"}
+Lang = Annotated[survey.Language, Query()]
+LevelName = Annotated[str, Query(max_length=200)]
+Codes = Annotated[list[str], Query()]
+
+
+@router.get("/programs-of-study", response_class=HTMLResponse)
+@shared
+def programs_of_study(request: Request, subcluster: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
+    conn = context(request).conn
+    everything = pos.list_programs(conn)
+    shown = pos.list_programs(conn, subcluster=subcluster) if subcluster else everything
+    fw = load_framework()
+    names = {n.id: n.name for n in fw.nodes(Edition.MODERN, Level.SUBCLUSTER)}
+    offered = sorted({s for p in everything for s in p.subclusters if s in names}, key=lambda s: names[s])
+    chosen = fw.get(subcluster, edition=Edition.MODERN, level=Level.SUBCLUSTER).id if subcluster else ""
+    return render(request, "pos_list.html", title="Programs of study", programs=shown, total=len(everything),
+                  subcluster_names=names, offered=offered, chosen=chosen)
+
+
+@router.get("/programs-of-study/{program_id}.{fmt}")
+@shared
+def download(request: Request, program_id: ProgramId,
+             fmt: Annotated[str, PathParam(pattern="^(yaml|json|csv|pdf)$")]) -> Response:
+    """The program of study in the open file format (YAML, JSON), the flat CSV layout, or printed to PDF."""
+    program = serving.program_of_study(context(request), program_id)
+    if fmt == "pdf":
+        checker = serving.checker(context(request))
+        data: bytes = pdf.render(html.program_of_study_document(program, checker.check(program), checker))
+    else:
+        data = files.render([program], fmt).encode("utf-8")
+    return Response(data, media_type=DOWNLOADS[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{program.id}.{fmt}"'})
+
+
+@router.get("/programs-of-study/{program_id}", response_class=HTMLResponse)
+@shared
+def program_of_study(request: Request, program_id: ProgramId) -> HTMLResponse:
+    stored = pos.get(context(request).conn, program_id)
+    checker = serving.checker(context(request))
+    program = stored.program
+    return render(request, "pos.html", title=program.title, program=program, stored=stored,
+                  body=html.program_of_study_body(program, checker.check(program), checker))
+
+
+def _other(lang: str) -> str:
+    return "es" if lang == "en" else "en"
+
+
+def _year(text: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise CareerClustersError(f"the first school year must be a year such as 2026, not {text[:20]!r}")
+    return int(text)
+
+
+async def _choices(program_id: str, start: LevelName = "", finish: LevelName = "",
+                   year: Annotated[str, Query(max_length=10)] = "", pace: Annotated[str, Query(max_length=20)] = "",
+                   take: Codes = [], done: Codes = []) -> PlanChoices:  # noqa: B006 - FastAPI copies the defaults
+    """The plan's choices from its address (the form's fields); a malformed one is a 400 naming it. A
+    coroutine, so FastAPI reads them without a trip to the thread pool."""
+    try:
+        return PlanChoices(program=program_id, start=start or None, finish=finish or None, first_year=_year(year),
+                           pace=pace or Pace.full_time, take=take, done=done)
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        raise CareerClustersError(f"{'.'.join(str(p) for p in problem['loc'])}: {problem['msg']}") from None
+
+
+Choices = Annotated[PlanChoices, Depends(_choices)]
+
+
+def plan_query(choices: PlanChoices, lang: str) -> str:
+    """The plan's address (after ``?``): every choice, leaving out what is the default."""
+    params: list[tuple[str, str]] = [("lang", lang)] if lang != "en" else []
+    params += [(key, value) for key, value in (("start", choices.start), ("finish", choices.finish),
+                                               ("year", "" if choices.first_year is None else str(choices.first_year)),
+                                               ("pace", "" if choices.pace is Pace.full_time else choices.pace.value))
+               if value]
+    params += [("take", code) for code in choices.take] + [("done", code) for code in choices.done]
+    return urlencode(params)
+
+
+def _plan(request: Request, choices: PlanChoices, lang: str) -> Plan:
+    checker = serving.checker(context(request))
+    program = serving.program_of_study(context(request), choices.program)
+    with i18n.language(lang):
+        return make_plan(program, choices, occupations=checker.occupations(program),
+                         sced_titles=checker.ref.course_titles)
+
+
+def _render_plan(request: Request, plan: Plan, lang: str, printing: bool) -> HTMLResponse:
+    """The plan page; ``printing`` leaves out the form controls and makes links absolute (for the PDF)."""
+    query = plan_query(plan.choices, lang)
+    other = _other(lang)
+    with i18n.language(lang):
+        return render(request, "planner.html", lang=lang, title=i18n.gettext("My plan: %(title)s")
+                      % {"title": plan.title}, plan=plan, query=query, printing=printing,
+                      base=str(request.base_url).rstrip("/") if printing else "",
+                      plan_url=f"/programs-of-study/{plan.choices.program}/plan",
+                      terms=default_settings().terms_per_year,
+                      switch_url=f"/programs-of-study/{plan.choices.program}/plan?"
+                                 + plan_query(plan.choices, other), switch_lang=other)
+
+
+@router.get("/planner", response_class=HTMLResponse)
+@shared  # the list of programs of study; a plan itself is never kept
+def planner(request: Request, lang: Lang = "en") -> HTMLResponse:
+    ctx = context(request)
+    programs, held_back = pos.offered_to_learners(ctx.conn, serving.checker(ctx))
+    other = _other(lang)
+    with i18n.language(lang):
+        return render(request, "planner_start.html", lang=lang, title=i18n.gettext("Plan your path"),
+                      programs=programs, held_back=held_back, switch_url=f"/planner?lang={other}",
+                      switch_lang=other)
+
+
+@router.post("/planner/open")
+async def open_plan(request: Request, plan: Annotated[UploadFile, File()],
+                    lang: Annotated[survey.Language, Form()] = "en") -> RedirectResponse:
+    """Open a plan file the learner kept: back to the plan's address, which holds it from then on."""
+    choices = read_plan_file(await plan.read(request.app.state.settings.max_upload_bytes + 1),
+                             plan.filename or "plan.json")
+    pos.get(context(request).conn, choices.program)  # say so now if its program is not imported
+    return RedirectResponse(f"/programs-of-study/{choices.program}/plan?" + plan_query(choices, lang),
+                            status_code=303)
+
+
+@router.get("/programs-of-study/{program_id}/plan", response_class=HTMLResponse)
+async def plan_page(request: Request, choices: Choices, lang: Lang = "en") -> HTMLResponse:
+    return await context(request).compute(
+        lambda: _render_plan(request, _plan(request, choices, lang), lang, printing=False))
+
+
+@router.get("/programs-of-study/{program_id}/plan.pdf")
+def plan_pdf(request: Request, choices: Choices, lang: Lang = "en") -> Response:
+    """The plan printed to PDF by headless Chromium with the print stylesheet: one or two Letter pages."""
+    plan = _plan(request, choices, lang)
+    document = pdf.render(_render_plan(request, plan, lang, printing=True).body.decode(), static=STATIC)
+    name = f"{'plan-es' if lang == 'es' else 'plan'}-{choices.program}.pdf"
+    return Response(document, media_type="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/programs-of-study/{program_id}/plan.json")
+def plan_download(request: Request, choices: Choices, lang: Lang = "en") -> Response:
+    """The plan file: the choices as JSON, to keep and open again with the planner."""
+    return Response(plan_file(_plan(request, choices, lang)), media_type="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="plan-{choices.program}.json"'})
