@@ -11,6 +11,7 @@ from typing import Literal
 from fastapi import APIRouter
 from pydantic import BaseModel
 
+from careerclusters.base.languages import Language
 from careerclusters.http.deps import Ctx
 from careerclusters.survey import Answer, load_instrument, serving
 from careerclusters.survey import scoring as survey
@@ -33,7 +34,7 @@ class Option(BaseModel):
 
 
 class SurveyItems(BaseModel):
-    lang: survey.Language
+    lang: Language
     version: int
     answers: dict[int, str]
     education: list[Option]
@@ -41,7 +42,7 @@ class SurveyItems(BaseModel):
 
 
 @router.get("/items", summary="The survey's items in one language", response_model=SurveyItems)
-def items(lang: survey.Language = "en") -> SurveyItems:
+def items(lang: Language = "en") -> SurveyItems:
     instrument = load_instrument(lang)
     return SurveyItems(
         lang=lang, version=instrument.version, answers={a.value: a.name.lower().replace("_", " ") for a in Answer},

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from typing import Literal, get_args
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -23,6 +24,13 @@ from babel.messages.pofile import read_po
 LOCALE_DIR = Path(__file__).with_name("locale")
 DOMAIN = "careerclusters"
 SOURCE_LANGUAGE = "en"
+
+#: A language the project speaks (its interface, the survey, the planner): the type a request's ``lang`` is
+#: validated against. Each one has a catalogue here (English needs none) and the survey's items in it; the tests
+#: check that ``languages()`` and ``survey.languages()`` find exactly these.
+Language = Literal["en", "es"]
+#: The languages, the source language first.
+LANGUAGES: tuple[str, ...] = get_args(Language)
 
 _current: ContextVar[str] = ContextVar("language", default=SOURCE_LANGUAGE)
 
@@ -32,8 +40,16 @@ def catalogue_path(lang: str) -> Path:
 
 
 def languages() -> tuple[str, ...]:
-    """English and every language with a catalogue."""
+    """English and every language with a catalogue (what the catalogues hold; ``LANGUAGES`` is what is offered)."""
     return (SOURCE_LANGUAGE, *sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+
+
+def other_language(lang: str) -> str:
+    """The language a page's switch offers: the next one in ``LANGUAGES`` (Spanish from English, English from
+    Spanish), and the source language from anything unknown."""
+    if lang not in LANGUAGES:
+        return SOURCE_LANGUAGE
+    return LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
 
 
 @cache

@@ -22,6 +22,8 @@ from careerclusters.classifier import text as tx
 from careerclusters.classifier.model import TitleModel
 from careerclusters.framework import load_framework
 from careerclusters.store import StoreError
+from careerclusters.store import classifier as q
+from careerclusters.store.crosswalk import imported_kinds
 
 Kind = Literal["occupation", "program"]
 #: Bump when the model or its inputs change, so cached classifiers are rebuilt.
@@ -66,7 +68,7 @@ class TextClassifier:
     # -- building --------------------------------------------------------------------------------------
     @classmethod
     def build(cls, conn: sqlite3.Connection, kind: Kind) -> TextClassifier:
-        imported = {r[0] for r in conn.execute("SELECT kind FROM source_file")}
+        imported = imported_kinds(conn)
         missing = [s for s in SOURCES[kind][:1] if s not in imported]
         if missing:
             raise StoreError(f"classifying {kind}s needs {', '.join(missing)} imported: "
@@ -75,23 +77,21 @@ class TextClassifier:
 
     @classmethod
     def _build_occupations(cls, conn: sqlite3.Connection) -> TextClassifier:
-        titles = dict(conn.execute("SELECT onet_soc, title FROM onet_occupation"))
+        titles = dict(q.occupation_titles(conn))
         examples: dict[str, list[str]] = {}
         calibrate: list[bool] = []
         texts: list[str] = []
         labels: list[str] = []
-        for sql, real in (("SELECT onet_soc, title FROM onet_occupation", False),
-                          ("SELECT onet_soc, title FROM onet_alt_title", True),
-                          ("SELECT onet_soc, short_title FROM onet_alt_title WHERE short_title IS NOT NULL", True),
-                          ("SELECT onet_soc, title FROM onet_reported_title", True)):
-            for code, title in conn.execute(sql):
+        for read, real in ((q.occupation_titles, False), (q.alternate_titles, True), (q.short_titles, True),
+                           (q.reported_titles, True)):
+            for code, title in read(conn):
                 texts.append(title)
                 labels.append(code)
                 calibrate.append(real)
                 examples.setdefault(code, []).append(title)
         docs: dict[str, list[str]] = {
-            c: [d] for c, d in conn.execute("SELECT onet_soc, description FROM onet_occupation")}
-        for code, task in conn.execute("SELECT onet_soc, task FROM onet_task"):
+            c: [d] for c, d in q.occupation_descriptions(conn)}
+        for code, task in q.occupation_tasks(conn):
             docs.setdefault(code, []).append(task)
         model = TitleModel().fit(texts, labels, [" ".join(v) for v in docs.values()], list(docs),
                                      calibrate=calibrate)
@@ -103,20 +103,16 @@ class TextClassifier:
             if all(r.id != node_id for r in refs):
                 refs.append(Ref(id=node_id, name=fw.node(node_id).name))
 
-        if _has_table_rows(conn, "cte_soc"):
-            for code, cluster, sub in conn.execute(
-                    "SELECT o.onet_soc, m.cluster_id, m.subcluster_id FROM onet_occupation o "
-                    "JOIN cte_soc m ON m.soc = o.soc"):
-                add(code, "clusters", cluster)
-                add(code, "subclusters", sub)
-        for code, pathway in conn.execute("SELECT onet_soc, pathway_id FROM onet_pathway"):
+        for code, cluster, sub in q.occupation_memberships(conn):
+            add(code, "clusters", cluster)
+            add(code, "subclusters", sub)
+        for code, pathway in q.occupation_pathways(conn):
             add(code, "pathways", pathway)
         return cls("occupation", model, titles, examples, memberships)
 
     @classmethod
     def _build_programs(cls, conn: sqlite3.Connection) -> TextClassifier:
-        rows = conn.execute("SELECT cip, title, definition, examples FROM cip WHERE digits = 6 "
-                            "AND action NOT IN ('Deleted', 'Moved from')").fetchall()
+        rows = q.programs(conn)
         titles = {r[0]: r[1] for r in rows}
         examples: dict[str, list[str]] = {}
         texts: list[str] = []
@@ -134,7 +130,7 @@ class TextClassifier:
                                                  calibrate=calibrate)
         fw = load_framework()
         memberships: dict[str, dict[str, list[Ref]]] = {}
-        for code, cluster, sub in conn.execute("SELECT DISTINCT cip, cluster_id, subcluster_id FROM cte_cip"):
+        for code, cluster, sub in q.program_memberships(conn):
             entry = memberships.setdefault(code, {"clusters": [], "subclusters": []})
             for key, node_id in (("clusters", cluster), ("subclusters", sub)):
                 if all(r.id != node_id for r in entry[key]):
@@ -191,14 +187,9 @@ def _save(path: Path, stored_fingerprint: str, classifier: TextClassifier) -> No
         Path(temp).unlink(missing_ok=True)
 
 
-def _has_table_rows(conn: sqlite3.Connection, table: str) -> bool:
-    return conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1  # noqa: S608
-
-
 def fingerprint(conn: sqlite3.Connection, kind: Kind) -> str:
     """What a built classifier depends on: the model version and the checksums of its source files."""
-    rows = conn.execute(f"SELECT kind, sha256 FROM source_file WHERE kind IN ({', '.join('?' * len(SOURCES[kind]))}) "
-                        "ORDER BY kind", SOURCES[kind]).fetchall()
+    rows = q.source_checksums(conn, SOURCES[kind])
     return hashlib.sha256(repr((MODEL_VERSION, kind, [tuple(r) for r in rows])).encode()).hexdigest()
 
 

@@ -15,6 +15,7 @@ from rich.table import Table
 from careerclusters.base import languages as i18n
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.formatting import money
+from careerclusters.base.languages import LANGUAGES
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, user_errors
 from careerclusters.survey import Answer, Item, Part, load_instrument
@@ -23,13 +24,13 @@ from careerclusters.survey.data import SurveyData
 
 app = typer.Typer(help="Find your cluster: a short interest survey that suggests clusters, jobs and programs.",
                   invoke_without_command=True)
-LANG_HELP = "Language of the survey: en or es."
+LANG_HELP = f"Language of the survey: {' or '.join(LANGUAGES)}."
 JSON = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def _language(lang: str) -> str:
-    if lang not in survey.Language.__args__:  # type: ignore[attr-defined]
-        raise CareerClustersError(f"unknown language {lang!r}: use en or es")
+    if lang not in LANGUAGES:
+        raise CareerClustersError(f"unknown language {lang!r}: use {' or '.join(LANGUAGES)}")
     return lang
 
 

@@ -18,6 +18,7 @@ from careerclusters.base.codes import cip_code, naics_code, occupation_code
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.store import StoreError
+from careerclusters.store import crosswalk as q
 
 
 class System(StrEnum):
@@ -30,21 +31,21 @@ class System(StrEnum):
     PATHWAY = "pathway"
 
 
-#: Published relations: (from, to, SQL giving (from_code, to_code) pairs, source kind needed).
+#: Published relations: (from, to, the relation's name in ``store.crosswalk``, source kind needed).
 _EDGES: tuple[tuple[System, System, str, str], ...] = (
-    (System.ONET, System.SOC, "SELECT onet_soc, soc FROM onet_occupation", "onet-db"),
-    (System.ONET, System.SOC, "SELECT onet_soc, substr(onet_soc, 1, 7) FROM onet_pathway", "onet-legacy-clusters"),
-    (System.SOC, System.CIP, "SELECT soc, cip FROM cip_soc", "nces-cip-soc"),
-    (System.SOC, System.CIP, "SELECT soc, cip FROM cte_full", "advance-cte-full"),
-    (System.SOC, System.SUBCLUSTER, "SELECT soc, subcluster_id FROM cte_soc", "advance-cte-soc"),
-    (System.SOC, System.CLUSTER, "SELECT soc, cluster_id FROM cte_soc", "advance-cte-soc"),
-    (System.CIP, System.SUBCLUSTER, "SELECT cip, subcluster_id FROM cte_cip", "advance-cte-cip"),
-    (System.CIP, System.CLUSTER, "SELECT cip, cluster_id FROM cte_cip", "advance-cte-cip"),
-    (System.NAICS, System.SUBCLUSTER, "SELECT naics, subcluster_id FROM cte_naics", "advance-cte-naics"),
-    (System.NAICS, System.CLUSTER, "SELECT naics, cluster_id FROM cte_naics", "advance-cte-naics"),
-    (System.NAICS, System.SOC, "SELECT naics, soc FROM cte_full", "advance-cte-full"),
-    (System.NAICS, System.CIP, "SELECT naics, cip FROM cte_full", "advance-cte-full"),
-    (System.ONET, System.PATHWAY, "SELECT onet_soc, pathway_id FROM onet_pathway", "onet-legacy-clusters"),
+    (System.ONET, System.SOC, "onet-soc", "onet-db"),
+    (System.ONET, System.SOC, "onet-soc-legacy", "onet-legacy-clusters"),
+    (System.SOC, System.CIP, "soc-cip-nces", "nces-cip-soc"),
+    (System.SOC, System.CIP, "soc-cip-cte", "advance-cte-full"),
+    (System.SOC, System.SUBCLUSTER, "soc-subcluster", "advance-cte-soc"),
+    (System.SOC, System.CLUSTER, "soc-cluster", "advance-cte-soc"),
+    (System.CIP, System.SUBCLUSTER, "cip-subcluster", "advance-cte-cip"),
+    (System.CIP, System.CLUSTER, "cip-cluster", "advance-cte-cip"),
+    (System.NAICS, System.SUBCLUSTER, "naics-subcluster", "advance-cte-naics"),
+    (System.NAICS, System.CLUSTER, "naics-cluster", "advance-cte-naics"),
+    (System.NAICS, System.SOC, "naics-soc", "advance-cte-full"),
+    (System.NAICS, System.CIP, "naics-cip", "advance-cte-full"),
+    (System.ONET, System.PATHWAY, "onet-pathway", "onet-legacy-clusters"),
 )
 
 
@@ -62,14 +63,14 @@ class Crosswalk:
     """All published relations loaded once from the store, answering any pair of systems."""
 
     def __init__(self, conn: sqlite3.Connection):
-        imported = {r["kind"] for r in conn.execute("SELECT kind FROM source_file")}
+        imported = q.imported_kinds(conn)
         self.pairs: dict[tuple[System, System], dict[str, set[str]]] = {}
-        for a, b, sql, kind in _EDGES:
+        for a, b, relation, kind in _EDGES:
             if kind not in imported:
                 continue
             forward = self.pairs.setdefault((a, b), {})
             backward = self.pairs.setdefault((b, a), {})
-            for x, y in conn.execute(sql):
+            for x, y in q.relation_pairs(conn, relation):
                 forward.setdefault(x, set()).add(y)
                 backward.setdefault(y, set()).add(x)
         fw = load_framework()
@@ -84,13 +85,8 @@ class Crosswalk:
     def _names(conn: sqlite3.Connection) -> dict[System, dict[str, str]]:
         fw = load_framework()
         names: dict[System, dict[str, str]] = {s: {} for s in System}
-        for sql, system in (("SELECT soc, soc_title FROM cte_soc", System.SOC),
-                            ("SELECT soc, soc_title FROM cip_soc", System.SOC),
-                            ("SELECT onet_soc, title FROM onet_occupation", System.ONET),
-                            ("SELECT cip, cip_title FROM cte_cip", System.CIP),
-                            ("SELECT cip, title FROM cip WHERE digits = 6", System.CIP),
-                            ("SELECT naics, naics_title FROM cte_naics", System.NAICS)):
-            names[system].update(dict(conn.execute(sql).fetchall()))
+        for system in (System.SOC, System.ONET, System.CIP, System.NAICS):
+            names[system].update(q.code_names(conn, system.value))
         for node in fw.nodes():
             system = {Level.CLUSTER: System.CLUSTER, Level.SUBCLUSTER: System.SUBCLUSTER,
                       Level.PATHWAY: System.PATHWAY}.get(node.level)

@@ -26,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 
 from careerclusters.base.errors import UnavailableError
 from careerclusters.base.shared import WARM_UPS
-from careerclusters.store import StoreError, connect, status
+from careerclusters.store import StoreError, connect, data_version, status
 
 T = TypeVar("T")
 ANSWER_CACHE = 512
@@ -79,9 +79,8 @@ class Context:
         """What the imported data is, as one string: the checksums of the files in the store. Anything kept
         between requests is keyed by it, so an import into the store makes every kept answer stale. Asked
         on every request, it is read again only when SQLite says another connection has written to the file
-        since (``PRAGMA data_version``, a counter that costs no table read)."""
-        conn = self.conn
-        written = conn.execute("PRAGMA data_version").fetchone()[0]
+        since (``store.data_version``, SQLite's counter that costs no table read)."""
+        written = data_version(self.conn)
         known = getattr(self._local, "version", None)
         if known is None or known[0] != written:
             known = self._local.version = (written, "|".join(str(e["sha256"]) for e in self.imported()))

@@ -26,6 +26,8 @@ from careerclusters.base.rules import read_rules
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.pos import sced
 from careerclusters.pos.model import CourseKind, CourseLevel, ProgramOfStudy, Stage
+from careerclusters.store import crosswalk as q
+from careerclusters.store import pos as pq
 
 RULES_FILE = resources.files(__package__).joinpath("rules.yaml")
 Severity = Literal["error", "warning", "info"]
@@ -119,27 +121,22 @@ class _Reference:
     """Everything the rules look up, read from the store in one go."""
 
     def __init__(self, conn: sqlite3.Connection):
-        self.kinds = {row[0] for row in conn.execute("SELECT kind FROM source_file")}
-        self.cip = {row["cip"]: row["action"] for row in conn.execute("SELECT cip, action FROM cip")}
-        self.cip_titles = {row[0]: row[1] for row in conn.execute("SELECT cip, cip_title FROM cte_cip")}
+        self.kinds = set(q.imported_kinds(conn))
+        self.cip = {row["cip"]: row["action"] for row in pq.cip_actions(conn)}
+        self.cip_titles = {row[0]: row[1] for row in pq.cte_cip_titles(conn)}
         self.cip_subclusters: dict[str, set[str]] = {}
-        for row in conn.execute("SELECT cip, subcluster_id FROM cte_cip"):
+        for row in pq.cte_cip_subclusters(conn):
             self.cip_subclusters.setdefault(row[0], set()).add(row[1])
         self.courses = sced.all_courses(conn)
         self.course_titles = {code: course.title for code, course in self.courses.items()}
         self.soc_titles: dict[str, str] = {}
-        for sql in ("SELECT soc, title FROM oews_wage", "SELECT soc, soc_title FROM cte_soc",
-                    "SELECT soc, soc_title FROM cip_soc", "SELECT soc, title FROM onet_occupation",
-                    "SELECT soc, title FROM projection"):
-            for code, title in conn.execute(sql):
-                self.soc_titles.setdefault(code, title)
-        self.wages = {row[0]: row[1] for row in conn.execute(
-            "SELECT soc, a_median FROM oews_wage ORDER BY o_group = 'detailed'")}
-        self.changes = {row[0]: row[1] for row in conn.execute("SELECT soc, change_pct FROM projection")}
+        for code, title in pq.soc_titles(conn):
+            self.soc_titles.setdefault(code, title)
+        self.wages = {row[0]: row[1] for row in pq.median_wages(conn)}
+        self.changes = {row[0]: row[1] for row in pq.projected_changes(conn)}
         self.cip_occupations: dict[str, dict[str, str]] = {}
-        for sql in ("SELECT cip, soc, soc_title FROM cip_soc", "SELECT cip, soc, soc_title FROM cte_full"):
-            for cip, soc, title in conn.execute(sql):
-                self.cip_occupations.setdefault(cip, {}).setdefault(soc, title)
+        for cip, soc, title in pq.cip_occupations(conn):
+            self.cip_occupations.setdefault(cip, {}).setdefault(soc, title)
 
     def wage(self, soc: str) -> float | None:
         """The national median annual wage, or that of the broad group OEWS publishes the code in."""

@@ -15,6 +15,8 @@ from rapidfuzz import fuzz, process, utils
 
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.store import NotInDataError, StoreError
+from careerclusters.store import crosswalk as q
+from careerclusters.store import pos as pq
 
 KIND = "nces-sced"
 
@@ -57,11 +59,8 @@ def _course(row: sqlite3.Row) -> ScedCourse:
                       clusters=list(AREA_CLUSTERS.get(area, ())))
 
 
-_SELECT = "SELECT c.*, s.name FROM sced_course c LEFT JOIN sced_subject s ON s.area = c.subject_area"
-
-
 def _require(conn: sqlite3.Connection) -> None:
-    if conn.execute("SELECT 1 FROM source_file WHERE kind = ?", (KIND,)).fetchone() is None:
+    if KIND not in q.imported_kinds(conn):
         raise StoreError("the SCED course list is not imported: run `careerclusters data import` with "
                          "NCES's SCED v12 CSV")
 
@@ -70,7 +69,7 @@ def course(conn: sqlite3.Connection, code: str) -> ScedCourse:
     """One SCED course by its five-digit code (a four-digit code is read as having lost its leading zero)."""
     _require(conn)
     wanted = code.strip().zfill(5)
-    row = conn.execute(f"{_SELECT} WHERE c.code = ?", (wanted,)).fetchone()
+    row = pq.sced_course(conn, wanted)
     if row is None:
         raise NotInDataError(f"{code!r} is not a SCED v12 course code")
     return _course(row)
@@ -78,7 +77,7 @@ def course(conn: sqlite3.Connection, code: str) -> ScedCourse:
 
 def all_courses(conn: sqlite3.Connection) -> dict[str, ScedCourse]:
     """Every SCED course by code (empty when SCED is not imported), for checking many codes at once."""
-    return {row["code"]: _course(row) for row in conn.execute(_SELECT)}
+    return {row["code"]: _course(row) for row in pq.sced_courses(conn)}
 
 
 def find(conn: sqlite3.Connection, query: str, limit: int = 10, area: str | None = None) -> list[ScedMatch]:
@@ -86,7 +85,7 @@ def find(conn: sqlite3.Connection, query: str, limit: int = 10, area: str | None
     _require(conn)
     if not utils.default_process(query):
         raise CareerClustersError("give some words of a course title to search for")
-    rows = conn.execute(f"{_SELECT} WHERE ? IS NULL OR c.subject_area = ?", (area, area)).fetchall()
+    rows = pq.sced_courses_in(conn, area)
     found = process.extract(query, [r["title"] for r in rows], scorer=fuzz.WRatio,
                             processor=utils.default_process, limit=None, score_cutoff=80)
     found.sort(key=lambda match: (-match[1], len(match[0])))  # equal scores: the plainer (shorter) title first

@@ -209,3 +209,44 @@ def job_zones(conn: sqlite3.Connection) -> Rows:
 def cip_soc_links(conn: sqlite3.Connection) -> Rows:
     """Every program → occupation link NCES's CIP–SOC crosswalk makes."""
     return conn.execute("SELECT DISTINCT cip, soc FROM cip_soc").fetchall()
+
+
+#: Every published relation: the SQL giving its (from code, to code) pairs, by the relation's name.
+#: ``crosswalk.relations`` says which two code systems each links and which source kind it needs.
+_RELATIONS: dict[str, str] = {
+    "onet-soc": "SELECT onet_soc, soc FROM onet_occupation",
+    "onet-soc-legacy": "SELECT onet_soc, substr(onet_soc, 1, 7) FROM onet_pathway",
+    "soc-cip-nces": "SELECT soc, cip FROM cip_soc",
+    "soc-cip-cte": "SELECT soc, cip FROM cte_full",
+    "soc-subcluster": "SELECT soc, subcluster_id FROM cte_soc",
+    "soc-cluster": "SELECT soc, cluster_id FROM cte_soc",
+    "cip-subcluster": "SELECT cip, subcluster_id FROM cte_cip",
+    "cip-cluster": "SELECT cip, cluster_id FROM cte_cip",
+    "naics-subcluster": "SELECT naics, subcluster_id FROM cte_naics",
+    "naics-cluster": "SELECT naics, cluster_id FROM cte_naics",
+    "naics-soc": "SELECT naics, soc FROM cte_full",
+    "naics-cip": "SELECT naics, cip FROM cte_full",
+    "onet-pathway": "SELECT onet_soc, pathway_id FROM onet_pathway",
+}
+
+#: Where each code system's codes are named, in order: a later source's name replaces an earlier one's.
+_CODE_NAMES: dict[str, tuple[str, ...]] = {
+    "soc": ("SELECT soc, soc_title FROM cte_soc", "SELECT soc, soc_title FROM cip_soc"),
+    "onet": ("SELECT onet_soc, title FROM onet_occupation",),
+    "cip": ("SELECT cip, cip_title FROM cte_cip", "SELECT cip, title FROM cip WHERE digits = 6"),
+    "naics": ("SELECT naics, naics_title FROM cte_naics",),
+}
+
+RELATIONS = tuple(_RELATIONS)
+NAMED_SYSTEMS = tuple(_CODE_NAMES)
+
+
+def relation_pairs(conn: sqlite3.Connection, name: str) -> Rows:
+    """The (from code, to code) pairs of the published relation ``name`` (one of ``RELATIONS``)."""
+    return conn.execute(_RELATIONS[name]).fetchall()
+
+
+def code_names(conn: sqlite3.Connection, system: str) -> Rows:
+    """(code, name) pairs of a code system (one of ``NAMED_SYSTEMS``) from every source that names its codes,
+    the most authoritative last."""
+    return [row for sql in _CODE_NAMES[system] for row in conn.execute(sql)]

@@ -12,7 +12,7 @@ from careerclusters.store.errors import NotInDataError, StoreError
 from careerclusters.store.importer import apply_bundled
 from careerclusters.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["ENV_VAR", "NotInDataError", "StoreError", "connect", "default_path"]
+__all__ = ["ENV_VAR", "NotInDataError", "StoreError", "connect", "data_version", "default_path"]
 
 ENV_VAR = "CAREERCLUSTERS_DB"
 
@@ -51,6 +51,12 @@ def connect(path: Path | None = None, *, readonly: bool = False) -> sqlite3.Conn
     if not readonly or in_memory:
         apply_bundled(conn)
     return conn
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """SQLite's ``PRAGMA data_version``: a counter that changes when another connection has written to the store
+    since this one last asked, and costs no table read."""
+    return conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:

@@ -93,3 +93,58 @@ def listing(conn: sqlite3.Connection, *, subcluster: str | None = None, cip: str
 
 def one(conn: sqlite3.Connection, program_id: str) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM program_of_study WHERE id = ?", (program_id,)).fetchone()
+
+
+# -- the checker's reference data -------------------------------------------------------------------------------
+def cip_actions(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every CIP 2020 code with NCES's action on it (new, moved, deleted…)."""
+    return conn.execute("SELECT cip, action FROM cip").fetchall()
+
+
+def cte_cip_titles(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute("SELECT cip, cip_title FROM cte_cip").fetchall()
+
+
+def cte_cip_subclusters(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute("SELECT cip, subcluster_id FROM cte_cip").fetchall()
+
+
+def soc_titles(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """(soc, title) from every source naming SOC codes: OEWS, Advance CTE, NCES, O*NET, then the projections."""
+    return [row for sql in ("SELECT soc, title FROM oews_wage", "SELECT soc, soc_title FROM cte_soc",
+                            "SELECT soc, soc_title FROM cip_soc", "SELECT soc, title FROM onet_occupation",
+                            "SELECT soc, title FROM projection")
+            for row in conn.execute(sql)]
+
+
+def median_wages(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """(soc, national median annual wage), the detailed occupations' rows last."""
+    return conn.execute("SELECT soc, a_median FROM oews_wage ORDER BY o_group = 'detailed'").fetchall()
+
+
+def projected_changes(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute("SELECT soc, change_pct FROM projection").fetchall()
+
+
+def cip_occupations(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """(cip, soc, soc title) links, NCES's crosswalk first, then Advance CTE's."""
+    return [row for sql in ("SELECT cip, soc, soc_title FROM cip_soc", "SELECT cip, soc, soc_title FROM cte_full")
+            for row in conn.execute(sql)]
+
+
+# -- SCED courses ------------------------------------------------------------------------------------------------
+_SCED = "SELECT c.*, s.name FROM sced_course c LEFT JOIN sced_subject s ON s.area = c.subject_area"
+
+
+def sced_course(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
+    """One SCED course by its five-digit code, with its subject area's name."""
+    return conn.execute(f"{_SCED} WHERE c.code = ?", (code,)).fetchone()
+
+
+def sced_courses(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute(_SCED).fetchall()
+
+
+def sced_courses_in(conn: sqlite3.Connection, area: str | None) -> list[sqlite3.Row]:
+    """The SCED courses of one subject area (with ``None``, of every area)."""
+    return conn.execute(f"{_SCED} WHERE ? IS NULL OR c.subject_area = ?", (area, area)).fetchall()

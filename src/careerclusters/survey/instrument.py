@@ -18,10 +18,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.rules import read_rules
 from careerclusters.framework import Edition, Level, load_framework
 
 HERE = Path(__file__).parent
 ITEMS_DIR = HERE / "items"
+RULES_FILE = HERE / "rules.yaml"
 RIASEC = ("R", "I", "A", "S", "E", "C")
 
 
@@ -263,8 +265,6 @@ class Rules(BaseModel):
 
 
 @cache
-def load_rules() -> Rules:
-    try:
-        return Rules.model_validate(_read(HERE / "rules.yaml"))
-    except ValidationError as exc:
-        raise SurveyDataError(f"rules.yaml: {exc}") from None
+def load_rules(path: Path | None = None) -> Rules:
+    """The scoring rules from ``path``, or the package's ``rules.yaml``; a bad file is one clear error."""
+    return read_rules(Rules, RULES_FILE, path)

@@ -37,12 +37,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careerclusters.base import languages as i18n
 from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.languages import Language
 from careerclusters.framework import load_framework
 from careerclusters.survey import RIASEC, Answer, Instrument, Item, Part, Rules, load_instrument, load_rules
 from careerclusters.survey.codec import encode
 from careerclusters.survey.data import Occupation, SurveyData
 
-Language = Literal["en", "es"]
 #: An interest reason lists at most this many of the liked activities behind it.
 MAX_DRIVING_ITEMS = 6
 Education = Literal["high-school", "certificate", "associate", "bachelor", "graduate"]

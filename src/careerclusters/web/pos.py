@@ -32,7 +32,6 @@ from careerclusters.pos import catalogue as pos
 from careerclusters.pos import files, serving
 from careerclusters.pos.plan import Pace, Plan, PlanChoices, default_settings, make_plan, plan_file, read_plan_file
 from careerclusters.reports import html, pdf
-from careerclusters.survey import scoring as survey
 from careerclusters.web.rendering import context, render
 
 STATIC = Path(__file__).with_name("static")  # the planner's print stylesheet, linked from the printed page
@@ -40,7 +39,7 @@ router = APIRouter(include_in_schema=False)
 ProgramId = Annotated[str, PathParam(max_length=80)]
 DOWNLOADS = {"yaml": "application/yaml; charset=utf-8", "json": "application/json",
              "csv": "text/csv; charset=utf-8", "pdf": "application/pdf"}
-Lang = Annotated[survey.Language, Query()]
+Lang = Annotated[i18n.Language, Query()]
 LevelName = Annotated[str, Query(max_length=200)]
 Codes = Annotated[list[str], Query()]
 
@@ -84,10 +83,6 @@ def program_of_study(request: Request, program_id: ProgramId) -> HTMLResponse:
                   body=html.program_of_study_body(program, checker.check(program), checker))
 
 
-def _other(lang: str) -> str:
-    return "es" if lang == "en" else "en"
-
-
 def _year(text: str) -> int | None:
     text = text.strip()
     if not text:
@@ -115,7 +110,7 @@ Choices = Annotated[PlanChoices, Depends(_choices)]
 
 def plan_query(choices: PlanChoices, lang: str) -> str:
     """The plan's address (after ``?``): every choice, leaving out what is the default."""
-    params: list[tuple[str, str]] = [("lang", lang)] if lang != "en" else []
+    params: list[tuple[str, str]] = [("lang", lang)] if lang != i18n.SOURCE_LANGUAGE else []
     params += [(key, value) for key, value in (("start", choices.start), ("finish", choices.finish),
                                                ("year", "" if choices.first_year is None else str(choices.first_year)),
                                                ("pace", "" if choices.pace is Pace.full_time else choices.pace.value))
@@ -135,7 +130,7 @@ def _plan(request: Request, choices: PlanChoices, lang: str) -> Plan:
 def _render_plan(request: Request, plan: Plan, lang: str, printing: bool) -> HTMLResponse:
     """The plan page; ``printing`` leaves out the form controls and makes links absolute (for the PDF)."""
     query = plan_query(plan.choices, lang)
-    other = _other(lang)
+    other = i18n.other_language(lang)
     with i18n.language(lang):
         return render(request, "planner.html", lang=lang, title=i18n.gettext("My plan: %(title)s")
                       % {"title": plan.title}, plan=plan, query=query, printing=printing,
@@ -151,7 +146,7 @@ def _render_plan(request: Request, plan: Plan, lang: str, printing: bool) -> HTM
 def planner(request: Request, lang: Lang = "en") -> HTMLResponse:
     ctx = context(request)
     programs, held_back = pos.offered_to_learners(ctx.conn, serving.checker(ctx))
-    other = _other(lang)
+    other = i18n.other_language(lang)
     with i18n.language(lang):
         return render(request, "planner_start.html", lang=lang, title=i18n.gettext("Plan your path"),
                       programs=programs, held_back=held_back, switch_url=f"/planner?lang={other}",
@@ -160,7 +155,7 @@ def planner(request: Request, lang: Lang = "en") -> HTMLResponse:
 
 @router.post("/planner/open")
 async def open_plan(request: Request, plan: Annotated[UploadFile, File()],
-                    lang: Annotated[survey.Language, Form()] = "en") -> RedirectResponse:
+                    lang: Annotated[i18n.Language, Form()] = "en") -> RedirectResponse:
     """Open a plan file the learner kept: back to the plan's address, which holds it from then on."""
     choices = read_plan_file(await plan.read(request.app.state.settings.max_upload_bytes + 1),
                              plan.filename or "plan.json")

@@ -28,7 +28,7 @@ from careerclusters.web.rendering import context, render
 STATIC = Path(__file__).with_name("static")  # the survey's print stylesheet, linked from the printed page
 router = APIRouter(include_in_schema=False)
 
-Lang = Annotated[survey.Language, Query()]
+Lang = Annotated[i18n.Language, Query()]
 Code = Annotated[str, Query(max_length=100)]
 Text = Annotated[str, Query(max_length=20)]
 
@@ -77,11 +77,6 @@ def _merge(request: Request, instrument: Instrument, answers: dict[str, int], su
     return merged
 
 
-def _other(lang: str) -> str:
-    """The language the switch offers: Spanish from English, English from anything else."""
-    return "es" if lang == "en" else "en"
-
-
 def _query(lang: str, code: str, edu: str | None, wage: float | None, **extra: object) -> str:
     params = {"lang": lang, "a": code, "edu": edu or "", "wage": "" if wage is None else f"{wage:.0f}", **extra}
     return urlencode({k: v for k, v in params.items() if v not in ("", None)})
@@ -99,7 +94,7 @@ def survey_page(request: Request, lang: Lang = "en", a: Code = "", edu: Text = "
         return RedirectResponse("/survey/result?" + _query(lang, code, sheet.education, sheet.wage_floor),
                                 status_code=303)
     current = STEPS[step - 1] if step else None
-    other = _other(lang)
+    other = i18n.other_language(lang)
     with i18n.language(lang):
         return render(request, "survey.html", lang=lang, title=i18n.gettext("Find your cluster"), step=step,
                       steps=STEPS, current=current, part=current.part.value if current else None,
@@ -118,7 +113,7 @@ def _result(request: Request, lang: str, a: str, edu: str, wage: str) -> tuple[s
 def _render_result(request: Request, lang: str, result: survey.SurveyResult, query: str, printing: bool
                    ) -> HTMLResponse:
     """The result page; ``printing`` makes its links absolute (for the PDF) and leaves out the forms."""
-    other = _other(lang)
+    other = i18n.other_language(lang)
     other_query = query.replace(f"lang={lang}", f"lang={other}", 1)
     with i18n.language(lang):
         return render(request, "survey_result.html", lang=lang, title=i18n.gettext("Your survey results"),
