@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route
 
-from tests import test_browser
-from tests.test_browser import serious_violations
+from tests.browser import test_pages as test_browser
+from tests.browser.test_pages import serious_violations
 
 browser, page, server = test_browser.browser, test_browser.page, test_browser.server  # the same fixtures
 

@@ -19,7 +19,7 @@ from careerclusters.labor import market as lm
 from careerclusters.server.app import create_app
 from careerclusters.sources import SourceError
 from careerclusters.store import StoreError, connect, import_paths, status
-from tests.test_areas import _row, _workbook
+from tests.labor.test_areas import _row, _workbook
 
 runner = CliRunner()
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.test_browser import CSP_WATCH, browser, serious_violations, serve  # noqa: F401 - shared fixtures
-from tests.test_survey_browser import page, pdf_text, tab_to  # noqa: F401 - shared fixtures and helpers
+from tests.browser.test_pages import CSP_WATCH, browser, serious_violations, serve  # noqa: F401 - shared fixtures
+from tests.browser.test_survey import page, pdf_text, tab_to  # noqa: F401 - shared fixtures and helpers
 
 pytestmark = pytest.mark.browser
 NURSING = "/programs-of-study/example-registered-nursing"

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from careerclusters.survey import Part, load_instrument
-from tests.test_browser import browser, serious_violations, server  # noqa: F401 - shared fixtures
+from tests.browser.test_pages import browser, serious_violations, server  # noqa: F401 - shared fixtures
 
 pytestmark = pytest.mark.browser
 INSTRUMENT = load_instrument("en")

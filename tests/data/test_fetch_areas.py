@@ -15,9 +15,9 @@ from careerclusters.cli.data import fetch_and_import
 from careerclusters.data import fetch as fetching
 from careerclusters.labor import market as lm
 from careerclusters.store import connect, import_paths
-from tests.test_areas import _row, _workbook
-from tests.test_fetch import serving
-from tests.test_industries import _industry_row
+from tests.data.test_fetch import serving
+from tests.labor.test_areas import _row, _workbook
+from tests.labor.test_industries import _industry_row
 
 
 def _zipped(tmp_path: Path, name: str, sheet: str, rows: list[list]) -> bytes:

@@ -25,7 +25,7 @@ from careerclusters.survey.codec import decode, encode
 from careerclusters.survey.data import SurveyData
 from careerclusters.survey.scoring import Education, Language, SurveyAnswers, parse_wage, score, score_answers
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def realistic_construction(lang: str = "en") -> SurveyAnswers:

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page
 
-from tests.test_browser import browser, page, serious_violations, server  # noqa: F401 - shared fixtures
+from tests.browser.test_pages import browser, page, serious_violations, server  # noqa: F401 - shared fixtures
 
 pytestmark = pytest.mark.browser
 
