@@ -4,19 +4,15 @@ area by keyboard, sort its sub-clusters, follow one, and upload programs for a r
 from __future__ import annotations
 
 import io
-import subprocess
 from pathlib import Path
 
 import openpyxl
-import pytest
 from playwright.sync_api import Page
 
-from tests.browser.test_pages import browser, page, serious_violations, server  # noqa: F401 - shared fixtures
-
-pytestmark = pytest.mark.browser
+from tests.helpers import pdf_text, serious_violations
 
 
-def test_find_an_area_and_sort_its_subclusters(page: Page, server: str) -> None:  # noqa: F811
+def test_find_an_area_and_sort_its_subclusters(page: Page, server: str) -> None:
     page.goto(server + "/areas")
     assert serious_violations(page) == []
     page.get_by_label("State, metro or nonmetro area").focus()
@@ -38,7 +34,7 @@ def test_find_an_area_and_sort_its_subclusters(page: Page, server: str) -> None:
     assert serious_violations(page) == []
 
 
-def test_upload_programs_and_download_the_report(page: Page, server: str, tmp_path: Path) -> None:  # noqa: F811
+def test_upload_programs_and_download_the_report(page: Page, server: str, tmp_path: Path) -> None:
     programs = tmp_path / "programs.csv"
     programs.write_text("program,cip,completers\nNursing (RN),51.3801,40\nCosmetology,12.0401,30\n"
                         "Computer Programming,,12\n")
@@ -61,7 +57,6 @@ def test_upload_programs_and_download_the_report(page: Page, server: str, tmp_pa
         page.get_by_role("button", name="Download PDF").click()
     pdf = tmp_path / "report.pdf"
     download.value.save_as(pdf)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pages = text.count("\f")
+    pages, text = pdf_text(pdf)
     assert pages >= 4 and "3 programs and the labor market of Ohio" in text
     assert "Demand and programs by sub-cluster" in text and "Registered Nurses" in text and "143,730" in text

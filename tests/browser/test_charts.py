@@ -7,15 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, Route
 
-from tests.browser import test_pages as test_browser
-from tests.browser.test_pages import serious_violations
+from tests.helpers import serious_violations
 
-browser, page, server = test_browser.browser, test_browser.page, test_browser.server  # the same fixtures
-
-pytestmark = pytest.mark.browser
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 CHART_PAGES = ("/", "/groupings/caring-communities", "/clusters/healthcare-human-services",
                "/subclusters/physical-health", "/occupations/29-1141", "/programs/51.3801")

@@ -4,80 +4,11 @@ search, an occupation's sub-cluster and wage, a CSV download, and axe-core acces
 from __future__ import annotations
 
 import re
-import shutil
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-import uvicorn
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 
-from careerclusters.server.app import create_app
-
-pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
-
-
-@contextmanager
-def serve(db: Path) -> Iterator[str]:
-    """The app over the store ``db`` on a free localhost port, warmed up, for as long as the block runs."""
-    app = create_app(db, warm=False)
-    app.state.context.warm()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def server(imported_db: Path) -> Iterator[str]:
-    with serve(imported_db) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed; scripts/test installs it (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture()
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(accept_downloads=True, reduced_motion="reduce")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def serious_violations(page: Page) -> list[str]:
-    results = Axe().run(page)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results.response["violations"]
-            if v["impact"] in ("serious", "critical")]
-
-
-def focused(page: Page) -> str | None:
-    return page.evaluate("document.activeElement && document.activeElement.getAttribute('data-id')")
+from tests.helpers import CSP_WATCH, focused, serious_violations
 
 
 def test_home_page_and_accessibility(page: Page, server: str) -> None:
@@ -164,11 +95,6 @@ def test_on_a_phone_wide_tables_scroll_in_their_own_box(page: Page, server: str)
     region.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("e => e.scrollLeft > 0", arg=region.element_handle(), timeout=3000)  # may scroll smoothly
-
-
-CSP_WATCH = """window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation',
-  e => window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"""
 
 
 def test_pages_work_under_the_content_security_policy(page: Page, server: str) -> None:

@@ -11,20 +11,18 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.test_pages import CSP_WATCH, browser, serious_violations, serve  # noqa: F401 - shared fixtures
-from tests.browser.test_survey import page, pdf_text, tab_to  # noqa: F401 - shared fixtures and helpers
+from tests.helpers import CSP_WATCH, pdf_text, serious_violations, serve_app, tab_to
 
-pytestmark = pytest.mark.browser
 NURSING = "/programs-of-study/example-registered-nursing"
 
 
 @pytest.fixture(scope="module")
 def server(pos_db: Path) -> Iterator[str]:
-    with serve(pos_db) as base:
+    with serve_app(pos_db) as base:
         yield base
 
 
-def test_build_a_plan_by_keyboard_and_print_it(page: Page, server: str, tmp_path: Path) -> None:  # noqa: F811
+def test_build_a_plan_by_keyboard_and_print_it(page: Page, server: str, tmp_path: Path) -> None:
     page.goto(server + "/planner")
     tab_to(page, lambda a: a["tag"] == "A" and (a["href"] or "").endswith(NURSING + "/plan"))
     with page.expect_navigation():
@@ -67,9 +65,9 @@ def test_build_a_plan_by_keyboard_and_print_it(page: Page, server: str, tmp_path
     assert (tmp_path / "plan-1.png").stat().st_size > 10_000  # drawn, not blank
 
 
-def test_the_planner_works_with_javascript_off(browser: Browser, server: str, tmp_path: Path) -> None:  # noqa: F811
+def test_the_planner_works_with_javascript_off(browser: Browser, server: str, tmp_path: Path) -> None:
     context = browser.new_context(java_script_enabled=False, accept_downloads=True)
-    page = context.new_page()  # noqa: F811 - a page of its own, without scripts
+    page = context.new_page()  # a page of its own, without scripts
     page.goto(server + NURSING + "/plan?lang=es")
     page.get_by_label("Pienso salir en").select_option("Grade 12")
     page.get_by_label("Tomar esta optativa").check()
@@ -90,7 +88,7 @@ def test_the_planner_works_with_javascript_off(browser: Browser, server: str, tm
     context.close()
 
 
-def test_pages_are_accessible_under_the_content_security_policy(page: Page, server: str) -> None:  # noqa: F811
+def test_pages_are_accessible_under_the_content_security_policy(page: Page, server: str) -> None:
     page.add_init_script(CSP_WATCH)
     for path in ("/programs-of-study", "/programs-of-study?subcluster=physical-health", NURSING,
                  "/programs-of-study/example-flawed", "/planner", "/planner?lang=es", NURSING + "/plan",

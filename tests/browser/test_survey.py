@@ -3,41 +3,17 @@ axe-core on every step, the result page's clusters, reasons and jobs with wages,
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Browser, Page
 
 from careerclusters.survey import Part, load_instrument
-from tests.browser.test_pages import browser, serious_violations, server  # noqa: F401 - shared fixtures
+from tests.helpers import active_element, pdf_text, serious_violations, tab_to
 
-pytestmark = pytest.mark.browser
 INSTRUMENT = load_instrument("en")
 REALISTIC = {i.id for i in INSTRUMENT.part(Part.INTEREST) if i.key == "R"}
 INTERESTS = {i.id for i in INSTRUMENT.part(Part.INTEREST)}
 CONSTRUCTION = {i.id for i in INSTRUMENT.part(Part.CLUSTER) if i.cluster_id == "construction"}
-ACTIVE = """() => { const e = document.activeElement;
-  return {tag: e.tagName, type: e.type || null, name: e.name || null, value: e.value || null,
-          href: e.getAttribute('href')}; }"""
-
-
-@pytest.fixture()
-def page(browser: Browser) -> Iterator[Page]:  # noqa: F811 - the shared browser fixture
-    context = browser.new_context(accept_downloads=True, reduced_motion="reduce")
-    yield context.new_page()
-    context.close()
-
-
-def tab_to(page: Page, wanted: object, limit: int = 200) -> dict:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        active = page.evaluate(ACTIVE)
-        if wanted(active):  # type: ignore[operator]
-            return active
-    pytest.fail("the keyboard never reached the element")
 
 
 def answer_step(page: Page, step: int) -> None:
@@ -45,7 +21,7 @@ def answer_step(page: Page, step: int) -> None:
     group), tick Construction's checklist items (Space), then press Enter on the button to go on."""
     while True:
         page.keyboard.press("Tab")
-        active = page.evaluate(ACTIVE)
+        active = active_element(page)
         if active["type"] == "radio" and active["name"] in INTERESTS:
             page.keyboard.press("ArrowLeft" if active["name"] in REALISTIC else "ArrowRight")
         elif active["type"] == "checkbox" and active["name"] in CONSTRUCTION:
@@ -87,17 +63,7 @@ def download_pdf(page: Page, tmp_path: Path) -> Path:
     return target
 
 
-def pdf_text(path: Path) -> tuple[int, str]:
-    data = path.read_bytes()
-    assert data.startswith(b"%PDF-")
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.fail("pdftotext is missing: scripts/test installs poppler-utils")
-    text = subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True, check=True, text=True).stdout
-    return text.count("\f"), text
-
-
-def test_survey_by_keyboard_in_english(page: Page, server: str, tmp_path: Path) -> None:  # noqa: F811
+def test_survey_by_keyboard_in_english(page: Page, server: str, tmp_path: Path) -> None:
     take_survey(page, server, "en", tmp_path)
     assert page.locator("h1").inner_text() == "Your survey results"
     clusters = page.locator("ol.matches > li h3")
@@ -111,7 +77,7 @@ def test_survey_by_keyboard_in_english(page: Page, server: str, tmp_path: Path) 
     assert 1 <= pages <= 2 and "Construction" in text and "$61,800" in text and "Sheet Metal Workers" in text
 
 
-def test_survey_by_keyboard_in_spanish(page: Page, server: str, tmp_path: Path) -> None:  # noqa: F811
+def test_survey_by_keyboard_in_spanish(page: Page, server: str, tmp_path: Path) -> None:
     url = take_survey(page, server, "es", tmp_path)
     assert "lang=es" in url and page.locator("html").get_attribute("lang") == "es"
     assert page.locator("h1").inner_text() == "Los resultados de tu encuesta"
@@ -126,7 +92,7 @@ def test_survey_by_keyboard_in_spanish(page: Page, server: str, tmp_path: Path) 
     assert page.locator("ol.matches > li h3").first.inner_text() == "Construcción"
 
 
-def test_survey_works_with_javascript_off(browser: Browser, server: str) -> None:  # noqa: F811
+def test_survey_works_with_javascript_off(browser: Browser, server: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(server + "/survey?step=1")

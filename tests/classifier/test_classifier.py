@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -125,14 +124,10 @@ def test_candidates_are_ranked_with_probabilities(occupations) -> None:
     assert occupations.classify(["   "], k=3) == [[]]
 
 
-def test_cache_file_is_written_and_fingerprint_tracks_the_data(imported_db: Path, occupations, tmp_path: Path) -> None:
+def test_cache_file_is_written_and_fingerprint_tracks_the_data(imported_db: Path, occupations,
+                                                                store_copy: Path) -> None:
     assert cache_path(imported_db, "occupation").exists()
-    copy = tmp_path / "store.sqlite"
-    source, dest = sqlite3.connect(imported_db), sqlite3.connect(copy)
-    source.backup(dest)
-    source.close()
-    dest.close()
-    conn = connect(copy)
+    conn = connect(store_copy)
     before = fingerprint(conn, "occupation")
     conn.execute("UPDATE source_file SET sha256 = 'changed' WHERE kind = 'onet-db'")
     assert fingerprint(conn, "occupation") != before

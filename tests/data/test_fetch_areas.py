@@ -15,13 +15,11 @@ from careerclusters.cli.data import fetch_and_import
 from careerclusters.data import fetch as fetching
 from careerclusters.labor import market as lm
 from careerclusters.store import connect, import_paths
-from tests.data.test_fetch import serving
-from tests.labor.test_areas import _row, _workbook
-from tests.labor.test_industries import _industry_row
+from tests.helpers import oews_industry_row, oews_row, oews_workbook, serve_files
 
 
 def _zipped(tmp_path: Path, name: str, sheet: str, rows: list[list]) -> bytes:
-    book = _workbook(tmp_path / f"{sheet}.xlsx", sheet, rows)
+    book = oews_workbook(tmp_path / f"{sheet}.xlsx", sheet, rows)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.write(book, book.name)
@@ -34,12 +32,12 @@ def _by_name(results: list[fetching.Fetched]) -> dict[str, fetching.Fetched]:
 
 def test_without_the_bundle_the_state_and_metro_workbooks_are_downloaded(tmp_path: Path) -> None:
     files = {"oesm25st.zip": _zipped(tmp_path, "oesm25st.zip", "state_M2025_dl",
-                                     [_row("39", "Ohio", "2", "OH", "29-1141", 143730, 82510)]),
+                                     [oews_row("39", "Ohio", "2", "OH", "29-1141", 143730, 82510)]),
              "oesm25ma.zip": _zipped(tmp_path, "oesm25ma.zip", "MSA_M2025_dl",
-                                     [_row("18140", "Columbus, OH", "4", "OH", "29-1141", 30510, 83900)])}
+                                     [oews_row("18140", "Columbus, OH", "4", "OH", "29-1141", 30510, 83900)])}
     # requests 1-3: the bundle, missing from this server (tried three times); request 4, the state workbook,
     # is cut half-way and tried again
-    with serving(files, cut=4) as server:
+    with serve_files(files, cut=4) as server:
         mirror = f"http://127.0.0.1:{server.server_port}"
         results = _by_name(fetching.fetch(mirror, tmp_path / "cache", contact="cte@example.org",
                                           kinds={"bls-oews-areas"}))
@@ -56,9 +54,9 @@ def test_without_the_bundle_the_state_and_metro_workbooks_are_downloaded(tmp_pat
 
 def test_with_industries_the_all_areas_workbook_stands_for_the_state_and_metro_ones(tmp_path: Path) -> None:
     files = {"oesm25all.zip": _zipped(tmp_path, "oesm25all.zip", "All May 2025 data",
-                                      [_row("39", "Ohio", "2", "OH", "29-1141", 143730, 82510),
-                                       _industry_row("622000", "Hospitals", "3-digit", 2020230, 100220)])}
-    with serving(files) as server:
+                                      [oews_row("39", "Ohio", "2", "OH", "29-1141", 143730, 82510),
+                                       oews_industry_row("622000", "Hospitals", "3-digit", 2020230, 100220)])}
+    with serve_files(files) as server:
         results = _by_name(fetching.fetch(f"http://127.0.0.1:{server.server_port}", tmp_path / "cache",
                                           kinds={"bls-oews-areas"}, industries=True))
     assert results["oesm25all.zip"].status == "ready"
@@ -85,12 +83,13 @@ def test_beside_the_bundle_the_workbooks_are_not_needed(data_dir: Path, tmp_path
 
 def _unpacked_mirror(folder: Path, *names: str) -> Path:
     """A mirror folder holding BLS's area workbooks unpacked (the state one, the metro one, the nonmetro one)."""
-    rows = {"state_M2025_dl": [_row("39", "Ohio", "2", "OH", "29-1141", 143730, 82510)],
-            "MSA_M2025_dl": [_row("18140", "Columbus, OH", "4", "OH", "29-1141", 30510, 83900)],
-            "BOS_M2025_dl": [_row("3900004", "Southern Ohio nonmetropolitan area", "6", "OH", "29-1141", 2210, 71840)]}
+    rows = {"state_M2025_dl": [oews_row("39", "Ohio", "2", "OH", "29-1141", 143730, 82510)],
+            "MSA_M2025_dl": [oews_row("18140", "Columbus, OH", "4", "OH", "29-1141", 30510, 83900)],
+            "BOS_M2025_dl": [oews_row("3900004", "Southern Ohio nonmetropolitan area", "6", "OH", "29-1141", 2210,
+                                      71840)]}
     folder.mkdir()
     for name in names:
-        _workbook(folder / f"{name}.xlsx", name, rows[name])
+        oews_workbook(folder / f"{name}.xlsx", name, rows[name])
     return folder
 
 
@@ -135,6 +134,6 @@ def test_a_mirror_with_the_metro_workbook_alone_says_the_nonmetropolitan_one_is_
 def test_the_metro_zip_in_a_mirror_is_taken_whole_before_its_unpacked_workbooks(tmp_path: Path) -> None:
     mirror = _unpacked_mirror(tmp_path / "mirror", "MSA_M2025_dl")
     (mirror / "oesm25ma.zip").write_bytes(_zipped(tmp_path, "oesm25ma.zip", "BOS_M2025_dl", [
-        _row("3900004", "Southern Ohio nonmetropolitan area", "6", "OH", "29-1141", 2210, 71840)]))
+        oews_row("3900004", "Southern Ohio nonmetropolitan area", "6", "OH", "29-1141", 2210, 71840)]))
     metro = _by_name(fetching.fetch(str(mirror), tmp_path / "cache", kinds={"bls-oews-areas"}))["oesm25ma.zip"]
     assert (metro.status, metro.problem, metro.paths) == ("ready", None, (mirror / "oesm25ma.zip",))

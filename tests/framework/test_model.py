@@ -20,7 +20,7 @@ from careerclusters import (
 )
 from careerclusters.framework.loader import DATA_DIR
 from careerclusters.framework.names import name_key
-from tests.conftest import require
+from tests.helpers import require
 
 
 @pytest.fixture(scope="module")

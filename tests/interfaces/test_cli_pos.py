@@ -13,7 +13,7 @@ from careerclusters.cli import app
 from careerclusters.pos import files
 from careerclusters.pos.examples import CATALOG, FLAWED, example_paths, examples
 from careerclusters.server.app import create_app
-from tests.conftest import copy_store
+from tests.helpers import copy_store
 
 pytestmark = pytest.mark.data
 runner = CliRunner()

@@ -7,11 +7,7 @@ import asyncio
 import logging
 import os
 import re
-import signal
-import socket
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -24,6 +20,7 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.cli.server import exposure_warning
 from careerclusters.server.app import create_app
 from careerclusters.server.settings import Settings
+from tests.helpers import serve_command
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -193,27 +190,18 @@ def test_serve_forks_workers_that_share_the_loaded_app_and_stop_gracefully(impor
                                                                            tmp_path: Path) -> None:
     """`careerclusters serve` on localhost with two workers: both answer, the access log is written, and
     SIGTERM stops every process cleanly."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = (tmp_path / "server.log").open("w+")
-    server = subprocess.Popen([sys.executable, "-m", "careerclusters.cli", "--db", str(imported_db), "serve",
-                               "--port", str(port), "--workers", "2"], stdout=subprocess.DEVNULL, stderr=log)
-    try:
+    with serve_command("--db", str(imported_db), "serve", "--workers", "2", log=tmp_path / "server.log") as server:
         pids: set[int] = set()
         deadline = time.monotonic() + 120
-        while len(pids) < 2 and time.monotonic() < deadline and server.poll() is None:
+        while len(pids) < 2 and time.monotonic() < deadline and server.process.poll() is None:
             try:
-                with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:  # a new connection
+                with httpx.Client(base_url=server.url, timeout=10) as http:  # a new connection
                     assert http.get("/readyz").json()["ready"] is True
                     pids.add(http.get("/healthz").json()["pid"])
             except httpx.TransportError:
                 time.sleep(0.5)
         assert len(pids) == 2, "two workers answered"
-        assert all(p != server.pid for p in pids)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        assert server.wait(timeout=30) == 0
-    log.seek(0)
-    text = log.read()
+        assert all(p != server.process.pid for p in pids)
+    assert server.returncode == 0  # SIGTERM stopped every process cleanly
+    text = server.stderr()
     assert re.search(r"\[\d+\] GET /healthz 200 \d+\.\dms", text) and "warning" not in text

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from typer.testing import CliRunner
 
 from careerclusters.cli import app as cli
 from careerclusters.server.app import create_app
+from tests.helpers import pdf_text, words
 
 pytestmark = pytest.mark.data
 NURSING = "/programs-of-study/example-registered-nursing"
@@ -31,15 +30,6 @@ def client(pos_db: Path) -> Iterator[TestClient]:
 def text(html: str) -> str:
     """The page's words, tags removed and spaces collapsed, to assert on what a reader sees."""
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" ,", ",")
-
-
-def pdf_text(data: bytes) -> tuple[int, str]:
-    assert data.startswith(b"%PDF-")
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.fail("pdftotext is missing: scripts/test installs poppler-utils")
-    out = subprocess.run([pdftotext, "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
-    return out.count("\f"), re.sub(r"\s+", " ", out)
 
 
 def test_the_list_filters_by_subcluster(client: TestClient) -> None:
@@ -154,20 +144,23 @@ def test_the_plan_file_opens_the_same_plan(client: TestClient) -> None:
 def test_the_plan_and_the_program_of_study_print_to_pdf(client: TestClient, pos_db: Path, tmp_path: Path) -> None:
     plan = client.get(NURSING + "/plan.pdf?finish=Grade+12&take=HS-402&done=HS-101")
     assert plan.headers["content-disposition"] == 'attachment; filename="plan-example-registered-nursing.pdf"'
-    pages, words = pdf_text(plan.content)
+    pages, layout = pdf_text(plan.content)
+    printed = words(layout)
     assert 1 <= pages <= 2
-    assert "My plan: Registered Nursing (example)" in words and "Certified Nursing Assistant" in words
-    assert "$97,550" in words and "chosen" in words
+    assert "My plan: Registered Nursing (example)" in printed and "Certified Nursing Assistant" in printed
+    assert "$97,550" in printed and "chosen" in printed
     document = client.get(NURSING + ".pdf")
-    pages, words = pdf_text(document.content)
-    assert pages <= 3 and "NCLEX-RN" in words and "Registered Nurses $97,550" in words
+    pages, layout = pdf_text(document.content)
+    printed = words(layout)
+    assert pages <= 3 and "NCLEX-RN" in printed and "Registered Nurses $97,550" in printed
     out = tmp_path / "welding.pdf"
     result = CliRunner().invoke(cli, ["--db", str(pos_db), "pos", "export", "example-welding", "--format", "pdf",
                                       "-o", str(out)])
     assert result.exit_code == 0, result.output
-    pages, words = pdf_text(out.read_bytes())
-    assert "Welding Technology (example)" in words and "Earns: AWS Certified Welder" in words
-    assert "Welders, Cutters, Solderers, and Brazers $53,750" in words
+    pages, layout = pdf_text(out.read_bytes())
+    printed = words(layout)
+    assert "Welding Technology (example)" in printed and "Earns: AWS Certified Welder" in printed
+    assert "Welders, Cutters, Solderers, and Brazers $53,750" in printed
     refused = CliRunner().invoke(cli, ["--db", str(pos_db), "pos", "export", "example-welding", "--format", "pdf"])
     assert refused.exit_code == 2 and "a PDF is written to a file: add -o FILE.pdf" in refused.stderr
 

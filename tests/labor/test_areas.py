@@ -16,6 +16,7 @@ from careerclusters.labor import market as lm
 from careerclusters.labor.areas import UnknownAreaError, find_area, list_areas
 from careerclusters.sources import SourceError
 from careerclusters.store import StoreError, connect, import_paths, status
+from tests.helpers import oews_row, oews_workbook
 
 BUNDLE = "bls-oews-bundle/oews-2025.sqlite.gz"
 
@@ -231,42 +232,16 @@ def test_area_api(imported_db: Path) -> None:
 
 # -- BLS's area workbooks ---------------------------------------------------------------------------------------
 
-HEADER = ["AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP", "OWN_CODE", "OCC_CODE",
-          "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE", "JOBS_1000", "LOC_QUOTIENT", "PCT_TOTAL", "PCT_RPT", "H_MEAN",
-          "A_MEAN", "MEAN_PRSE", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_PCT10", "A_PCT25",
-          "A_MEDIAN", "A_PCT75", "A_PCT90", "ANNUAL", "HOURLY"]
-
-
-def _row(area: str, title: str, area_type: str, state: str, soc: str, employment: object, median: object) -> list:
-    return [area, title, area_type, state, "000000", "Cross-industry", "cross-industry", "1235", soc, "x", "detailed",
-            employment, 1.0, 25.9, 1.19, None, None, 42.18, 87730, 0.4, 32.2, 38.08, 39.67, 47.61, 50.62, 66980,
-            79200, median, 99030, 105290, "", ""]
-
-
-def _workbook(path: Path, sheet: str, rows: list[list]) -> Path:
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    data = book.active
-    data.title = sheet
-    data.append(HEADER)
-    for row in rows:
-        data.append(row)
-    book.create_sheet("Field Descriptions")
-    book.save(path)
-    return path
-
-
 def test_state_and_metro_workbooks_import_together(tmp_path: Path) -> None:
     import zipfile
 
-    state = _workbook(tmp_path / "state_M2025_dl.xlsx", "state_M2025_dl",
-                      [_row("39", "Ohio", "2", "OH", "29-1141", 143730, 82510),
-                       _row("39", "Ohio", "2", "OH", "27-2011", "**", "*")])
-    metro = _workbook(tmp_path / "MSA_M2025_dl.xlsx", "MSA_M2025_dl",
-                      [_row("18140", "Columbus, OH", "4", "OH", "29-1141", 30510, 83900)])
-    nonmetro = _workbook(tmp_path / "BOS_M2025_dl.xlsx", "BOS_M2025_dl",
-                         [_row("3900004", "Southern Ohio nonmetropolitan area", "6", "OH", "29-1141", 2500, "#")])
+    state = oews_workbook(tmp_path / "state_M2025_dl.xlsx", "state_M2025_dl",
+                      [oews_row("39", "Ohio", "2", "OH", "29-1141", 143730, 82510),
+                       oews_row("39", "Ohio", "2", "OH", "27-2011", "**", "*")])
+    metro = oews_workbook(tmp_path / "MSA_M2025_dl.xlsx", "MSA_M2025_dl",
+                      [oews_row("18140", "Columbus, OH", "4", "OH", "29-1141", 30510, 83900)])
+    nonmetro = oews_workbook(tmp_path / "BOS_M2025_dl.xlsx", "BOS_M2025_dl",
+                         [oews_row("3900004", "Southern Ohio nonmetropolitan area", "6", "OH", "29-1141", 2500, "#")])
     zipped = tmp_path / "oesm25ma.zip"
     with zipfile.ZipFile(zipped, "w") as archive:
         archive.write(metro, metro.name)
@@ -302,8 +277,8 @@ def test_the_area_reader_on_the_national_workbook(data_dir: Path) -> None:
 
 
 def test_a_bad_area_workbook_names_the_cell(tmp_path: Path) -> None:
-    bad = _workbook(tmp_path / "state_M2025_dl.xlsx", "state_M2025_dl",
-                    [_row("39", "Ohio", "9", "OH", "29-1141", 143730, 82510)])
+    bad = oews_workbook(tmp_path / "state_M2025_dl.xlsx", "state_M2025_dl",
+                    [oews_row("39", "Ohio", "9", "OH", "29-1141", 143730, 82510)])
     conn = connect(tmp_path / "store.sqlite")
     with pytest.raises(SourceError, match="row 2, column 'AREA_TYPE'"):
         import_paths(conn, [bad])

@@ -19,7 +19,7 @@ from careerclusters.labor import market as lm
 from careerclusters.server.app import create_app
 from careerclusters.sources import SourceError
 from careerclusters.store import StoreError, connect, import_paths, status
-from tests.labor.test_areas import _row, _workbook
+from tests.helpers import oews_industry_row, oews_row, oews_workbook
 
 runner = CliRunner()
 
@@ -112,18 +112,12 @@ def test_the_occupation_page_shows_the_sectors_that_employ_it(imported_db: Path,
         "/occupations/29-1141").text
 
 
-def _industry_row(naics: str, title: str, group: str, employment: int, median: int) -> list:
-    row = _row("99", "U.S.", "1", "US", "29-1141", employment, median)
-    row[4:7] = [naics, title, group]
-    return row
-
-
 def test_the_all_areas_workbook_keeps_industries_when_asked(tmp_path: Path) -> None:
-    book = _workbook(tmp_path / "all_data_M_2025.xlsx", "All May 2025 data",
-                     [_row("99", "U.S.", "1", "US", "29-1141", 3379720, 97550),
-                      _industry_row("62", "Health Care and Social Assistance", "sector", 2895620, 97660),
-                      _industry_row("622000", "Hospitals", "3-digit", 2020230, 100220),
-                      _industry_row("000001", "Cross-industry, private ownership only",
+    book = oews_workbook(tmp_path / "all_data_M_2025.xlsx", "All May 2025 data",
+                     [oews_row("99", "U.S.", "1", "US", "29-1141", 3379720, 97550),
+                      oews_industry_row("62", "Health Care and Social Assistance", "sector", 2895620, 97660),
+                      oews_industry_row("622000", "Hospitals", "3-digit", 2020230, 100220),
+                      oews_industry_row("000001", "Cross-industry, private ownership only",
                                     "cross-industry, private ownership only", 2841730, 97170)])
     conn = connect(tmp_path / "store.sqlite")
     import_paths(conn, [book])
@@ -137,8 +131,8 @@ def test_the_all_areas_workbook_keeps_industries_when_asked(tmp_path: Path) -> N
 
 
 def test_an_unknown_industry_group_names_the_cell(tmp_path: Path) -> None:
-    book = _workbook(tmp_path / "all_data_M_2025.xlsx", "All May 2025 data",
-                     [_industry_row("62", "Health Care", "sectorish", 10, 10)])
+    book = oews_workbook(tmp_path / "all_data_M_2025.xlsx", "All May 2025 data",
+                     [oews_industry_row("62", "Health Care", "sectorish", 10, 10)])
     conn = connect(tmp_path / "store.sqlite")
     with pytest.raises(SourceError, match="row 2, column 'I_GROUP': unknown I_GROUP 'sectorish'"):
         import_paths(conn, [book], industries=True)

@@ -13,7 +13,7 @@ import pytest
 from careerclusters.sources import SourceError
 from careerclusters.store import StoreError, connect, import_paths, status
 from careerclusters.store.schema import SCHEMA_VERSION
-from tests.conftest import official_paths
+from tests.helpers import official_paths
 
 
 def snapshot(db: Path) -> dict[str, list[tuple]]:
@@ -23,17 +23,6 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
     data = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
     conn.close()
     return data
-
-
-@pytest.fixture()
-def store_copy(imported_db: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "store.sqlite"
-    source = sqlite3.connect(imported_db)
-    dest = sqlite3.connect(target)
-    source.backup(dest)
-    source.close()
-    dest.close()
-    return target
 
 
 def test_new_store_has_current_schema(tmp_path: Path) -> None:
