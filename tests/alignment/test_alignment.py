@@ -9,21 +9,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
 from careerclusters.alignment import analysis as alignment
 from careerclusters.alignment.files import programs_csv, workbook
 from careerclusters.base.errors import CareerClustersError
-from careerclusters.cli import app
 from careerclusters.sources import SourceError
-
-PROGRAMS = ("program,cip,enrolment,completers\n"
-            "Nursing (RN),51.3801,120,40\n"
-            "Cosmetology,12.0401,60,30\n"
-            "Welding,48.0508,,25\n")
+from tests.helpers import ALIGNMENT_PROGRAMS
 
 
-def _report(conn, content: str = PROGRAMS, rules: alignment.Rules | None = None) -> alignment.AlignmentReport:
+def _report(conn, content: str = ALIGNMENT_PROGRAMS, rules: alignment.Rules | None = None) -> alignment.AlignmentReport:
     return alignment.alignment(conn, "OH", alignment.read_programs(content, "programs.csv"), rules=rules)
 
 
@@ -87,7 +81,7 @@ def test_bad_program_files(tmp_path: Path) -> None:
 
 
 def test_csv_and_workbook(conn) -> None:
-    report = _report(conn, PROGRAMS + '"=HYPERLINK(""http://x"")",51.0801,,\n')
+    report = _report(conn, ALIGNMENT_PROGRAMS + '"=HYPERLINK(""http://x"")",51.0801,,\n')
     rows = list(csv.DictReader(io.StringIO(programs_csv(report))))
     assert rows[0]["program"] == "Nursing (RN)" and rows[0]["verdict"] == "high-wage and in demand"
     assert rows[-1]["program"].startswith("'=")  # a formula typed as a name comes back inert
@@ -98,20 +92,3 @@ def test_csv_and_workbook(conn) -> None:
     header = [c.value for c in occupations[1]]
     nurses = next(r for r in occupations.iter_rows(min_row=2, values_only=True) if r[2] == "29-1141")
     assert nurses[header.index("employment")] == 143730  # a number, not text
-
-
-def test_report_command(imported_db: Path, tmp_path: Path) -> None:
-    programs = tmp_path / "programs.csv"
-    programs.write_bytes(PROGRAMS.replace("Nursing (RN)", "Enfermería").encode("cp1252"))  # Excel on Windows
-    out = tmp_path / "report.html"
-    result = CliRunner().invoke(app, ["--db", str(imported_db), "report", "alignment", "--programs", str(programs),
-                                      "--area", "Columbus, OH", "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    html = out.read_text(encoding="utf-8")
-    assert "Enfermería" in html and "Columbus, OH" in html and "Gaps" in html and "$83,900" in html
-    bad = CliRunner().invoke(app, ["--db", str(imported_db), "report", "alignment", "--programs", str(programs),
-                                   "--area", "Atlantis"])
-    assert bad.exit_code == 2 and "no area 'Atlantis'" in bad.stderr
-    xlsx = CliRunner().invoke(app, ["--db", str(imported_db), "report", "alignment", "--programs", str(programs),
-                                    "--area", "OH", "--format", "xlsx"])
-    assert xlsx.exit_code == 2 and "needs -o FILE" in xlsx.stderr

@@ -1,5 +1,5 @@
 """Programs of study and the planner in real headless Chromium: a plan built by keyboard alone and printed to
-PDF, the core steps with JavaScript off (choices, the plan file kept and opened again), and axe-core and the
+PDF, the core steps with JavaScript off (choices, the plan file kept and opened again), axe-core and the
 Content-Security-Policy on the list, program-of-study, planner and CIP pages."""
 
 from __future__ import annotations

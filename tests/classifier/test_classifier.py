@@ -1,10 +1,10 @@
-"""The classifier: normalisation, the estimator, certain real cases, batch files, bad cells, the CLI."""
+"""The classifier: normalisation, the estimator, certain real cases, batch files, bad cells (a spreadsheet formula
+included), search. The command line is in interfaces/test_cli_classifier.py."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 import numpy as np
@@ -17,8 +17,8 @@ from careerclusters.classifier import text as tx
 from careerclusters.classifier.batch import classify_csv, unusable
 from careerclusters.classifier.search import framework_hits, search
 from careerclusters.classifier.service import cache_path, fingerprint
-from careerclusters.cli import app
 from careerclusters.store import StoreError, connect
+from tests.helpers import HYPERLINK
 
 runner = CliRunner()
 
@@ -172,7 +172,15 @@ def test_unusable_cells() -> None:
     assert unusable("2024") == "no words to classify" and unusable("Nurse") is None
 
 
-# -- search and the command line ------------------------------------------------------------------------------
+def test_junk_titles_get_a_reason() -> None:
+    assert unusable(HYPERLINK) == "a spreadsheet formula, not a title"
+    assert unusable("+cmd|' /C calc'!A0") == "a spreadsheet formula, not a title"
+    assert unusable("@SUM(A1)") == "a spreadsheet formula, not a title"
+    assert unusable("$$$ !!! ###") == "no words to classify" and unusable("-3.5") == "no words to classify"
+    assert unusable("- Registered Nurse") is None and unusable("C++ Developer") is None
+
+
+# -- search --------------------------------------------------------------------------------------------------
 
 def test_framework_search_is_typo_tolerant() -> None:
     assert framework_hits("helthcare")[0].id == "healthcare-human-services"
@@ -190,26 +198,3 @@ def test_search_everything(imported_db: Path, occupations, programs) -> None:
     conn.close()
     assert result.occupations[0].code == "29-1141.00"
     assert any(p.code.startswith("51.38") or p.code.startswith("51.39") for p in result.programs)
-
-
-def test_cli_classify_text_json_and_file(imported_db: Path, occupations, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["--db", str(imported_db), "classify", "Registered Nurse", "-k", "3", "--json"])
-    assert result.exit_code == 0, result.output
-    [entry] = json.loads(result.stdout)
-    assert entry["candidates"][0]["code"] == "29-1141.00" and len(entry["candidates"]) == 3
-    source = tmp_path / "postings.csv"
-    source.write_text("title\nRegistered Nurse\n\n", encoding="utf-8")
-    out = tmp_path / "out.csv"
-    result = runner.invoke(app, ["--db", str(imported_db), "classify", "--input", str(source), "--column", "title",
-                                 "--output", str(out)])
-    assert result.exit_code == 0, result.output
-    assert list(csv.DictReader(out.open()))[0]["onet_soc"] == "29-1141.00"
-    bad = runner.invoke(app, ["--db", str(imported_db), "classify", "--input", str(source), "--column", "job"])
-    assert bad.exit_code == 2 and "no column 'job'" in bad.stderr
-    assert runner.invoke(app, ["--db", str(imported_db), "classify"]).exit_code == 2
-    assert runner.invoke(app, ["--db", str(imported_db), "classify", "x", "--kind", "planet"]).exit_code == 2
-
-
-def test_cli_search(imported_db: Path, occupations, programs) -> None:
-    result = runner.invoke(app, ["--db", str(imported_db), "search", "nurse", "--json"])
-    assert json.loads(result.stdout)["occupations"][0]["code"] == "29-1141.00"

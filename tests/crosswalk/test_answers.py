@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from careerclusters.base.codes import CodeError, cip_code, naics_code, occupation_code
 from careerclusters.crosswalk import answers
 from careerclusters.crosswalk.relations import Crosswalk, System
 from careerclusters.crosswalk.transition import TransitionMap, map_program, map_programs_csv
 from careerclusters.framework import Level, load_framework
 from careerclusters.store import StoreError, connect
-
-
-def test_code_forms() -> None:
-    assert occupation_code("29-1141") == ("29-1141", None)
-    assert occupation_code("29114100") == ("29-1141", "29-1141.00")
-    assert occupation_code(" 29-1141.03 ") == ("29-1141", "29-1141.03")
-    assert cip_code('="51.3801"') == "51.3801" and cip_code("513801") == "51.3801"
-    assert naics_code("32") == "31-33" and naics_code("62") == "62"
-    for bad in ("nurse", "29-114", "29-1141.0"):
-        with pytest.raises(CodeError):
-            occupation_code(bad)
 
 
 def test_registered_nurses(conn) -> None:

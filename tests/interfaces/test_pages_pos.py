@@ -1,6 +1,7 @@
 """Programs of study on the web pages and the planner, through the app with a real store holding the examples:
 the list, a program's sequence grid with credentials, occupations (Registered Nurses 29-1141, $97,550) and
-findings, the sub-cluster and CIP pages' lists, the planner in both languages, its file round trip and PDFs."""
+findings, the sub-cluster and CIP pages' lists, the planner in both languages and its file round trip (the PDFs
+are in browser/test_pos.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
-from careerclusters.cli import app as cli
 from careerclusters.server.app import create_app
-from tests.helpers import pdf_text, words
 
 pytestmark = pytest.mark.data
 NURSING = "/programs-of-study/example-registered-nursing"
@@ -139,30 +137,6 @@ def test_the_plan_file_opens_the_same_plan(client: TestClient) -> None:
     assert broken.status_code == 400 and "notes.txt: not a plan file" in broken.text
     gone = client.post("/planner/open", files={"plan": ("old.json", b'{"program": "retired-program"}', "text/json")})
     assert gone.status_code == 404
-
-
-def test_the_plan_and_the_program_of_study_print_to_pdf(client: TestClient, pos_db: Path, tmp_path: Path) -> None:
-    plan = client.get(NURSING + "/plan.pdf?finish=Grade+12&take=HS-402&done=HS-101")
-    assert plan.headers["content-disposition"] == 'attachment; filename="plan-example-registered-nursing.pdf"'
-    pages, layout = pdf_text(plan.content)
-    printed = words(layout)
-    assert 1 <= pages <= 2
-    assert "My plan: Registered Nursing (example)" in printed and "Certified Nursing Assistant" in printed
-    assert "$97,550" in printed and "chosen" in printed
-    document = client.get(NURSING + ".pdf")
-    pages, layout = pdf_text(document.content)
-    printed = words(layout)
-    assert pages <= 3 and "NCLEX-RN" in printed and "Registered Nurses $97,550" in printed
-    out = tmp_path / "welding.pdf"
-    result = CliRunner().invoke(cli, ["--db", str(pos_db), "pos", "export", "example-welding", "--format", "pdf",
-                                      "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    pages, layout = pdf_text(out.read_bytes())
-    printed = words(layout)
-    assert "Welding Technology (example)" in printed and "Earns: AWS Certified Welder" in printed
-    assert "Welders, Cutters, Solderers, and Brazers $53,750" in printed
-    refused = CliRunner().invoke(cli, ["--db", str(pos_db), "pos", "export", "example-welding", "--format", "pdf"])
-    assert refused.exit_code == 2 and "a PDF is written to a file: add -o FILE.pdf" in refused.stderr
 
 
 def test_with_no_programs_of_study_imported_the_pages_say_how(imported_db: Path) -> None:

