@@ -10,12 +10,20 @@ import pytest
 
 from tests.helpers import DATA, SHARED, copy_store, official_paths, require
 
+#: The fixtures that read ../shared (the official files, or the store imported from them). Any other fixture that
+#: uses one of them (a module's client over the imported store, a module's copy of it) is covered as well, since
+#: ``item.fixturenames`` is the closure of every fixture a test uses.
+DATA_FIXTURES = frozenset({"shared_dir", "data_dir", "imported_db", "conn", "store_copy", "pos_db", "occupations",
+                           "programs"})
 BROWSER_TESTS = Path(__file__).parent / "browser"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark what drives real Chromium: every test in ``tests/browser/``."""
+    """Mark what needs ../shared (``data``: every test that uses a fixture above) and what drives real Chromium
+    (``browser``: every test in ``tests/browser/``), so that ``-m "not data"`` and ``-m "not browser"`` select."""
     for item in items:
+        if DATA_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.data)
         if item.path.is_relative_to(BROWSER_TESTS):
             item.add_marker(pytest.mark.browser)
 

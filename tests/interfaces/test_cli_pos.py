@@ -14,7 +14,6 @@ from careerclusters.pos import files
 from careerclusters.pos.examples import CATALOG, FLAWED, example_paths, examples
 from tests.helpers import copy_store
 
-pytestmark = pytest.mark.data
 runner = CliRunner()
 WELDING = next(p for p in example_paths() if p.name == "welding.yaml")
 

@@ -15,7 +15,6 @@ from fastapi.testclient import TestClient
 
 from careerclusters.server.app import create_app
 
-pytestmark = pytest.mark.data
 NURSING = "/programs-of-study/example-registered-nursing"
 
 

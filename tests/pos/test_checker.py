@@ -14,8 +14,6 @@ from careerclusters.pos.checker import RULES_FILE, Checker, load_rules
 from careerclusters.pos.examples import examples
 from careerclusters.store import connect
 
-pytestmark = pytest.mark.data
-
 
 @pytest.fixture(scope="module")
 def checker(imported_db: Path) -> Checker:

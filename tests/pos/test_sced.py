@@ -8,7 +8,6 @@ from careerclusters.pos import sced
 from careerclusters.store import NotInDataError
 
 
-@pytest.mark.data
 def test_a_course_by_code_with_its_subject_area_and_cluster(conn) -> None:
     nursing = sced.course(conn, "14051")
     assert (nursing.title, nursing.subject_area, nursing.subject_name) == ("Nursing", "14", "Health Care Sciences")
@@ -16,7 +15,6 @@ def test_a_course_by_code_with_its_subject_area_and_cluster(conn) -> None:
     assert nursing.cte and nursing.clusters == ["healthcare-human-services"]
 
 
-@pytest.mark.data
 def test_a_code_that_lost_its_leading_zero_and_an_academic_course(conn) -> None:
     english = sced.course(conn, "1001")
     assert english.code == "01001" and english.title == "English/Language Arts I (9th grade)"
@@ -25,7 +23,6 @@ def test_a_code_that_lost_its_leading_zero_and_an_academic_course(conn) -> None:
         sced.course(conn, "99999")
 
 
-@pytest.mark.data
 def test_find_courses_by_name(conn) -> None:
     found = sced.find(conn, "welding")
     assert [m.course.code for m in found[:2]] == ["13207", "13208"]
