@@ -4,21 +4,28 @@ missing they fail with a clear message rather than skipping, so CI can never pas
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("CAREERCLUSTERS_SHARED", ROOT.parent / "shared"))
-DATA = SHARED / "data"
+from tests.helpers import DATA, SHARED, copy_store, official_paths, require
+
+#: The fixtures that read ../shared (the official files, or the store imported from them). Any other fixture that
+#: uses one of them (a module's client over the imported store, a module's copy of it) is covered as well, since
+#: ``item.fixturenames`` is the closure of every fixture a test uses.
+DATA_FIXTURES = frozenset({"shared_dir", "data_dir", "imported_db", "conn", "store_copy", "pos_db", "occupations",
+                           "programs"})
+BROWSER_TESTS = Path(__file__).parent / "browser"
 
 
-def require(path: Path) -> Path:
-    """``path`` if it exists, else fail the test loudly naming what is missing."""
-    if not path.exists():
-        pytest.fail(f"required shared file is missing: {path} (tests read the official files from ../shared)")
-    return path
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark what needs ../shared (``data``: every test that uses a fixture above) and what drives real Chromium
+    (``browser``: every test in ``tests/browser/``), so that ``-m "not data"`` and ``-m "not browser"`` select."""
+    for item in items:
+        if DATA_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.data)
+        if item.path.is_relative_to(BROWSER_TESTS):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -51,12 +58,6 @@ def programs(imported_db: Path):
     conn.close()
 
 
-def official_paths(data: Path) -> list[Path]:
-    """Every official file in the shared data folder, as a user would pass them to `data import`."""
-    files = sorted(p for p in data.rglob("*") if p.suffix in {".xlsx", ".csv", ".gz"})
-    return [require(p) for p in files] + [require(data / "onet" / "db_27_0_text")]
-
-
 @pytest.fixture(scope="session")
 def imported_db(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
     """A store with every official file imported once per test session (read-only use), OEWS with its industries."""
@@ -78,15 +79,10 @@ def conn(imported_db: Path):
     connection.close()
 
 
-def copy_store(source: Path, target: Path) -> Path:
-    """``target`` made a copy of the store ``source`` (SQLite's backup, consistent even while it is read)."""
-    import sqlite3
-
-    reader, writer = sqlite3.connect(source), sqlite3.connect(target)
-    reader.backup(writer)
-    reader.close()
-    writer.close()
-    return target
+@pytest.fixture()
+def store_copy(imported_db: Path, tmp_path: Path) -> Path:
+    """A copy of the imported store this test may change."""
+    return copy_store(imported_db, tmp_path / "store.sqlite")
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,9 @@
 Practices and the whole framework as JSON, CSV or SKOS.
 
 These change only with a release of the program, so they are served as pre-encoded JSON with ETags and a
-day's caching (``http.caching``); FastAPI does not re-validate such answers, so ``tests/interfaces`` checks the
-live answers against the models declared here, which make ``/openapi.json`` document them.
+day's caching (``http.caching``); FastAPI does not re-validate such answers, so
+``tests/interfaces/test_api_fuzz.py`` checks the live answers against the models declared here, which make
+``/openapi.json`` document them.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ call (parameter constraints, dataframe detection, finiteness): for one job title
 of classifying it, and a server classifies one title per search. The vectorizers are still what fits the
 vocabulary and the IDF weights; these functions only apply them, with the same arithmetic (binary counts;
 sub-linear TF × IDF in float32, rows scaled to unit length with a double-precision sum), and a text gets the
-same row whether it is coded alone or in a batch of a million. ``tests/test_vectors.py`` compares them with
+same row whether it is coded alone or in a batch of a million. ``tests/classifier/test_vectors.py`` compares them with
 scikit-learn's own ``transform``.
 """
 

@@ -1,0 +1,32 @@
+"""Every interface string the code and templates mark for translation has a translation in every language, and
+no catalogue keeps strings no longer used."""
+
+from __future__ import annotations
+
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from careerclusters.base import languages as i18n
+from tests.helpers import ROOT
+
+
+def _extracted() -> set[str]:
+    """Every string the code and templates mark for translation, as `scripts/i18n` extracts them."""
+    method_map = [("careerclusters/**.py", "python"), ("careerclusters/web/templates/**.html", "jinja2")]
+    options = {"careerclusters/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+    return {message for _file, _line, message, _comments, _context in
+            extract_from_dir(str(ROOT / "src"), method_map, options_map=options,
+                             keywords={"_": None, "gettext": None, "ngettext": (1, 2)})
+            if isinstance(message, str)}
+
+
+def test_every_interface_string_has_a_translation() -> None:
+    extracted = _extracted()
+    assert "Find your cluster" in extracted and "You chose %(chosen)d of the %(total)d %(name)s items." in extracted
+    for lang in i18n.languages()[1:]:
+        with i18n.catalogue_path(lang).open("rb") as po:
+            catalog = read_po(po, locale=lang)
+        translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
+        assert sorted(extracted - translated) == [], f"{lang}: untranslated (run scripts/i18n and translate)"
+        assert sorted({m.id for m in catalog if m.id} - extracted) == [], f"{lang}: strings no longer used"
+    assert i18n.translator("es").gettext("Find your cluster") == "Encuentra tu cluster"

