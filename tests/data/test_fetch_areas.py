@@ -126,9 +126,12 @@ def test_a_mirror_with_the_metro_workbook_alone_says_the_nonmetropolitan_one_is_
     assert metro["annual_median"] == 83900
     told = runner.invoke(app, ["--db", str(db), "data", "status", "--json"])
     assert {"kind": "bls-oews-areas", "file_name": "BOS_M2025_dl.xlsx",
-            "what": "wages and employment in nonmetropolitan areas (BLS OEWS)"} in json.loads(told.stdout)["missing"]
+            "what": "wages and employment in nonmetropolitan areas (BLS OEWS)", "publisher": "U.S. Bureau of Labor "
+            "Statistics", "page": "https://www.bls.gov/oes/tables.htm", "online": "careerclusters data fetch",
+            "offline": ["careerclusters data import BOS_M2025_dl.xlsx", "careerclusters data fetch --mirror FOLDER"]
+            } in json.loads(told.stdout)["missing"]
     text = runner.invoke(app, ["--db", str(db), "data", "status"]).stdout
-    assert "wages and employment in nonmetropolitan areas (BLS OEWS) from BOS_M2025_dl.xlsx" in " ".join(text.split())
+    assert "BOS_M2025_dl.xlsx: wages and employment in nonmetropolitan areas (BLS OEWS)" in " ".join(text.split())
 
 
 def test_the_metro_zip_in_a_mirror_is_taken_whole_before_its_unpacked_workbooks(tmp_path: Path) -> None:

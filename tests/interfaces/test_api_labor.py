@@ -67,7 +67,11 @@ def test_without_area_data_the_answer_says_how_to_get_it(tmp_path: Path) -> None
     with TestClient(create_app(tmp_path / "fresh.sqlite", warm=False)) as fresh:
         answer = fresh.get("/api/v1/subclusters/physical-health", params={"area": "OH"})
         assert answer.status_code == 503
-        assert "no OEWS data by area imported yet: run `careerclusters data fetch`" in answer.json()["error"]["message"]
+        message = answer.json()["error"]["message"]
+        assert message.startswith("not imported yet: wages and employment in every state, metro and nonmetropolitan "
+                                  "area (BLS OEWS). To add it, run `careerclusters data fetch`")
+        page = fresh.get("/subclusters/physical-health", params={"area": "OH"})  # a visitor: what, not how
+        assert "data fetch" not in page.text
         assert fresh.get("/api/v1/subclusters/physical-health").status_code == 200
 
 

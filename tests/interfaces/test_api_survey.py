@@ -17,7 +17,8 @@ def test_without_the_data_the_pages_and_api_say_what_is_missing(tmp_path: Path) 
     result = empty.post("/api/v1/survey/score", json=realistic_construction().model_dump()).json()
     assert result["data_imported"] is False and result["clusters"][0]["id"] == "construction"
     page = empty.get("/survey/result", params={"a": result["code"], "lang": "es"})
-    assert page.status_code == 200 and "Construcción" in page.text and "careerclusters data fetch" in page.text
+    assert page.status_code == 200 and "Construcción" in page.text and "careerclusters data" not in page.text
+    assert "la comparación de intereses necesitan datos oficiales que aún no están cargados" in page.text
 
 
 @pytest.fixture(scope="module")

@@ -54,4 +54,9 @@ def test_status_on_a_fresh_store_names_the_bundled_releases(tmp_path: Path) -> N
     assert sources["advance-cte-cip"]["origin"] == "bundled"
     assert sources["onet-legacy-clusters"]["release"] == "O*NET OnLine career cluster export (2023)"
     text = " ".join(run(tmp_path / "none.sqlite", "data", "status").stdout.split())
-    assert "Not imported yet: occupation details" in text and "careerclusters data fetch" in text
+    assert ("Not imported yet: db_31_0_text.zip: occupation details: descriptions, titles, tasks, interests and "
+            "education (O*NET) O*NET Resource Center, https://www.onetcenter.org/database.html online: "
+            "`careerclusters data fetch`; offline: `careerclusters data import db_31_0_text.zip`") in text
+    assert ("sced_v12.csv: secondary course codes and titles (SCED) NCES, https://nces.ed.gov/forum/sced.asp "
+            "online: download it from the page; offline: `careerclusters data import sced_v12.csv`") in text
+    assert "a folder holding copies of the files adds them all: `careerclusters data fetch --mirror FOLDER`" in text

@@ -63,7 +63,7 @@ def test_subclusters_rank_by_location_quotient(conn) -> None:
 
 
 def test_area_answers_need_the_area_data(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="no OEWS data by area"):
+    with pytest.raises(StoreError, match="not imported yet: wages and employment in every state"):
         find_area(connect(tmp_path / "fresh.sqlite"), "OH")
 
 

@@ -137,7 +137,7 @@ def test_without_the_data_only_the_checklist_counts() -> None:
     assert result.status == "ok" and result.data_imported is False and result.parts_scored == ["cluster"]
     assert result.clusters[0].id == "construction" and len(result.clusters) == 1
     assert all(not s.occupations for s in result.subclusters)
-    assert "careerclusters data fetch" in result.notes[0]
+    assert "need official data that is not loaded yet" in result.notes[0]
 
 
 def test_purpose_adds_its_grouping() -> None:

@@ -24,6 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from careerclusters.base.codes import cip_code
+from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError, SourceError
 from careerclusters.base.rules import read_rules
 from careerclusters.classifier import TextClassifier
@@ -198,7 +199,7 @@ def _code(programs: list[ProgramInput], classifier: TextClassifier | None
         wordy = [p for p in named if unusable(p.name) is None]  # a formula or symbols alone needs no classifier
         if wordy:
             raise CareerClustersError(f"{len(wordy)} programs have no CIP code and the program classifier is "
-                                      "not available: import the NCES CIP list (`careerclusters data fetch`) or "
+                                      f"not available: import the NCES CIP list (`{command('data fetch')}`) or "
                                       "add codes")
         return coded
     answers = classify_each(classifier, [p.name for p in named], k=1, explain=False)

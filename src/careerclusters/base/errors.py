@@ -7,7 +7,13 @@ class CareerClustersError(Exception):
 
 class UnavailableError(CareerClustersError):
     """Something this installation cannot do right now (data not imported, a program not installed): the
-    request was fine, so web answers are 503, with the message saying what to add."""
+    request was fine, so web answers are 503, with the message saying what to add. That is for the operator;
+    a page tells its visitors ``for_visitors()`` instead, since they cannot add anything."""
+
+    def for_visitors(self) -> str:
+        from careerclusters.base.languages import gettext  # only pages ask, in the language being rendered
+
+        return gettext("This part of the site is not available yet.")
 
 
 class SourceError(CareerClustersError):

@@ -1,9 +1,13 @@
-"""Tables people give the command line: a CSV file as Excel, LibreOffice or a script saved it, or an
+"""Tables people give the command line or upload: a CSV file as Excel, LibreOffice or a script saved it, or an
 .xlsx workbook (its first sheet), always turned into CSV text for the CSV-based services.
 
 Excel on Windows saves "CSV" in Windows-1252 (cp1252), "CSV UTF-8" with a byte-order mark; both are read
-(the official-file readers' ``read_csv_text`` decides), and the caller is told which was used, since a
+(the official-file readers' ``decode_text`` decides), and the caller is told which was used, since a
 wrong guess shows as odd accented letters. ``encoding`` forces one. A missing file is reported as missing.
+
+What a file is comes from its first bytes, not its name: a workbook renamed (or saved by a "Save As" that kept
+the workbook format) to ``.csv`` is read as the workbook it is, and what is neither CSV text nor a workbook
+(an old .xls, UTF-16 "Unicode Text", any other binary file) is refused with one line saying what to save instead.
 """
 
 from __future__ import annotations
@@ -15,11 +19,17 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerclusters.base.errors import CareerClustersError
-from careerclusters.base.excel import open_workbook, sheet_rows
-from careerclusters.base.text import read_csv_text
+import openpyxl
+
+from careerclusters.base.errors import CareerClustersError, SourceError
+from careerclusters.base.excel import sheet_rows
+from careerclusters.base.text import decode_text
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: The first bytes of a zip archive (an .xlsx is one), an OLE2 file (Excel 97–2003's .xls) and UTF-16 text.
+ZIP_MAGIC = b"PK\x03\x04"
+XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 @dataclass(frozen=True)
@@ -32,37 +42,63 @@ def read_table(path: Path, encoding: str | None = None) -> TableText:
     """The file's table as CSV text, and how it was read."""
     if not path.is_file():
         raise CareerClustersError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
-    if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        return _workbook(path)
-    text, detected = read_csv_text(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CareerClustersError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return table_from_bytes(raw, path.name, encoding)
+
+
+def table_from_bytes(raw: bytes, name: str, encoding: str | None = None) -> TableText:
+    """A file's contents (``name`` is what it was called) as CSV text, and how it was read."""
+    if raw.startswith(ZIP_MAGIC):
+        return _workbook(raw, name)
+    if name.lower().endswith(WORKBOOK_SUFFIXES):
+        raise CareerClustersError(f"{name}: not an Excel workbook, though its name says so; save it again as .xlsx "
+                                  "or as CSV")
+    if raw.startswith(XLS_MAGIC):
+        raise CareerClustersError(f"{name}: an Excel 97-2003 workbook (.xls), which is not read here; in Excel, "
+                                  "save it as .xlsx (Excel Workbook) or CSV UTF-8")
+    if raw.startswith(UTF16_BOMS):
+        raise CareerClustersError(f"{name}: UTF-16 text (Excel's \"Unicode Text\"), not CSV; in Excel, save it as "
+                                  "CSV UTF-8")
+    if b"\x00" in raw[:65536]:
+        raise CareerClustersError(f"{name}: not a CSV file or an .xlsx workbook (it holds binary data)")
     if encoding is None:
-        with path.open("rb") as handle:
-            bom = handle.read(3) == codecs.BOM_UTF8
-        return TableText(text, "utf-8 with byte-order mark" if bom else detected)
-    try:
-        codec = codecs.lookup(encoding).name
-    except LookupError:
-        raise CareerClustersError(f"unknown encoding {encoding!r} (try utf-8 or cp1252)") from None
-    try:
-        forced = path.read_bytes().decode("utf-8-sig" if codec == "utf-8" else codec)
-    except UnicodeDecodeError as exc:
-        raise CareerClustersError(f"{path.name}: not {encoding} text (byte {exc.start}: {exc.reason}); "
-                                  "leave out --encoding to detect it") from None
-    return TableText(forced, codec)
+        text, detected = decode_text(raw)
+        read_as = "utf-8 with byte-order mark" if raw.startswith(codecs.BOM_UTF8) else detected
+    else:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise CareerClustersError(f"unknown encoding {encoding!r} (try utf-8 or cp1252)") from None
+        try:
+            text = raw.decode("utf-8-sig" if codec == "utf-8" else codec)
+        except UnicodeDecodeError as exc:
+            raise CareerClustersError(f"{name}: not {encoding} text (byte {exc.start}: {exc.reason}); "
+                                      "leave out --encoding to detect it") from None
+        read_as = codec
+    if "\r" in text and "\n" not in text:  # lines ended by CR alone, as the classic Mac "CSV" saves them
+        text = text.replace("\r", "\n")
+    return TableText(text, read_as)
 
 
-def _workbook(path: Path) -> TableText:
-    book = open_workbook(path)
+def _workbook(raw: bytes, name: str) -> TableText:
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for damaged or foreign files
+        raise SourceError(name, f"not a readable Excel workbook ({type(exc).__name__}: {exc})") from exc
     try:
         sheet = book.sheetnames[0]
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        for row in sheet_rows(book, sheet, path.name):
+        for row in sheet_rows(book, sheet, name):
             if any(v is not None and str(v).strip() for v in row):
                 writer.writerow([_cell(v) for v in row])
     finally:
         book.close()
-    return TableText(out.getvalue(), f"the .xlsx sheet {sheet!r}")
+    renamed = "" if name.lower().endswith(WORKBOOK_SUFFIXES) else f" (a workbook, though its name is {name})"
+    return TableText(out.getvalue(), f"the .xlsx sheet {sheet!r}{renamed}")
 
 
 def _cell(value: object) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except typer.TyperException as exc:  # usage errors: a missing argument, an unknown option
         message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        message = common.usage_message(message, sys.argv[1:] if argv is None else argv)
         err_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
         return int(getattr(exc, "exit_code", BAD_INPUT))
     return result if isinstance(result, int) else 0

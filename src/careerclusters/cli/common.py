@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import json
+import shlex
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.tables import read_table
 from careerclusters.framework import Edition
@@ -33,6 +35,26 @@ def say(message: str) -> None:
 
 #: Exit code for bad input, the same one click uses for usage errors.
 BAD_INPUT = 2
+
+#: Options of ``careerclusters`` itself, which go before the command (``careerclusters --db FILE data status``).
+ROOT_OPTIONS = ("--db",)
+
+
+def usage_message(message: str, argv: Sequence[str]) -> str:
+    """A usage error's message, with the corrected command line when the slip is a common one: an option of
+    ``careerclusters`` itself given after the command (``data status --db FILE``)."""
+    for option in ROOT_OPTIONS:
+        if f"No such option: {option}" not in message:
+            continue
+        args = list(argv)
+        at = next((i for i, a in enumerate(args) if a == option or a.startswith(option + "=")), None)
+        if at is None:
+            break
+        moved = args[at:at + (1 if "=" in args[at] else 2)]
+        rest = args[:at] + args[at + len(moved):]
+        return (f"{message.rstrip('.')}. {option} is an option of careerclusters itself and goes before the "
+                f"command: {command(shlex.join([*moved, *rest]))}")
+    return message
 
 
 def user_errors(fn: F) -> F:

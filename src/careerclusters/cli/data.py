@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Annotated
@@ -9,9 +10,12 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from careerclusters.base.commands import command
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, say, user_errors
-from careerclusters.data.fetch import CONTACT_ENV, MIRROR_ENV, Fetched, fetch, missing, not_needed
+from careerclusters.data.fetch import CONTACT_ENV, MIRROR_ENV, Fetched, fetch
+from careerclusters.data.status import missing_files, not_needed, unreachable
+from careerclusters.reports import pdf
 from careerclusters.sources import OfficialFile
 from careerclusters.store import import_paths, status
 
@@ -41,23 +45,20 @@ def _import(paths: list[Path], db: Path | None = None, industries: bool = False)
     console.print(table)
 
 
-def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | None = None,
-                     db: Path | None = None, industries: bool = False) -> list[Fetched]:
-    """Download (or take from the mirror) the official files, or just ``kinds``, with a progress bar, say
-    what could not be had, and import the rest into the store (``db``, else ``--db`` or the default) in one
-    transaction. Returns what became of each file."""
-    with common.progress() as progress:
-        task = progress.add_task("fetching", total=len(kinds) if kinds is not None else None)
-
-        def on_file(official: OfficialFile) -> None:
-            progress.update(task, description=f"fetching {official.file_name}")
-            progress.advance(task)
-
-        fetched = fetch(mirror, on_file=on_file, contact=contact, kinds=kinds, industries=industries)
+def tell(fetched: list[Fetched]) -> None:
+    """Say on stderr what could not be had: one line per server that could not be reached (naming everything
+    it would have given), and one line for each other file that failed, is incomplete or is to be downloaded by
+    hand."""
+    unreachable_hosts: dict[str, tuple[str, list[str]]] = {}
     for result in fetched:
         name, what = result.official.file_name, result.official.what
-        if result.status == "by hand":
-            say(f"{name} ({what}): {result.problem}, then run `careerclusters data import FILE`")
+        if result.unreachable and result.status == "failed":
+            host, reason = result.unreachable
+            whats = unreachable_hosts.setdefault(host, (reason, []))[1]
+            if what not in whats:
+                whats.append(what)
+        elif result.status == "by hand":
+            say(f"{name} ({what}): {result.problem}, then run `{command('data import FILE')}`")
         elif result.status == "failed" and result.official.instead_of:
             say(f"nor its stand-in {name}: {result.problem}")
         elif result.status == "failed":
@@ -66,6 +67,27 @@ def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | 
             say(f"{name} in part: {result.problem}")
         elif result.status == "bundled" and result.problem:
             say(f"{name}: using the bundled copy ({result.problem})")
+    for host, (reason, whats) in unreachable_hosts.items():
+        say(f"{host} could not be reached ({reason}), so no {'; '.join(whats)}")
+
+
+def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | None = None,
+                     db: Path | None = None, industries: bool = False, skip_unreachable: bool = False
+                     ) -> list[Fetched]:
+    """Download (or take from the mirror) the official files, or just ``kinds``, with a progress bar, say
+    what could not be had, and import the rest into the store (``db``, else ``--db`` or the default) in one
+    transaction. ``skip_unreachable``: leave alone the servers a recent run could not reach. Returns what
+    became of each file."""
+    with common.progress() as progress:
+        task = progress.add_task("fetching", total=len(kinds) if kinds is not None else None)
+
+        def on_file(official: OfficialFile) -> None:
+            progress.update(task, description=f"fetching {official.file_name}")
+            progress.advance(task)
+
+        fetched = fetch(mirror, on_file=on_file, contact=contact, kinds=kinds, industries=industries,
+                        skip_unreachable=skip_unreachable)
+    tell(fetched)
     paths = [path for result in fetched for path in result.paths]
     if paths:
         _import(paths, db, industries)
@@ -96,31 +118,46 @@ def fetch_(mirror: MirrorOption = None, contact: ContactOption = None, industrie
 @user_errors
 def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """What the store holds: each source's release, origin (bundled with the package or imported), file,
-    checksum, time and row counts, and which official data is still missing. A store written by an older
-    version is upgraded here (the server opens stores read-only and asks for this)."""
+    checksum, time and row counts; each official file still missing, with its publisher's page, what it adds
+    and the commands that add it; the publishers the last fetch could not reach; whether PDFs can be printed.
+    A store written by an older version is upgraded here (the server opens stores read-only and asks for
+    this)."""
     path = common.store_path()
     with common.open_store(readonly=not (path.exists() and os.access(path, os.W_OK))) as conn:
         entries = status(conn)
-        lacking = missing(conn)
+        lacking = missing_files(conn)
         unneeded = not_needed(conn)
+    hosts = unreachable()
+    pdf_problem = pdf.unavailable()
     if as_json:
         print_json({"db": str(common.db_path or ""), "sources": entries,
-                    "missing": [{"kind": m.kind, "file_name": m.file_name, "what": m.what} for m in lacking],
+                    "missing": [{"kind": m.official.kind, "file_name": m.official.file_name, "what": m.official.what,
+                                 "publisher": m.official.publisher, "page": m.official.page, "online": m.online,
+                                 "offline": list(m.offline)} for m in lacking],
                     "not_needed": [{"kind": u.kind, "file_name": u.file_name, "held_by": held_by}
-                                   for u, held_by in unneeded]})
+                                   for u, held_by in unneeded],
+                    "unreachable": hosts, "pdf": {"available": pdf_problem is None, "problem": pdf_problem}})
         return
     table = Table("source", "release", "origin", "rows", "since (UTC)", "sha256")
     for e in entries:
         table.add_row(str(e["kind"]), str(e["release"]), str(e["origin"]), f"{sum(e['row_counts'].values()):,}",
                       str(e["imported_at"])[:16].replace("T", " "), str(e["sha256"])[:12])
     console.print(table)
+    plain = functools.partial(console.print, highlight=False, soft_wrap=True, markup=False)
     for u, held_by in unneeded:
         console.print(f"Not needed: {u.file_name} ({u.release}); the imported {held_by} holds the same figures.",
                       highlight=False)
     if lacking:
-        console.print("Not imported yet: " + "; ".join(f"{m.what} from {m.file_name}" for m in lacking) + ".\n"
-                      "Add them with `careerclusters data fetch` (or `careerclusters data fetch --mirror FOLDER`).",
-                      highlight=False)
+        console.print("Not imported yet:", highlight=False)
+        for m in lacking:
+            how = f"`{m.online}`" if m.online else "download it from the page"
+            plain(f"  {m.official.file_name}: {m.official.what}\n    {m.official.publisher}, {m.official.page}\n"
+                  f"    online: {how}; offline: `{m.offline[0]}`")
+        plain(f"Offline, a folder holding copies of the files adds them all: `{m.offline[1]}`.")
+    for host, entry in hosts.items():
+        plain(f"Not reached at the last fetch: {host} ({entry.get('reason')}); `serve --fetch` tries it again after "
+              f"a day, `{command('serve --fetch --retry')}` at once.")
+    plain(f"PDF downloads: {'off: ' + pdf_problem if pdf_problem else f'on (printed with {pdf.browser()})'}")
 
 
 def register(root: typer.Typer) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.formatting import money
 from careerclusters.cli import common
@@ -92,9 +93,13 @@ def list_(subcluster: Annotated[str | None, typer.Option("--subcluster", help="A
         return
     if not found:
         say("no programs of study imported" + (" for that filter" if subcluster or cip else "") +
-            "; import some with `careerclusters pos import FILE…`")
+            f"; import some with `{command('pos import FILE…')}`")
         return
-    table = Table("id", "title", "owner", "sub-clusters", "CIP codes")
+    table = Table()
+    # the id is what `pos show` takes: never cut or wrapped, however narrow the terminal (the others wrap)
+    table.add_column("id", no_wrap=True, min_width=max(len(p.id) for p in found))
+    for name in ("title", "owner", "sub-clusters", "CIP codes"):
+        table.add_column(name, overflow="fold")
     for p in found:
         table.add_row(p.id, p.title + (" [dim](example)[/]" if p.example and "example" not in p.title else ""),
                       p.owner, ", ".join(p.subclusters), ", ".join(p.cips))

@@ -9,9 +9,10 @@ from typing import Annotated
 
 import typer
 
+from careerclusters.base.commands import command
 from careerclusters.cli import common
 from careerclusters.cli.data import ContactOption, MirrorOption, fetch_and_import
-from careerclusters.data.fetch import missing
+from careerclusters.data.status import missing
 from careerclusters.server import server
 from careerclusters.server.settings import Settings
 from careerclusters.store import ENV_VAR
@@ -29,21 +30,27 @@ def exposure_warning(host: str) -> str | None:
             "server; put it behind a reverse proxy with TLS (README: Deployment)")
 
 
-def _prepare(path: Path, fetch: bool, mirror: str | None, contact: str | None) -> None:
+def _prepare(path: Path, fetch: bool, mirror: str | None, contact: str | None, retry: bool = False) -> None:
     """Create or upgrade the store (which fills in the bundled crosswalks), fetch what official data it lacks
     when asked, and say once what is still missing and how to add it. Offline, the fetch reports its
-    failures and the server starts with what it has."""
+    failures (once per publisher) and the server starts with what it has; a publisher it could not reach is
+    left alone for a day unless ``retry``."""
     with common.open_store(readonly=False, path=path) as conn:
         lacking = missing(conn)
     if lacking and fetch:
         common.say(f"Fetching the official data the store lacks ({len(lacking)} files)…")
-        fetch_and_import(mirror, contact, {official.kind for official in lacking}, db=path)
+        fetched = fetch_and_import(mirror, contact, {official.kind for official in lacking}, db=path,
+                                   skip_unreachable=not retry)
+        if not retry and any(result.unreachable for result in fetched):
+            common.say(f"(publishers not reached are tried again after a day; `{command('serve --fetch --retry')}` "
+                       "tries them now)")
         with common.open_store(path=path) as conn:
             lacking = missing(conn)
     if lacking:
         common.say("Serving the framework and the bundled crosswalks. Not imported yet: "
-                   + "; ".join(official.what for official in lacking) + ".\nTo add them: `careerclusters serve "
-                   "--fetch` or `careerclusters data fetch` (`--mirror FOLDER` takes copies from a folder).")
+                   + "; ".join(official.what for official in lacking) + f".\nTo add them: `{command('data fetch')}`, "
+                   f"or offline `{command('data import FILE…')}` or `{command('data fetch --mirror FOLDER')}`; "
+                   "the site's /status page lists each file with its publisher's page.")
 
 
 def serve(
@@ -57,6 +64,9 @@ def serve(
         "mirror)."))] = False,
     mirror: MirrorOption = None,
     contact: ContactOption = None,
+    retry: Annotated[bool, typer.Option("--retry", help=(
+        "With --fetch: try the publishers a recent start could not reach too (they are otherwise left alone "
+        "for a day)."))] = False,
     https: Annotated[bool, typer.Option(
         "--https", envvar="CAREERCLUSTERS_HTTPS",
         help="The site is served over HTTPS (by a reverse proxy): send Strict-Transport-Security.")] = False,
@@ -66,7 +76,7 @@ def serve(
     """Start the web app (pages and the /api/v1 REST API) over the store; works on the framework and the bundled
     crosswalks alone too."""
     path = common.store_path()
-    _prepare(path, fetch, mirror, contact)
+    _prepare(path, fetch, mirror, contact, retry)
     os.environ[ENV_VAR] = str(path)
     settings = dataclasses.replace(Settings.from_environment(), https=https, access_log=access_log)
     warning = exposure_warning(host)

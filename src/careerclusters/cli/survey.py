@@ -13,11 +13,12 @@ from rich.prompt import IntPrompt, Prompt
 from rich.table import Table
 
 from careerclusters.base import languages as i18n
+from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.formatting import money
 from careerclusters.base.languages import LANGUAGES
 from careerclusters.cli import common
-from careerclusters.cli.common import console, print_json, user_errors
+from careerclusters.cli.common import console, print_json, say, user_errors
 from careerclusters.survey import Answer, Item, Part, load_instrument
 from careerclusters.survey import scoring as survey
 from careerclusters.survey.data import SurveyData
@@ -74,6 +75,8 @@ def print_result(result: survey.SurveyResult) -> None:
     console.print(profile)
     for note in result.notes:
         console.print(f"[yellow]{note}[/yellow]")
+    if not result.data_imported:
+        say(f"(to add the official data: `{command('data fetch')}`)")
     if result.status == "cannot_tell":
         console.print(result.message)
         return

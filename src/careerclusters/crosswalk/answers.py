@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from careerclusters.base.codes import cip_code, occupation_code
 from careerclusters.framework import Edition, Level, Node, load_framework
-from careerclusters.store import NotInDataError, StoreError
+from careerclusters.store import MissingDataError, NotInDataError
 from careerclusters.store import crosswalk as q
 
 
@@ -148,8 +148,17 @@ def _require(conn: sqlite3.Connection, *kinds: str) -> None:
     imported = q.imported_kinds(conn)
     missing = [k for k in kinds if k not in imported]
     if missing:
-        raise StoreError(f"no {', '.join(missing)} data imported yet: run `careerclusters data fetch` or "
-                         "`careerclusters data import FILE…`")
+        raise MissingDataError(missing)
+
+
+def _wage_release(conn: sqlite3.Connection, sources: dict[str, sqlite3.Row]) -> str | None:
+    """The release the national wages come from: BLS's national file, else the nation's rows of the all-areas
+    import (the same figures), else None."""
+    kind = q.national_wage_kind(conn)
+    if kind is None:
+        return None
+    release = sources[kind]["release"]
+    return release if kind == "bls-oews" else f"{release} (the nation's figures)"
 
 
 def _refs(ids: list[str]) -> list[Ref]:
@@ -179,11 +188,12 @@ class National(BaseModel):
 
 def national(conn: sqlite3.Connection) -> National:
     sources = q.imported_kinds(conn)
+    wages = _wage_release(conn, sources)
     return National(
-        wage=_wage(conn, ALL_OCCUPATIONS, sources["bls-oews"]["release"]) if "bls-oews" in sources else None,
+        wage=_wage(conn, ALL_OCCUPATIONS, wages) if wages else None,
         outlook=_outlook(conn, ALL_OCCUPATIONS, sources["bls-projections"]["release"])
         if "bls-projections" in sources else None,
-        highest_wage=q.highest_annual_wage(conn) if "bls-oews" in sources else None)
+        highest_wage=q.highest_annual_wage(conn) if wages else None)
 
 
 def _outlook(conn: sqlite3.Connection, soc: str, release: str) -> Outlook | None:
@@ -214,6 +224,7 @@ def occupation(conn: sqlite3.Connection, code: str, *, top: int = 10) -> Occupat
     original = q.pathway_memberships(conn, [onet_soc] if onet_soc else [o["onet_soc"] for o in onets]) \
         if onets or onet_soc else q.pathway_memberships_for_soc(conn, soc)
     scores = {r["riasec"]: r["score"] for r in q.interests(conn, primary)} if primary else {}
+    wages = _wage_release(conn, sources)
     return Occupation(
         soc=soc, onet_soc=primary, title=detail["title"] if detail else titles[0],
         description=detail["description"] if detail else None,
@@ -223,7 +234,7 @@ def occupation(conn: sqlite3.Connection, code: str, *, top: int = 10) -> Occupat
         pathways=_refs([p["pathway_id"] for p in original]),
         programs=[Program(cip=r["cip"], title=r["title"], sources=r["sources"].split(","))
                   for r in q.programs_for_soc(conn, soc)],
-        wage=_wage(conn, soc, sources["bls-oews"]["release"]) if "bls-oews" in sources else None,
+        wage=_wage(conn, soc, wages) if wages else None,
         outlook=_outlook(conn, soc, sources["bls-projections"]["release"]) if "bls-projections" in sources else None,
         job_zone=q.job_zone(conn, primary) if primary else None,
         riasec=scores,
@@ -283,7 +294,7 @@ def program(conn: sqlite3.Connection, code: str) -> ProgramProfile:
         raise NotInDataError(f"no CIP program {cip} in the imported data")
     memberships = q.program_memberships(conn, cip)
     listings = []
-    has_wages = "bls-oews" in q.imported_kinds(conn)
+    has_wages = q.national_wage_kind(conn) is not None
     for occ in q.occupations_for_cip(conn, cip):
         wage = _wage(conn, occ["soc"], "") if has_wages else None
         outlook = q.projection(conn, occ["soc"])

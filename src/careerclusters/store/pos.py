@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from careerclusters.store.crosswalk import national_wages
+
 KIND = "programs-of-study"
 PUBLISHER = "states, districts and colleges (imported by the user)"
 
@@ -119,7 +121,8 @@ def soc_titles(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 
 def median_wages(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """(soc, national median annual wage), the detailed occupations' rows last."""
-    return conn.execute("SELECT soc, a_median FROM oews_wage ORDER BY o_group = 'detailed'").fetchall()
+    return conn.execute(f"SELECT soc, a_median FROM {national_wages(conn)} "  # noqa: S608 - a constant
+                        "ORDER BY o_group = 'detailed'").fetchall()
 
 
 def projected_changes(conn: sqlite3.Connection) -> list[sqlite3.Row]:

@@ -72,7 +72,7 @@ class SurveyData:
         profiles = _profiles(conn, socs)
         zones = _zones(conn)
         occupations = [_occupation(r, zones.get(r["soc"]), rules) for r in listing]
-        has_wages = "bls-oews" in imported
+        has_wages = q.national_wage_kind(conn) is not None
         employment = [_employment(conn, soc) if has_wages else None for soc in socs]
         known = [e for e in employment if e]
         typical = float(np.median(known)) if known else 1.0

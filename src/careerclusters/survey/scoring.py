@@ -251,7 +251,7 @@ class _Scorer:
         notes = []
         if self.data is None:
             notes.append(_("Only the checklist and purpose parts could be scored: occupations, wages and the "
-                           "interest comparison need the official data (run `careerclusters data fetch`)."))
+                           "interest comparison need official data that is not loaded yet."))
         elif decided_interest and not interest_ok:
             notes.append(_("Too few interest activities were answered with like or dislike to compare your "
                            "interests with occupations."))

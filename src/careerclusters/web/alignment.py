@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from careerclusters.alignment import analysis as alignment
 from careerclusters.alignment.files import programs_csv, workbook
 from careerclusters.base.errors import CareerClustersError
-from careerclusters.base.text import decode_text
+from careerclusters.base.tables import table_from_bytes
 from careerclusters.classifier import serving as classifier_serving
 from careerclusters.http.caching import shared
 from careerclusters.labor import serving as labor_serving
@@ -32,10 +32,11 @@ def _too_large(limit: int) -> HTTPException:
     return HTTPException(413, f"the file is larger than {limit // 1000:,} kB (CAREERCLUSTERS_MAX_UPLOAD_BYTES)")
 
 
-def _decode(raw: bytes, limit: int) -> str:
+def _decode(raw: bytes, limit: int, name: str) -> str:
+    """The uploaded file as CSV text: CSV in any encoding Excel saves, or a workbook, whatever its name."""
     if len(raw) > limit:
         raise _too_large(limit)
-    return decode_text(raw)[0]
+    return table_from_bytes(raw, name).text
 
 
 def _build(request: Request, content: str, area: str, file: str) -> alignment.AlignmentReport:
@@ -65,7 +66,7 @@ def alignment_form(request: Request) -> HTMLResponse:
 async def alignment_result(request: Request, programs: Annotated[UploadFile, File()],
                            area: Annotated[str, Form(max_length=200)]) -> HTMLResponse:
     limit = request.app.state.settings.max_upload_bytes
-    content = _decode(await programs.read(limit + 1), limit)
+    content = _decode(await programs.read(limit + 1), limit, programs.filename or "programs.csv")
     report = _build(request, content, area, programs.filename or "programs.csv")
     return render(request, "report_result.html", title=f"Program alignment: {report.area.name}",
                   body=html.alignment_body(report), area=area, formats=FORMATS,

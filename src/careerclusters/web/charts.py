@@ -82,7 +82,7 @@ def _specs(ctx: Context, page: Page, ident: str) -> list[charts.ChartSpec]:
 
 def page_charts(ctx: Context, page: Page, ident: str = "") -> list[charts.Chart]:
     """A page's charts, drawn (or taken from the cache); none until the data they need is imported."""
-    if not all(ctx.has(kind) for kind in NEEDED):
+    if not set(NEEDED) <= serving.available(ctx):
         return []
     return ctx.cached(("charts", "page", page, ident),
                            lambda: [charts.render(spec) for spec in _specs(ctx, page, ident)])

@@ -18,4 +18,5 @@ router = APIRouter(include_in_schema=False)
 async def search_page(request: Request, q: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
     ctx = context(request)
     result = await ctx.compute(lambda: serving.search_everything(ctx, q)) if q.strip() else None
-    return render(request, "search.html", q=q, result=result, title=f"Search: {q}" if q else "Search")
+    return render(request, "search.html", needs=("onet-db", "nces-cip") if result else (), q=q, result=result,
+                  title=f"Search: {q}" if q else "Search")

@@ -15,6 +15,10 @@ from careerclusters.web.labor import area_panel
 from careerclusters.web.rendering import AreaQuery, context, render
 
 router = APIRouter(include_in_schema=False)
+#: The official data each page shows; a page names what of it the store lacks.
+OCCUPATION_DATA = ("onet-db", "bls-oews", "bls-projections")
+PROGRAM_DATA = ("nces-cip", "nces-cip-soc", "bls-oews", "bls-projections")
+AREAS = ("bls-oews-areas",)  # when a page is asked for an area's figures (``?area=``)
 
 
 @router.get("/occupations/{code}", response_class=HTMLResponse)
@@ -22,7 +26,8 @@ router = APIRouter(include_in_schema=False)
 def occupation_page(request: Request, code: str, area: AreaQuery = "") -> HTMLResponse:
     ctx = context(request)
     occupation = serving.occupation(ctx, code)
-    return render(request, "occupation.html", occ=occupation, title=occupation.title,
+    return render(request, "occupation.html", needs=OCCUPATION_DATA + (AREAS if area else ()), occ=occupation,
+                  title=occupation.title,
                   charts=page_charts(ctx, "occupations", code), chart_base=f"/occupations/{code}",
                   panel=area_panel(ctx, "occupation", occupation.soc, area),
                   sectors=industries.national_sectors(ctx.conn, occupation.soc))
@@ -33,7 +38,8 @@ def occupation_page(request: Request, code: str, area: AreaQuery = "") -> HTMLRe
 def program_page(request: Request, cip: str, area: AreaQuery = "") -> HTMLResponse:
     ctx = context(request)
     program = serving.program(ctx, cip)
-    return render(request, "program.html", prog=program, title=program.title, pos_scope="use this CIP code",
+    return render(request, "program.html", needs=PROGRAM_DATA + (AREAS if area else ()), prog=program,
+                  title=program.title, pos_scope="use this CIP code",
                   programs_of_study=catalogue.list_programs(ctx.conn, cip=program.cip),
                   charts=page_charts(ctx, "programs", cip), chart_base=f"/programs/{cip}",
                   panel=area_panel(ctx, "program", program.cip, area))

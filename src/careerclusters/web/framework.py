@@ -8,7 +8,7 @@ import io
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from careerclusters.base.spreadsheets import SafeWriter
 from careerclusters.crosswalk import serving
@@ -21,6 +21,9 @@ from careerclusters.web.rendering import AreaQuery, context, node_url, render
 from careerclusters.web.wheel import CENTRE, segments
 
 router = APIRouter(include_in_schema=False)
+#: The official data the framework's pages show beside the crosswalks (pay, jobs and openings, their charts).
+FIGURES = ("bls-oews", "bls-projections")
+AREAS = ("bls-oews-areas",)  # when a page is asked for an area's figures (``?area=``)
 SORTS = {"title": "Occupation", "wage": "Median wage", "openings": "Openings a year", "soc": "SOC code"}
 
 
@@ -28,8 +31,22 @@ SORTS = {"title": "Occupation", "wage": "Median wage", "openings": "Openings a y
 @shared
 def home(request: Request) -> HTMLResponse:
     fw = load_framework()
-    return render(request, "home.html", segments=segments(fw), centre=CENTRE, fw=fw, title="Career Clusters",
-                  charts=page_charts(context(request), "home"), chart_base="")
+    return render(request, "home.html", needs=FIGURES, segments=segments(fw), centre=CENTRE, fw=fw,
+                  title="Career Clusters", charts=page_charts(context(request), "home"), chart_base="")
+
+
+@router.get("/clusters", response_class=HTMLResponse)
+@shared
+def clusters_index(request: Request) -> HTMLResponse:
+    """Every cluster of the 2024 edition by its purpose grouping, with its sub-clusters."""
+    return render(request, "clusters.html", fw=load_framework(), title="Career clusters")
+
+
+@router.get("/groupings")
+@router.get("/subclusters")
+def to_clusters_index() -> RedirectResponse:
+    """The groupings and the sub-clusters are listed on the clusters' index."""
+    return RedirectResponse("/clusters", status_code=301)
 
 
 @router.get("/groupings/{node_id}", response_class=HTMLResponse)
@@ -37,7 +54,7 @@ def home(request: Request) -> HTMLResponse:
 def grouping_page(request: Request, node_id: str) -> HTMLResponse:
     fw = load_framework()
     node = fw.get(node_id, edition=Edition.MODERN, level=Level.GROUPING)
-    return render(request, "node.html", node=node, fw=fw, title=node.name, contents=None, feeders=[],
+    return render(request, "node.html", needs=FIGURES, node=node, fw=fw, title=node.name, contents=None, feeders=[],
                   charts=page_charts(context(request), "groupings", node.id), chart_base=node_url(node))
 
 
@@ -50,7 +67,8 @@ def _modern_page(request: Request, node_id: str, level: Level, sort: str, area: 
         contents = serving.contents(ctx, node.id, level, sort if sort in SORTS else "title")  # type: ignore[arg-type]
     transition = serving.transition_or_none(ctx)
     feeders = transition.feeders(node.id) if transition else []
-    return render(request, "node.html", node=node, fw=fw, title=node.name, contents=contents, sort=sort,
+    return render(request, "node.html", needs=FIGURES + (AREAS if area else ()), node=node, fw=fw, title=node.name,
+                  contents=contents, sort=sort,
                   sorts=SORTS, feeders=[f for f in feeders if f.share >= 0.05], chart_base=node_url(node),
                   charts=page_charts(ctx, "clusters" if level is Level.CLUSTER else "subclusters", node.id),
                   panel=area_panel(ctx, "subcluster", node.id, area) if level is Level.SUBCLUSTER else None,

@@ -42,6 +42,8 @@ DOWNLOADS = {"yaml": "application/yaml; charset=utf-8", "json": "application/jso
 Lang = Annotated[i18n.Language, Query()]
 LevelName = Annotated[str, Query(max_length=200)]
 Codes = Annotated[list[str], Query()]
+#: The official data a program of study's page and a plan show beside it: its jobs' pay and projected change.
+FIGURES = ("bls-oews", "bls-projections")
 
 
 @router.get("/programs-of-study", response_class=HTMLResponse)
@@ -79,7 +81,7 @@ def program_of_study(request: Request, program_id: ProgramId) -> HTMLResponse:
     stored = pos.get(context(request).conn, program_id)
     checker = serving.checker(context(request))
     program = stored.program
-    return render(request, "pos.html", title=program.title, program=program, stored=stored,
+    return render(request, "pos.html", needs=FIGURES, title=program.title, program=program, stored=stored,
                   body=html.program_of_study_body(program, checker.check(program), checker))
 
 
@@ -132,7 +134,7 @@ def _render_plan(request: Request, plan: Plan, lang: str, printing: bool) -> HTM
     query = plan_query(plan.choices, lang)
     other = i18n.other_language(lang)
     with i18n.language(lang):
-        return render(request, "planner.html", lang=lang, title=i18n.gettext("My plan: %(title)s")
+        return render(request, "planner.html", needs=FIGURES, lang=lang, title=i18n.gettext("My plan: %(title)s")
                       % {"title": plan.title}, plan=plan, query=query, printing=printing,
                       base=str(request.base_url).rstrip("/") if printing else "",
                       plan_url=f"/programs-of-study/{plan.choices.program}/plan",

@@ -1,5 +1,7 @@
 """Rendering a page: the one template set (``templates/``) over the shared Jinja setup, the addresses of framework
-nodes, and what every page is told about the store (whether its data is imported, what is missing)."""
+nodes, and what a page is told about the store: whether the framework's crosswalks are there, and what of the
+data it uses it cannot show. Pages are for visitors, so they never carry the operator's notes on importing data
+(those are on ``/status`` and in ``careerclusters data status``)."""
 
 from __future__ import annotations
 
@@ -11,10 +13,12 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import FileSystemLoader
 
+from careerclusters.base.commands import command
 from careerclusters.base.templating import environment
-from careerclusters.data.fetch import missing
+from careerclusters.data.status import not_shown
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.http.context import Context
+from careerclusters.reports import pdf
 
 templates = Jinja2Templates(env=environment(FileSystemLoader(Path(__file__).with_name("templates"))))
 
@@ -33,7 +37,8 @@ def ref_url(ref_id: str) -> str:
     return node_url(load_framework().node(ref_id))
 
 
-templates.env.globals.update(node_url=node_url, ref_url=ref_url)
+templates.env.globals.update(node_url=node_url, ref_url=ref_url, command=command,
+                             pdf_unavailable=lambda: pdf.unavailable())
 
 
 def context(request: Request) -> Context:
@@ -41,8 +46,11 @@ def context(request: Request) -> Context:
     return request.app.state.context
 
 
-def render(request: Request, template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
-    lacking = missing(context(request).conn)  # one read of the store's sources answers both
-    values.setdefault("has_data", all(official.kind != "advance-cte-soc" for official in lacking))
-    values.setdefault("missing", [official.what for official in lacking])
+def render(request: Request, template: str, status_code: int = 200, needs: tuple[str, ...] = (),
+           **values: Any) -> HTMLResponse:
+    """``template`` with ``values``. ``needs``: the kinds of official data the page shows; those the store lacks
+    are named on the page as what it cannot show (``not_shown``)."""
+    ctx = context(request)
+    values.setdefault("has_data", ctx.has("advance-cte-soc"))
+    values.setdefault("not_shown", not_shown(ctx.conn, needs))
     return templates.TemplateResponse(request, template, values, status_code=status_code)

@@ -139,7 +139,7 @@ def survey_pdf(request: Request, lang: Lang = "en", a: Code = "", edu: Text = ""
     except pdf.PdfUnavailable as exc:
         with i18n.language(lang):
             return render(request, "error.html", status_code=503, lang=lang, title=i18n.gettext("Problem"),
-                          message=str(exc), status=503)
+                          message=exc.for_visitors(), status=503)
     name = "resultados-encuesta.pdf" if lang == "es" else "survey-results.pdf"
     return Response(document, media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
