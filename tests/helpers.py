@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import http.server
 import os
 import re
@@ -62,6 +63,45 @@ def copy_store(source: Path, target: Path) -> Path:
     reader.close()
     writer.close()
     return target
+
+
+def copy_store_with_caches(source: Path, target: Path) -> Path:
+    """``copy_store``, and the files kept beside the store (the built classifiers, ``<stem>.*``) copied beside the
+    copy under its name, so that the copy does not build them again."""
+    copy_store(source, target)
+    for kept in source.parent.glob(f"{source.stem}.*"):
+        if kept != source and not kept.name.endswith(("-wal", "-shm", "-journal")):
+            shutil.copyfile(kept, target.with_name(target.stem + kept.name[len(source.stem):]))
+    return target
+
+
+# -- the launcher from a clone --------------------------------------------------------------------------------------
+
+def scratch_clone(folder: Path) -> Path:
+    """A clone's folder as the README's commands see it: the real ``scripts/`` and ``pyproject.toml``, and a
+    ``.venv`` already set up (``scripts/bootstrap``'s mark for this ``pyproject.toml``) whose ``careerclusters`` runs
+    this checkout's code with the tests' Python. ``scripts/careerclusters`` then runs exactly as on a clone whose
+    first run has installed everything."""
+    folder.mkdir(parents=True)
+    shutil.copytree(ROOT / "scripts", folder / "scripts")
+    shutil.copyfile(ROOT / "pyproject.toml", folder / "pyproject.toml")
+    bin_dir = folder / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "python").symlink_to(sys.executable)
+    launcher = bin_dir / "careerclusters"
+    launcher.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m careerclusters.cli "$@"\n')
+    launcher.chmod(0o755)
+    version = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    (folder / ".venv" / f".installed-pdf-{version}").touch()
+    return folder
+
+
+def clone_env(tmp: Path, db: Path) -> dict[str, str]:
+    """The environment a scratch clone's commands run in: this checkout's code, the store ``db``, caches and user
+    folders under ``tmp``, and no launcher name inherited."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERCLUSTERS_")}
+    return {**env, "PYTHONPATH": str(ROOT / "src"), "CAREERCLUSTERS_DB": str(db), "XDG_CACHE_HOME": str(tmp / "cache"),
+            "XDG_DATA_HOME": str(tmp / "data"), "COLUMNS": "120"}
 
 
 # -- servers ------------------------------------------------------------------------------------------------------

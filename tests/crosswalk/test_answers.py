@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 
 from careerclusters.crosswalk import answers
@@ -9,6 +12,7 @@ from careerclusters.crosswalk.relations import Crosswalk, System
 from careerclusters.crosswalk.transition import TransitionMap, map_program, map_programs_csv
 from careerclusters.framework import Level, load_framework
 from careerclusters.store import StoreError, connect
+from careerclusters.store import crosswalk as q
 
 
 def test_registered_nurses(conn) -> None:
@@ -134,3 +138,30 @@ def test_program_file_mapping(conn) -> None:
     assert ",physical-health,Physical Health," in lines[1]
     assert lines[2].endswith("no CIP code with an official assignment and no original cluster or pathway evidence")
     assert "did you mean" in lines[3]
+
+
+def _without_national_file(store: Path) -> sqlite3.Connection:
+    """The store as after an offline first run that had the all-areas bundle but not BLS's national file."""
+    conn = connect(store)
+    conn.execute("DELETE FROM oews_wage")
+    conn.execute("DELETE FROM source_file WHERE kind = 'bls-oews'")
+    conn.commit()
+    return conn
+
+
+def test_without_the_national_file_the_bundles_national_rows_give_the_national_wages(store_copy: Path) -> None:
+    conn = _without_national_file(store_copy)
+    assert q.national_wage_kind(conn) == "bls-oews-areas" and "bls-oews" in q.available_kinds(conn)
+    nurse = answers.occupation(conn, "29-1141")
+    assert nurse.wage.annual_median == 97550 and (nurse.wage.annual_pct10, nurse.wage.annual_pct90) == (68940, 137470)
+    assert nurse.wage.release == "OEWS May 2025, all areas (the nation's figures)"
+    actors = answers.occupation(conn, "27-2011")  # BLS's markers come through the bundle too
+    assert actors.wage.annual_median is None and actors.wage.markers["a_median"] == "not_released"
+    buyers = answers.occupation(conn, "13-1021")  # published only in its broad group
+    assert buyers.wage.aggregate and buyers.wage.soc == "13-1020" and buyers.wage.annual_median == 77710
+    listed = answers.contents(conn, "physical-health", Level.SUBCLUSTER)
+    assert next(o for o in listed.occupations if o.soc == "29-1141").median_wage == 97550
+    assert answers.national(conn).wage.annual_median == 50980
+    assert next(o for o in answers.program(conn, "51.3801").occupations if o.soc == "29-1141").median_wage == 97550
+    conn.execute("DELETE FROM oews_area WHERE area_type = 'national'")  # state and metro workbooks alone
+    assert q.national_wage_kind(conn) is None and answers.occupation(conn, "29-1141").wage is None

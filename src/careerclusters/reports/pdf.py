@@ -47,13 +47,15 @@ class PdfUnavailable(UnavailableError):
                        "choose “Save as PDF”.")
 
 
-def _mac_apps() -> list[Path]:
-    return [folder / app for folder in (Path("/Applications"), Path.home() / "Applications") for app in MAC_APPS]
+def _mac_apps(home: str | None) -> list[Path]:
+    folders = [Path("/Applications"), *([Path(home) / "Applications"] if home else [])]
+    return [folder / app for folder in folders for app in MAC_APPS]
 
 
 @functools.lru_cache(maxsize=4)
-def _find(path_variable: str | None, chosen: str | None) -> Path | str:
-    """The browser, or why there is none (cached per PATH and ``CAREERCLUSTERS_CHROMIUM``)."""
+def _find(path_variable: str | None, chosen: str | None, home: str | None) -> Path | str:
+    """The browser, or why there is none (kept per PATH, ``CAREERCLUSTERS_CHROMIUM`` and home folder: pages ask
+    on every render)."""
     if importlib.util.find_spec("playwright") is None:
         return "PDF output needs Playwright, which is not installed: pip install 'careerclusters[pdf]'"
     if chosen:
@@ -63,14 +65,14 @@ def _find(path_variable: str | None, chosen: str | None) -> Path | str:
         found = shutil.which(name, path=path_variable)
         if found:
             return Path(found)
-    app = next((app for app in _mac_apps() if app.is_file()), None)
+    app = next((app for app in _mac_apps(home) if app.is_file()), None)
     return app or f"PDF output needs a Chromium-based browser and none was found: {INSTALL}"
 
 
 def browser() -> Path:
     """The browser that prints: ``$CAREERCLUSTERS_CHROMIUM``, else the first of ``NAMES`` on the PATH, else one in
     a Mac's Applications folder."""
-    found = _find(os.environ.get("PATH"), os.environ.get(ENV_VAR))
+    found = _find(os.environ.get("PATH"), os.environ.get(ENV_VAR), os.environ.get("HOME"))
     if isinstance(found, str):
         raise PdfUnavailable(found)
     return found
