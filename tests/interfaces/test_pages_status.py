@@ -48,8 +48,9 @@ def test_visitors_pages_say_what_they_cannot_show_and_nothing_of_importing(fresh
             "projections): this site does not have that data yet.") in node
     assert "Registered Nurses" in node  # what the bundled crosswalks hold is shown
     areas = fresh.get("/areas")
-    assert areas.status_code == 503 and ("This page needs data this site does not have yet: wages and employment in "
-                                         "every state, metro and nonmetropolitan area (BLS OEWS).") in visible(areas.text)
+    assert areas.status_code == 503
+    assert ("This page needs data this site does not have yet: wages and employment in every state, metro and "
+            "nonmetropolitan area (BLS OEWS).") in visible(areas.text)
     assert "wages and employment in every state" in visible(fresh.get("/occupations/29-1141?area=OH").text)
     assert fresh.get("/api/v1/areas").json()["error"]["message"].startswith("not imported yet")  # developers: how
 
@@ -64,8 +65,9 @@ def test_the_status_page_tells_the_operator_what_is_missing_and_how_to_add_it(fr
             "Publisher: O*NET Resource Center, https://www.onetcenter.org/database.html Online: careerclusters data "
             "fetch Offline: careerclusters data import db_31_0_text.zip or careerclusters data fetch --mirror "
             "FOLDER") in text
-    assert ("sced_v12.csv : secondary course codes and titles (SCED). Publisher: NCES, https://nces.ed.gov/forum/sced.asp "
-            "Online: not downloaded by the program; get it from the publisher's page above.") in text
+    assert ("sced_v12.csv : secondary course codes and titles (SCED). Publisher: NCES, "
+            "https://nces.ed.gov/forum/sced.asp Online: not downloaded by the program; get it from the publisher's "
+            "page above.") in text
     assert "oesm25nat.zip" in text and "https://www.bls.gov/oes/tables.htm" in text
     assert "Advance CTE crosswalks 2025 (26 June 2025)" in text and "bundled" in text
     assert "PDF downloads" in text
@@ -116,7 +118,8 @@ def test_without_a_browser_pdf_links_are_not_offered_and_the_page_says_why(
     monkeypatch.setenv(pdf.ENV_VAR, str(tmp_path / "no-browser"))
     with TestClient(create_app(pos_db, warm=False)) as client:
         code = client.post("/api/v1/survey/score", json=realistic_construction().model_dump()).json()["code"]
-        why = "This site cannot make PDF files. To keep a copy, print this page from your browser and choose “Save as PDF”."
+        why = ("This site cannot make PDF files. To keep a copy, print this page from your browser and choose "
+               "“Save as PDF”.")
         for url in (f"/survey/result?a={code}", "/programs-of-study/example-registered-nursing",
                     "/programs-of-study/example-registered-nursing/plan"):
             page = client.get(url).text

@@ -124,8 +124,8 @@ def test_the_programs_hints_are_written_with_its_launcher(tmp_path: Path) -> Non
                           capture_output=True, text=True, timeout=300)
     assert told.returncode == 0, told.stderr
     text = " ".join(told.stdout.split())
-    assert "online: `scripts/careerclusters data fetch`; offline: `scripts/careerclusters data import CIPCode2020.csv`" \
-        in text
+    assert ("online: `scripts/careerclusters data fetch`; offline: "
+            "`scripts/careerclusters data import CIPCode2020.csv`") in text
     assert "careerclusters data" not in text.replace("scripts/careerclusters data", "")
     hinted = re.search(r"`(scripts/careerclusters data fetch --mirror) FOLDER`", text)
     assert hinted is not None
