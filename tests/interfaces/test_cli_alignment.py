@@ -25,3 +25,29 @@ def test_report_command(imported_db: Path, tmp_path: Path) -> None:
     xlsx = CliRunner().invoke(app, ["--db", str(imported_db), "report", "alignment", "--programs", str(programs),
                                     "--area", "OH", "--format", "xlsx"])
     assert xlsx.exit_code == 2 and "needs -o FILE" in xlsx.stderr
+
+
+def test_a_workbook_saved_under_a_csv_name_is_read_and_an_old_xls_is_one_error_line(imported_db: Path,
+                                                                                   tmp_path: Path) -> None:
+    """Excel's "Save As" can keep the workbook format under a .csv name: the report reads it as the workbook it
+    is (and says so); a file that is neither CSV nor .xlsx ends in one `error:` line, exit 2, never a traceback."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["program", "cip"])
+    book.active.append(["Registered Nursing", "51.3801"])
+    saved = tmp_path / "programs.csv"
+    book.save(saved)
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["--db", str(imported_db), "report", "alignment", "--programs", str(saved),
+                                      "--area", "OH", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "read programs.csv as the .xlsx sheet 'Sheet' (a workbook, though its name is programs.csv)" in result.stderr
+    assert "Registered Nursing" in out.read_text(encoding="utf-8")
+    old = tmp_path / "old.csv"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
+    refused = CliRunner().invoke(app, ["--db", str(imported_db), "report", "alignment", "--programs", str(old),
+                                       "--area", "OH", "-o", str(out)])
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert refused.stderr == ("error: old.csv: an Excel 97-2003 workbook (.xls), which is not read here; in Excel, "
+                              "save it as .xlsx (Excel Workbook) or CSV UTF-8\n")

@@ -84,3 +84,12 @@ def test_course_lookup_command(db: Path) -> None:
     assert "14051 Nursing — area 14 Health Care Sciences (career and technical)" in one.stdout
     found = json.loads(run(db, "course", "welding", "--json").stdout)
     assert [c["code"] for c in found] == ["13207", "13208"]
+
+
+def test_the_list_never_cuts_the_ids_pos_show_takes(db: Path) -> None:
+    """However narrow the terminal, every id is printed whole (the other columns wrap)."""
+    narrow = runner.invoke(app, ["--db", str(db), "pos", "list"], env={"COLUMNS": "60"})
+    assert narrow.exit_code == 0, narrow.output
+    for program in examples():
+        assert f"│ {program.id} " in narrow.stdout, program.id
+    assert "…" not in narrow.stdout

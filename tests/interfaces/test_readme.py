@@ -149,3 +149,14 @@ def test_the_store_option_after_the_command_gets_the_corrected_line(tmp_path: Pa
     corrected = f"scripts/careerclusters {args} data status --json"
     assert result.stderr.strip() == ("error: No such option: --db. --db is an option of careerclusters itself and "
                                      f"goes before the command: {corrected}")
+
+
+def test_the_readme_lists_every_official_file_with_its_publishers_page() -> None:
+    from careerclusters.sources import OFFICIAL_FILES
+
+    rows = [line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| `")]
+    for official in OFFICIAL_FILES:
+        row = next((r for r in rows if r.startswith(f"| `{official.file_name}` |")), None)
+        assert row is not None, f"the README's table of official files lacks {official.file_name}"
+        assert f"| {official.page} |" in row, row

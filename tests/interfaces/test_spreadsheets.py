@@ -133,3 +133,19 @@ def test_xlsx_input_where_csv_is(imported_db: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["--db", str(imported_db), "crosswalk", "cip", "subcluster", "-i",
                                  str(tmp_path / "codes.xlsx"), "--json"])
     assert "physical-health" in {t["code"] for t in json.loads(result.stdout)[0]["targets"]}
+
+
+def test_the_alignment_form_reads_an_uploaded_workbook_whatever_its_name(imported_db: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["program", "cip"])
+    book.active.append(["Registered Nursing", "51.3801"])
+    book.save(tmp_path / "programs.xlsx")
+    client = TestClient(create_app(imported_db, warm=False))
+    page = client.post("/reports/alignment", data={"area": "OH"},
+                       files={"programs": ("programs.csv", (tmp_path / "programs.xlsx").read_bytes())})
+    assert page.status_code == 200 and "Registered Nursing" in page.text
+    old = client.post("/reports/alignment", data={"area": "OH"},
+                      files={"programs": ("old.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))})
+    assert old.status_code == 400 and "an Excel 97-2003 workbook (.xls), which is not read here" in old.text

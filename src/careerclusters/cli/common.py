@@ -122,7 +122,7 @@ ENCODING = typer.Option("--encoding", help="The CSV file's encoding (default: de
 def read_input(path: Path, encoding: str | None) -> str:
     """A CSV or .xlsx input file as CSV text; says on stderr how it was read."""
     table = read_table(path, encoding)
-    err_console.print(f"read {path.name} as {table.read_as}", markup=False, highlight=False)
+    say(f"read {path.name} as {table.read_as}")
     return table.text
 
 
