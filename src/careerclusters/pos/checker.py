@@ -26,6 +26,7 @@ from careerclusters.base.rules import read_rules
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.pos import sced
 from careerclusters.pos.model import CourseKind, CourseLevel, ProgramOfStudy, Stage
+from careerclusters.sources.official import describe
 from careerclusters.store import crosswalk as q
 from careerclusters.store import pos as pq
 
@@ -181,7 +182,7 @@ class Checker:
             missing = [kind for kind in rule.data if kind not in self.ref.kinds]
             if missing and name != "known_codes":
                 findings.append(Finding(program=program.id, rule=name, severity="info",
-                                        message=f"Not checked: {', '.join(missing)} is not imported."))
+                                        message=f"Not checked: {'; '.join(map(describe, missing))} not loaded yet."))
                 continue
             for message, where in dict.fromkeys(check(self, program, occupations)):
                 findings.append(Finding(program=program.id, rule=name, severity=rule.severity, message=message,

@@ -100,8 +100,9 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
         status = errors.status_for(exc)
         if _wants_json(request):
             return JSONResponse(errors.body_for(exc, status), status_code=status)
-        return render(request, "error.html", status_code=status, title="Not found" if status == 404 else "Problem",
-                      message=errors.page_message(exc), status=status)
+        title = {404: "Not found", 503: "Not available yet"}.get(status, "Problem")
+        return render(request, "error.html", status_code=status, title=title, message=errors.page_message(exc),
+                      status=status)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
