@@ -6,6 +6,7 @@ import functools
 import os
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 from rich.table import Table
@@ -69,7 +70,9 @@ def tell(fetched: list[Fetched]) -> None:
         elif result.status == "bundled" and result.problem:
             say(f"{name}: using the bundled copy ({result.problem})")
     for host, (reason, lacking, bundled) in servers.items():
-        say(f"{host} could not be reached ({reason})" + (f", so no {'; '.join(lacking)}" if lacking else "")
+        publishers = {r.official.publisher for r in fetched if r.official.url and urlsplit(r.official.url).netloc == host}
+        server = f"{publishers.pop()} ({host})" if len(publishers) == 1 else host
+        say(f"{server} could not be reached ({reason})" + (f", so no {'; '.join(lacking)}" if lacking else "")
             + (f"; the bundled copies of {', '.join(bundled)} are used" if bundled else ""))
 
 

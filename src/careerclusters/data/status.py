@@ -15,7 +15,7 @@ from careerclusters.base.commands import command
 from careerclusters.data.fetch import UNREACHABLE_FILE, Unreachable, download_cache
 from careerclusters.sources import OFFICIAL_FILES, OfficialFile
 from careerclusters.sources.official import describe
-from careerclusters.store.crosswalk import available_kinds, imported_kinds
+from careerclusters.store.crosswalk import imported_kinds
 from careerclusters.store.importer import file_names, imported_files
 
 
@@ -66,8 +66,8 @@ def unreachable() -> dict[str, dict[str, object]]:
     return Unreachable(download_cache() / UNREACHABLE_FILE).hosts
 
 
-def not_shown(conn: sqlite3.Connection, kinds: tuple[str, ...]) -> list[str]:
-    """What a page that uses ``kinds`` cannot show, in a reader's words: the kinds the store cannot answer from
-    (national wages count as here when the all-areas import holds the nation's figures)."""
-    available = available_kinds(conn) if kinds else set()
+def not_shown(available: set[str], kinds: tuple[str, ...]) -> list[str]:
+    """What a page that uses ``kinds`` cannot show, in a reader's words: the kinds not ``available`` (see
+    ``store.crosswalk.available_kinds``: national wages count as here when the all-areas import holds the nation's
+    figures)."""
     return [describe(kind) for kind in kinds if kind not in available]

@@ -15,10 +15,12 @@ from jinja2 import FileSystemLoader
 
 from careerclusters.base.commands import command
 from careerclusters.base.templating import environment
+from careerclusters.crosswalk import serving
 from careerclusters.data.status import not_shown
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.http.context import Context
 from careerclusters.reports import pdf
+from careerclusters.store import StoreError
 
 templates = Jinja2Templates(env=environment(FileSystemLoader(Path(__file__).with_name("templates"))))
 
@@ -38,7 +40,7 @@ def ref_url(ref_id: str) -> str:
 
 
 templates.env.globals.update(node_url=node_url, ref_url=ref_url, command=command,
-                             pdf_unavailable=lambda: pdf.unavailable())
+                             pdf_unavailable=pdf.unavailable)
 
 
 def context(request: Request) -> Context:
@@ -50,7 +52,10 @@ def render(request: Request, template: str, status_code: int = 200, needs: tuple
            **values: Any) -> HTMLResponse:
     """``template`` with ``values``. ``needs``: the kinds of official data the page shows; those the store lacks
     are named on the page as what it cannot show (``not_shown``)."""
-    ctx = context(request)
-    values.setdefault("has_data", ctx.has("advance-cte-soc"))
-    values.setdefault("not_shown", not_shown(ctx.conn, needs))
+    try:
+        available = serving.available(context(request))  # kept per data version
+    except StoreError:  # an unreadable store: the page (an error page, most likely) says so itself
+        available = set()
+    values.setdefault("has_data", "advance-cte-soc" in available)
+    values.setdefault("not_shown", not_shown(available, needs))
     return templates.TemplateResponse(request, template, values, status_code=status_code)
