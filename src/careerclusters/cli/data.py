@@ -70,7 +70,8 @@ def tell(fetched: list[Fetched]) -> None:
         elif result.status == "bundled" and result.problem:
             say(f"{name}: using the bundled copy ({result.problem})")
     for host, (reason, lacking, bundled) in servers.items():
-        publishers = {r.official.publisher for r in fetched if r.official.url and urlsplit(r.official.url).netloc == host}
+        publishers = {r.official.publisher for r in fetched
+                      if r.official.url and urlsplit(r.official.url).netloc == host}
         server = f"{publishers.pop()} ({host})" if len(publishers) == 1 else host
         say(f"{server} could not be reached ({reason})" + (f", so no {'; '.join(lacking)}" if lacking else "")
             + (f"; the bundled copies of {', '.join(bundled)} are used" if bundled else ""))

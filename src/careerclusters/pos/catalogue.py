@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from careerclusters.base.codes import cip_code
+from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.pos import ProgramOfStudy, files
@@ -111,6 +112,6 @@ def offered_to_learners(conn: sqlite3.Connection, checker: Checker) -> tuple[lis
 def get(conn: sqlite3.Connection, program_id: str) -> StoredProgramOfStudy:
     row = pq.one(conn, program_id.strip().lower())
     if row is None:
-        raise NotInDataError(f"no program of study {program_id!r} is imported (see `careerclusters pos list`)")
+        raise NotInDataError(f"no program of study {program_id!r} is imported (see `{command('pos list')}`)")
     return StoredProgramOfStudy(program=ProgramOfStudy.model_validate_json(row["document"]),
                                 file_name=row["file_name"], imported_at=row["imported_at"])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from careerclusters.base.commands import command
 from careerclusters.store.errors import NotInDataError, StoreError
 from careerclusters.store.importer import apply_bundled
 from careerclusters.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -71,7 +72,7 @@ def _migrate(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
         return
     if readonly:
         if path.exists():
-            raise StoreError(f"{path}: store schema {version} needs migrating; run `careerclusters data status`")
+            raise StoreError(f"{path}: store schema {version} needs migrating; run `{command('data status')}`")
         conn.execute("BEGIN")  # an in-memory stand-in for a store that does not exist yet: empty tables
     else:
         conn.execute("BEGIN IMMEDIATE")
