@@ -115,7 +115,7 @@ def test_every_readme_command_works_as_written(imported_db: Path, occupations: o
     assert len(pd.read_parquet(clone / "coded.parquet")) == 3
 
 
-def test_the_programs_hints_are_written_with_its_launcher(tmp_path: Path) -> None:
+def test_the_programs_hints_are_written_with_its_launcher(data_dir: Path, tmp_path: Path) -> None:
     """On an empty store, `data status` names what is missing and the commands that add it, written the way the
     program was started, and the first of them runs as printed."""
     clone = scratch_clone(tmp_path / "careerclusters")
@@ -131,7 +131,7 @@ def test_the_programs_hints_are_written_with_its_launcher(tmp_path: Path) -> Non
     assert hinted is not None
     mirror = tmp_path / "copies"
     mirror.mkdir()
-    shutil.copyfile(SHARED / "data" / "nces" / "CIPCode2020.csv", mirror / "CIPCode2020.csv")
+    shutil.copyfile(data_dir / "nces" / "CIPCode2020.csv", mirror / "CIPCode2020.csv")
     fetched = subprocess.run(["bash", "-c", f"{hinted[1]} {mirror}"], cwd=clone, env=env, capture_output=True,
                              text=True, timeout=300)
     assert "CIPCode2020.csv" in fetched.stdout and "imported" in fetched.stdout, fetched.stderr
