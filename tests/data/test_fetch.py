@@ -154,3 +154,11 @@ def test_a_server_that_answers_is_forgotten(data_dir: Path, tmp_path: Path) -> N
         ready, = fetching.fetch(f"http://{host}", cache=cache, kinds={"nces-cip"})
     assert ready.status == "ready"
     assert json.loads((cache / fetching.UNREACHABLE_FILE).read_text(encoding="utf-8")) == {}
+
+
+def test_a_download_that_stalls_is_tried_again_but_a_server_that_never_answers_is_not() -> None:
+    timeout = requests.ConnectTimeout("connect timed out")
+    assert fetching.unreachable_reason(timeout, "www.bls.gov") == "no answer within 10 seconds"
+    stalled = requests.ReadTimeout("read timed out")
+    stalled.__cause__ = TimeoutError("timed out")
+    assert fetching.unreachable_reason(stalled, "www.bls.gov") is None

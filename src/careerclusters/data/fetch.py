@@ -97,7 +97,7 @@ def unreachable_reason(exc: BaseException, host: str) -> str | None:
         return f"no network, or the name {host} could not be looked up"
     if any(isinstance(c, ConnectionRefusedError) for c in causes):
         return "the connection was refused"
-    if any(isinstance(c, requests.ConnectTimeout | TimeoutError | socket.timeout) for c in causes):
+    if any(isinstance(c, requests.ConnectTimeout) for c in causes):  # not a read timeout: that transfer is retried
         return f"no answer within {TIMEOUT_S[0]} seconds"
     if any(isinstance(c, OSError) and c.errno in {101, 113} for c in causes):  # ENETUNREACH, EHOSTUNREACH
         return "no network route to it"
