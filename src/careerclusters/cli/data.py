@@ -56,9 +56,9 @@ def tell(fetched: list[Fetched]) -> None:
         if result.unreachable:
             host, reason = result.unreachable
             _why, lacking, bundled = servers.setdefault(host, (reason, [], []))
-            listed = bundled if result.status == "bundled" else lacking
-            if (name if listed is bundled else what) not in listed:
-                listed.append(name if listed is bundled else what)
+            listed, entry = (bundled, name) if result.status == "bundled" else (lacking, what)
+            if entry not in listed:
+                listed.append(entry)
         elif result.status == "by hand":
             say(f"{name} ({what}): {result.problem}, then run `{command('data import FILE')}`")
         elif result.status == "failed" and result.official.instead_of:
@@ -159,7 +159,8 @@ def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
             how = f"`{m.online}`" if m.online else "download it from the page"
             plain(f"  {m.official.file_name}: {m.official.what}\n    {m.official.publisher}, {m.official.page}\n"
                   f"    online: {how}; offline: `{m.offline[0]}`")
-        plain(f"Offline, a folder holding copies of the files adds them all: `{m.offline[1]}`.")
+        mirror = command("data fetch --mirror FOLDER")
+        plain(f"Offline, a folder holding copies of the files adds them all: `{mirror}`.")
     for host, entry in hosts.items():
         plain(f"Not reached at the last fetch: {host} ({entry.get('reason')}); `serve --fetch` tries it again after "
               f"a day, `{command('serve --fetch --retry')}` at once.")
