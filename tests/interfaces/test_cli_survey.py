@@ -26,7 +26,7 @@ def test_cli_items_and_score(imported_db: Path, tmp_path: Path) -> None:
     result = json.loads(scored.stdout)
     assert result["lang"] == "es" and result["clusters"][0]["name"] == "Construcción"
     text = runner.invoke(cli_app, ["--db", str(imported_db), "survey", "score", "--answers", str(answers)])
-    assert "Sheet Metal Workers" in text.stdout and "You chose 6 of the 6 Construction items." in text.stdout
+    assert "Electricians" in text.stdout and "You chose 6 of the 6 Construction items." in text.stdout
 
 
 @pytest.mark.parametrize(("content", "expected"), [

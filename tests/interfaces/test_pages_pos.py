@@ -86,13 +86,18 @@ def test_the_planner_lays_out_a_plan(client: TestClient) -> None:
             "revisión: 1.") in text(client.get("/planner?lang=es").text)
     response = client.get(NURSING + "/plan?finish=Grade+12&year=2026&take=HS-402&done=HS-101")
     page = text(response.text)
-    assert "2029–30 Grade 12 · high school exit point" in page
-    assert ("Certified Nursing Assistant (licence, Example State Department of Health): with HS-401 in Grade 12, "
+    assert "2029–30 Grade 12 · high school you can stop here" in page
+    assert ("Certified Nursing Assistant (license, Example State Department of Health): with HS-401 in Grade 12, "
             "2029–30") in page
-    assert "Associate Degree in Nursing (associate degree): It is earned in Term 4, after you leave at Grade 12." \
+    assert "Associate Degree in Nursing (two-year degree): It is earned in Term 4, after you leave at Grade 12." \
            in page
     assert "You leave at Grade 12. You can come back later and start again at Term 1." in page
-    assert "Registered Nurses $97,550 +4.9%" in page
+    # leaving after grade 12 with the nurse-aide license: nursing assistants now, registered nurses with more study
+    assert ("Jobs you can start then Job Typical pay a year School or training to start Change in jobs, 10 years "
+            "Nursing Assistants $42,260 A certificate after high school +2.3%") in page
+    assert ("Jobs with more study: finish the whole program Job Typical pay a year School or training to start "
+            "Change in jobs, 10 years Nursing Instructors and Teachers, Postsecondary") in page
+    assert "Registered Nurses $97,550 Four-year college degree +4.9%" in page
     assert "11 credits in your plan; 1 done so far." in page
     assert 'id="take-401-2" name="take" value="HS-402" checked' in response.text
     assert 'name="done" value="HS-101" checked' in response.text
@@ -112,9 +117,14 @@ def test_the_planner_in_spanish(client: TestClient) -> None:
 
 
 def test_bad_plan_addresses_say_what_is_wrong(client: TestClient) -> None:
-    bad_year = client.get(NURSING + "/plan?year=next")
-    assert bad_year.status_code == 400 and "the first school year must be a year such as 2026" in bad_year.text
-    assert client.get(NURSING + "/plan?year=1850").status_code == 400
+    bad_year = client.get(NURSING + "/plan?year=next&finish=Grade+12")
+    assert bad_year.status_code == 400  # the plan again, the message beside the field and what was typed kept
+    page = text(bad_year.text)
+    assert "My plan: Registered Nursing (example)" in page and "You leave at Grade 12." in page
+    assert 'aria-invalid="true" value="next"' in bad_year.text
+    assert "Type the year your first school year begins, such as 2026 for 2026–27 (not “next”)." in page
+    spanish = text(client.get(NURSING + "/plan?year=1850&lang=es").text)
+    assert "Escribe el año en que empieza tu primer año escolar, por ejemplo 2026 para 2026–27 (no “1850”)." in spanish
     assert client.get(NURSING + "/plan?pace=sometimes").status_code == 400
     assert client.get("/programs-of-study/nothing/plan").status_code == 404
 

@@ -84,7 +84,9 @@ def test_answer_code_round_trip_and_damage() -> None:
 def test_realistic_and_construction_put_construction_first(data: SurveyData) -> None:
     result = score(realistic_construction(), data)
     assert result.status == "ok" and result.parts_scored == ["interest", "cluster"]
-    assert [t.score for t in result.profile] == [100, 0, 0, 0, 0, 0] and result.top_types == ["R"]
+    assert [t.score for t in result.profile] == [100, -100, -100, -100, -100, -100] and result.top_types == ["R"]
+    assert [(t.liked, t.disliked, t.items) for t in result.profile[:2]] == [(8, 0, 8), (0, 8, 8)]
+    assert result.profile[0].about.startswith("Doers: people who like to work with their hands")
     first = result.clusters[0]
     assert first.id == "construction"
     assert first.reasons[0].text == "You chose 6 of the 6 Construction items."
@@ -95,7 +97,7 @@ def test_realistic_and_construction_put_construction_first(data: SurveyData) -> 
     trades = next(s for s in result.subclusters if s.id == "skilled-trades")
     assert 3 <= len(trades.occupations) <= 5 and trades.programs
     wages = {o.soc: o.median_wage for s in result.subclusters for o in s.occupations}
-    assert wages.get("47-2211") == 61800  # Sheet Metal Workers, OEWS May 2025 national median
+    assert wages.get("47-2111") == 63190  # Electricians, OEWS May 2025 national median
 
 
 def test_spanish_results_explain_in_spanish(data: SurveyData) -> None:
@@ -109,7 +111,7 @@ def test_all_not_sure_cannot_tell(data: SurveyData) -> None:
     inst = load_instrument("en")
     result = score(SurveyAnswers(answers=dict.fromkeys(inst.code_order, 1)), data)
     assert result.status == "cannot_tell" and result.clusters == [] and result.subclusters == []
-    assert "not sure" in result.message and {t.score for t in result.profile} == {50}
+    assert "not sure" in result.message and {t.score for t in result.profile} == {0}  # neutral, not half-liked
 
 
 def test_preferences_filter_occupations_not_the_ranking(data: SurveyData) -> None:
