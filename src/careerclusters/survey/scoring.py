@@ -624,6 +624,13 @@ def type_name(letter: str, lang: str) -> str:
     return names[letter]
 
 
+def type_nickname(letter: str, lang: str) -> str:
+    """A RIASEC type's everyday name ("doers"), which says more to a student than "Realistic"."""
+    _ = i18n.translator(lang).gettext
+    return {"R": _("doers"), "I": _("thinkers"), "A": _("creators"), "S": _("helpers"), "E": _("persuaders"),
+            "C": _("organizers")}[letter]
+
+
 def type_about(letter: str, lang: str) -> str:
     """What a RIASEC type means, in one sentence a 13-year-old reads: a type's name alone says little."""
     _ = i18n.translator(lang).gettext

@@ -21,7 +21,7 @@ from careerclusters.web.rendering import AreaQuery, context, node_url, render
 from careerclusters.web.wheel import CENTRE, segments
 
 router = APIRouter(include_in_schema=False)
-SORTS = {"title": "Occupation", "wage": "Median wage", "openings": "Openings a year", "soc": "SOC code"}
+SORTS = {"title": "Job", "wage": "Typical pay a year", "openings": "Openings a year", "soc": "SOC code"}
 
 
 @router.get("/", response_class=HTMLResponse)
