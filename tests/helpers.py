@@ -242,6 +242,31 @@ ALIGNMENT_PROGRAMS = ("program,cip,enrolment,completers\n"
                       "Welding,48.0508,,25\n")
 
 
+def eighth_grader(lang: str = "en") -> SurveyAnswers:
+    """The 8th grader of issue 24, who likes drawing, animals and little kids: a few arts and helping activities
+    liked, a few others disliked; on the checklist, fine arts with the two general arts items, raising animals, and
+    caring for young children."""
+    from careerclusters.survey.scoring import SurveyAnswers
+
+    answers = {"a1": 2, "a5": 2, "a7": 2, "s1": 2, "s6": 2, "s2": 2, "r4": 2, "c2": 0, "c4": 0, "e6": 0, "e7": 0,
+               "r3": 0, "i3": 0, "c8": 0, "ar-fine": 2, "ar-subject": 2, "ar-trait": 2, "ag-animals": 2, "ed-early": 2}
+    return SurveyAnswers(answers=answers, lang=lang)
+
+
+def dislikes_all_but(subcluster_id: str, *, interests: bool = False) -> SurveyAnswers:
+    """Answers, as the API and `survey score --answers` allow, that like only the checklist item of one sub-cluster
+    and dislike every other checklist item (its cluster's general ones too); with ``interests``, every interest
+    activity is disliked as well."""
+    from careerclusters.survey import Part, load_instrument
+    from careerclusters.survey.scoring import SurveyAnswers
+
+    inst = load_instrument("en")
+    answers = {i.id: 2 if i.subcluster_id == subcluster_id else 0 for i in inst.part(Part.CLUSTER)}
+    if interests:
+        answers |= {i.id: 0 for i in inst.part(Part.INTEREST)}
+    return SurveyAnswers(answers=answers)
+
+
 def realistic_construction(lang: str = "en") -> SurveyAnswers:
     """Survey answers that like every Realistic activity, dislike every other one, and tick every Construction
     item."""
@@ -307,6 +332,11 @@ def pdf_text(pdf: Path | bytes) -> tuple[int, str]:
     out = subprocess.run([pdftotext, "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
     text = out.decode()
     return text.count("\f"), text
+
+
+def html_text(html: str) -> str:
+    """A page's words, tags removed and spaces collapsed, to assert on what a reader sees."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" ,", ",")
 
 
 def words(text: str) -> str:

@@ -586,8 +586,8 @@ class _Scorer:
         w = self.rules.weights
         values = {"rank": rank, "total": out_of, "name": self.inst.name(scored.node_id),
                   "cluster": self.inst.name(scored.cluster_id)}
-        where = _("It is part of %(cluster)s, number %(rank)d of the %(total)d sub-clusters for your answers.") \
-            if subcluster else _("It is number %(rank)d of the %(total)d clusters for your answers.")
+        where = _("It is part of %(cluster)s, number %(rank)d of the %(total)d sub-clusters ranked for your answers.") \
+            if subcluster else _("It is number %(rank)d of the %(total)d clusters ranked for your answers.")
         gaps = {"interest": w.interest * (last_shown.interest - scored.interest),
                 "checklist": w.checklist * (last_shown.checklist - scored.checklist),
                 "purpose": w.purpose * (last_shown.purpose - scored.purpose)}
