@@ -320,16 +320,57 @@ def tab_to(page: Page, wanted: Callable[[dict[str, Any]], bool], limit: int = 20
     pytest.fail("the keyboard never reached the element")
 
 
+#: What a reader reads as prose on a page: headings, paragraphs, list items, terms, legends, captions, labels and row
+#: headers. Each element's own text (blocks nested in it, tables and visually hidden text taken out) counts once
+#: however often it repeats ("Like", "Answers behind this"); data cells (official titles, figures) are not prose.
+PROSE = "h1, h2, h3, p, li, dt, dd, legend, caption, summary, label, th[scope=row]"
+_PROSE_BLOCKS = """(selector) => {
+  const blocks = [];
+  for (const element of document.querySelectorAll(selector.split(', ').map(s => 'main ' + s).join(', '))) {
+    if (!element.checkVisibility()) continue;
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll(selector + ', table, .visually-hidden').forEach(n => n.remove());
+    const text = copy.textContent.replace(/\\s+/g, ' ').trim();
+    if (text) blocks.push(text);
+  }
+  return blocks;
+}"""
+
+
+def reading_grade(page: Page) -> tuple[float, list[str]]:
+    """The Flesch–Kincaid grade of the page's visible prose (``PROSE``), with the sentences it scored: each distinct
+    block once, ending with a full stop where it has no punctuation of its own. textstat 0.7.3 counts syllables with
+    pyphen, offline."""
+    import textstat
+
+    blocks = list(dict.fromkeys(page.evaluate(_PROSE_BLOCKS, PROSE)))
+    sentences = [b if re.search(r"[.!?:;]$", b) else b + "." for b in blocks]
+    return textstat.flesch_kincaid_grade(" ".join(sentences)), sentences
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG's contrast ratio of two CSS colours given as ``rgb(r, g, b)``."""
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in re.findall(r"\d+", colour)[:3]]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 # -- PDFs -------------------------------------------------------------------------------------------------------------
 
-def pdf_text(pdf: Path | bytes) -> tuple[int, str]:
-    """A PDF's page count and its text as ``pdftotext -layout`` lays it out (Debian's poppler-utils)."""
+def pdf_text(pdf: Path | bytes, *, layout: bool = True) -> tuple[int, str]:
+    """A PDF's page count and its text as ``pdftotext -layout`` lays it out (Debian's poppler-utils); without
+    ``layout``, in reading order, so a table cell's wrapped words stay together."""
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
     assert data.startswith(b"%PDF-")
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.fail("pdftotext is missing: scripts/test installs poppler-utils")
-    out = subprocess.run([pdftotext, "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
+    out = subprocess.run([pdftotext, *(["-layout"] if layout else []), "-", "-"], input=data, capture_output=True,
+                         check=True).stdout
     text = out.decode()
     return text.count("\f"), text
 
