@@ -294,6 +294,7 @@ class _Scorer:
         self.clusters = [c.id for c in self.fw.clusters()]
         self.subclusters = [s.id for s in self.fw.subclusters()]
         self.rolled: dict[str, tuple[float, np.ndarray]] = {}  # node id -> interest roll-up (fit, best rows)
+        self.ordered: dict[str, list[int]] = {}  # node id -> its occupation rows, best examples first
 
     def answer(self, item: Item) -> int:
         return self.answers.get(item.id, Answer.NOT_SURE)
@@ -500,21 +501,23 @@ class _Scorer:
     def _ordered(self, node_id: str, fit: np.ndarray | None) -> list[int]:
         """A node's occupation rows, the best examples first (``examples`` in the rules): jobs with openings
         that are not catch-alls, then by fit to the person plus how typical the job is of the node plus a
-        little for its openings (typicality and openings alone without the interest part), then by code."""
+        little for its openings (typicality and openings alone without the interest part), then by code.
+        Kept for the run: a node's reasons, jobs and place under "elsewhere" ask for the same order."""
+        if node_id in self.ordered:
+            return self.ordered[node_id]
         assert self.data is not None
         rows = self.data.members.get(node_id, np.array([], dtype=int))
-        typical = np.nan_to_num(self.data.typicality.get(node_id, np.zeros(len(rows))), nan=-1.0)
+        occupations = [self.data.occupations[r] for r in rows]
         examples = self.rules.examples
-
-        def key(n: int) -> tuple[bool, float, str]:
-            o = self.data.occupations[rows[n]]
-            openings = o.openings_k or 0.0
-            match = typical[n] + examples.openings_weight * np.log10(max(openings * 1000, 1.0))
-            if fit is not None:
-                match += float(np.nan_to_num(fit[rows[n]], nan=-1.0))
-            return o.residual or openings < examples.min_openings_k, -match, o.soc
-
-        return [int(rows[n]) for n in sorted(range(len(rows)), key=key)]
+        openings = np.array([o.openings_k or 0.0 for o in occupations])
+        match = np.nan_to_num(self.data.typicality.get(node_id, np.zeros(len(rows))), nan=-1.0) \
+            + examples.openings_weight * np.log10(np.maximum(openings * 1000, 1.0))
+        if fit is not None:
+            match = match + np.nan_to_num(fit[rows], nan=-1.0)
+        minor = [o.residual or n < examples.min_openings_k for o, n in zip(occupations, openings, strict=True)]
+        order = sorted(range(len(rows)), key=lambda n: (minor[n], -match[n], occupations[n].soc))
+        self.ordered[node_id] = [int(rows[n]) for n in order]
+        return self.ordered[node_id]
 
     def _jobs(self, node_id: str, fit: np.ndarray | None) -> tuple[list[OccupationFit], int, int]:
         """The node's jobs to show (within the preferences, best examples first), how many passed, how many
