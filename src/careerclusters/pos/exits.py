@@ -8,7 +8,7 @@ exit meets "High school diploma or equivalent", a postsecondary one at least "So
 credential earned on the way meets the level ``planner.yaml`` gives its kind. The jobs open there are those of the
 program, and of the CIP codes of the stage the learner finishes, whose typical entry education is no higher. At
 the program's last level every one of its jobs is open: it is what the program was written to lead to (BLS puts
-Registered Nurses at a bachelor's degree, yet an associate degree and the licence lead there).
+Registered Nurses at a bachelor's degree, yet an associate degree and the license lead there).
 """
 
 from __future__ import annotations
