@@ -89,7 +89,7 @@ def test_on_a_phone_wide_tables_scroll_in_their_own_box(page: Page, server: str)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
         assert serious_violations(page) == [], path
     page.goto(server + "/subclusters/physical-health?sort=wage")
-    region = page.get_by_role("region", name=re.compile(r"^\d+ occupations, sorted by median wage$"))
+    region = page.get_by_role("region", name=re.compile(r"^\d+ jobs, sorted by typical pay a year$"))
     assert region.evaluate("e => e.scrollWidth > e.clientWidth")  # the table is wider than the phone
     region.focus()
     page.keyboard.press("ArrowRight")
