@@ -282,6 +282,31 @@ ALIGNMENT_PROGRAMS = ("program,cip,enrolment,completers\n"
                       "Welding,48.0508,,25\n")
 
 
+def eighth_grader(lang: str = "en") -> SurveyAnswers:
+    """The 8th grader of issue 24, who likes drawing, animals and little kids: a few arts and helping activities
+    liked, a few others disliked; on the checklist, fine arts with the two general arts items, raising animals, and
+    caring for young children."""
+    from careerclusters.survey.scoring import SurveyAnswers
+
+    answers = {"a1": 2, "a5": 2, "a7": 2, "s1": 2, "s6": 2, "s2": 2, "r4": 2, "c2": 0, "c4": 0, "e6": 0, "e7": 0,
+               "r3": 0, "i3": 0, "c8": 0, "ar-fine": 2, "ar-subject": 2, "ar-trait": 2, "ag-animals": 2, "ed-early": 2}
+    return SurveyAnswers(answers=answers, lang=lang)
+
+
+def dislikes_all_but(subcluster_id: str, *, interests: bool = False) -> SurveyAnswers:
+    """Answers, as the API and `survey score --answers` allow, that like only the checklist item of one sub-cluster
+    and dislike every other checklist item (its cluster's general ones too); with ``interests``, every interest
+    activity is disliked as well."""
+    from careerclusters.survey import Part, load_instrument
+    from careerclusters.survey.scoring import SurveyAnswers
+
+    inst = load_instrument("en")
+    answers = {i.id: 2 if i.subcluster_id == subcluster_id else 0 for i in inst.part(Part.CLUSTER)}
+    if interests:
+        answers |= {i.id: 0 for i in inst.part(Part.INTEREST)}
+    return SurveyAnswers(answers=answers)
+
+
 def realistic_construction(lang: str = "en") -> SurveyAnswers:
     """Survey answers that like every Realistic activity, dislike every other one, and tick every Construction
     item."""
@@ -335,18 +360,64 @@ def tab_to(page: Page, wanted: Callable[[dict[str, Any]], bool], limit: int = 20
     pytest.fail("the keyboard never reached the element")
 
 
+#: What a reader reads as prose on a page: headings, paragraphs, list items, terms, legends, captions, labels and row
+#: headers. Each element's own text (blocks nested in it, tables and visually hidden text taken out) counts once
+#: however often it repeats ("Like", "Answers behind this"); data cells (official titles, figures) are not prose.
+PROSE = "h1, h2, h3, p, li, dt, dd, legend, caption, summary, label, th[scope=row]"
+_PROSE_BLOCKS = """(selector) => {
+  const blocks = [];
+  for (const element of document.querySelectorAll(selector.split(', ').map(s => 'main ' + s).join(', '))) {
+    if (!element.checkVisibility()) continue;
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll(selector + ', table, .visually-hidden').forEach(n => n.remove());
+    const text = copy.textContent.replace(/\\s+/g, ' ').trim();
+    if (text) blocks.push(text);
+  }
+  return blocks;
+}"""
+
+
+def reading_grade(page: Page) -> tuple[float, list[str]]:
+    """The Flesch–Kincaid grade of the page's visible prose (``PROSE``), with the sentences it scored: each distinct
+    block once, ending with a full stop where it has no punctuation of its own. textstat 0.7.3 counts syllables with
+    pyphen, offline."""
+    import textstat
+
+    blocks = list(dict.fromkeys(page.evaluate(_PROSE_BLOCKS, PROSE)))
+    sentences = [b if re.search(r"[.!?:;]$", b) else b + "." for b in blocks]
+    return textstat.flesch_kincaid_grade(" ".join(sentences)), sentences
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG's contrast ratio of two CSS colours given as ``rgb(r, g, b)``."""
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in re.findall(r"\d+", colour)[:3]]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 # -- PDFs -------------------------------------------------------------------------------------------------------------
 
-def pdf_text(pdf: Path | bytes) -> tuple[int, str]:
-    """A PDF's page count and its text as ``pdftotext -layout`` lays it out (Debian's poppler-utils)."""
+def pdf_text(pdf: Path | bytes, *, layout: bool = True) -> tuple[int, str]:
+    """A PDF's page count and its text as ``pdftotext -layout`` lays it out (Debian's poppler-utils); without
+    ``layout``, in reading order, so a table cell's wrapped words stay together."""
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
     assert data.startswith(b"%PDF-")
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.fail("pdftotext is missing: scripts/test installs poppler-utils")
-    out = subprocess.run([pdftotext, "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
+    out = subprocess.run([pdftotext, *(["-layout"] if layout else []), "-", "-"], input=data, capture_output=True,
+                         check=True).stdout
     text = out.decode()
     return text.count("\f"), text
+
+
+def html_text(html: str) -> str:
+    """A page's words, tags removed and spaces collapsed, to assert on what a reader sees."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" ,", ",")
 
 
 def words(text: str) -> str:

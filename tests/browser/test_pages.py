@@ -52,10 +52,9 @@ def test_search_nurse_open_registered_nurses(page: Page, server: str) -> None:
     assert page.locator("h1").inner_text() == "Registered Nurses"
     assert page.locator("dd.subclusters").inner_text() == "Physical Health"
     assert page.locator("dd.wage").inner_text().startswith("$97,550")
-    sectors = page.get_by_role("table", name="Industries (NAICS sectors) with the most jobs in this occupation, "
-                                             "United States")
+    sectors = page.get_by_role("table", name="Industries with the most jobs in this occupation, United States")
     assert [cell.strip() for cell in sectors.locator("tbody tr").first.inner_text().split("\t")] == [
-        "Health Care and Social Assistance NAICS 62", "2,895,620\n(86%)", "$97,660"]
+        "Health Care and Social Assistance", "2,895,620\n(86%)", "$97,660"]
     assert serious_violations(page) == []
 
 
@@ -63,7 +62,7 @@ def test_download_occupations_csv(page: Page, server: str, tmp_path: Path) -> No
     page.goto(server + "/subclusters/physical-health?sort=wage")
     assert serious_violations(page) == []
     with page.expect_download() as info:
-        page.get_by_role("link", name="Download occupations (CSV)").click()
+        page.get_by_role("link", name="Download the jobs (CSV, with codes)").click()
     target = tmp_path / info.value.suggested_filename
     info.value.save_as(target)
     assert target.name == "physical-health-occupations.csv"
@@ -90,7 +89,7 @@ def test_on_a_phone_wide_tables_scroll_in_their_own_box(page: Page, server: str)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
         assert serious_violations(page) == [], path
     page.goto(server + "/subclusters/physical-health?sort=wage")
-    region = page.get_by_role("region", name=re.compile(r"^\d+ occupations, sorted by median wage$"))
+    region = page.get_by_role("region", name=re.compile(r"^\d+ jobs, sorted by typical pay a year$"))
     assert region.evaluate("e => e.scrollWidth > e.clientWidth")  # the table is wider than the phone
     region.focus()
     page.keyboard.press("ArrowRight")

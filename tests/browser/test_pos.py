@@ -43,11 +43,12 @@ def test_build_a_plan_by_keyboard_and_print_it(page: Page, server: str, tmp_path
     assert "take=HS-402" in page.url and "done=HS-101" in page.url
     earned = page.locator("ul.earned li")
     assert earned.count() == 1
-    assert earned.first.inner_text() == ("Certified Nursing Assistant (licence, Example State Department of Health): "
+    assert earned.first.inner_text() == ("Certified Nursing Assistant (license, Example State Department of Health): "
                                          "with HS-401 in Grade 12, 2029–30")
     assert page.locator("ul.missed li").first.inner_text() == (
-        "Associate Degree in Nursing (associate degree): It is earned in Term 4, after you leave at Grade 12.")
-    assert "$97,550" in page.locator("table.plan-jobs tr", has_text="Registered Nurses").inner_text()
+        "Associate Degree in Nursing (two-year degree): It is earned in Term 4, after you leave at Grade 12.")
+    assert "$42,260" in page.locator("#jobs-now tr", has_text="Nursing Assistants").inner_text()
+    assert "$97,550" in page.locator("#jobs-later tr", has_text="Registered Nurses").inner_text()  # more study
     assert page.locator("#year-4").inner_text() == "2029–30"
     assert serious_violations(page) == []
 

@@ -24,6 +24,11 @@ def client(pos_db: Path) -> Iterator[TestClient]:
         yield test_client
 
 
+def _same_page(layout: str, heading: str, row: str) -> bool:
+    """Whether the printed page holding ``heading`` holds ``row`` too (pages end with a form feed)."""
+    return any(heading in page and row in page for page in layout.split("\f"))
+
+
 def test_the_plan_and_the_program_of_study_print_to_pdf(client: TestClient, pos_db: Path, tmp_path: Path) -> None:
     plan = client.get(NURSING + "/plan.pdf?finish=Grade+12&take=HS-402&done=HS-101")
     assert plan.headers["content-disposition"] == 'attachment; filename="plan-example-registered-nursing.pdf"'
@@ -32,6 +37,16 @@ def test_the_plan_and_the_program_of_study_print_to_pdf(client: TestClient, pos_
     assert 1 <= pages <= 2
     assert "My plan: Registered Nursing (example)" in printed and "Certified Nursing Assistant" in printed
     assert "$97,550" in printed and "chosen" in printed
+    # leaving after grade 12: the nurse-aide jobs, Registered Nurses only "with more study"
+    assert "Jobs you can start then Job Typical pay a year School or training to start Change in jobs, 10 years " \
+           "Nursing Assistants $42,260" in printed
+    assert "Jobs with more study: finish the whole program" in printed
+    for heading, first_row in (("Where it leads", "Nursing Assistants"),
+                               ("Jobs you can start then", "Nursing Assistants"),
+                               ("Jobs with more study", "Registered Nurses")):
+        assert _same_page(layout, heading, first_row), heading  # a heading is never left alone at a page's foot
+    whole = pdf_text(client.get(NURSING + "/plan.pdf").content)[1]
+    assert _same_page(whole, "Jobs this program of study leads to", "Registered Nurses")
     document = client.get(NURSING + ".pdf")
     pages, layout = pdf_text(document.content)
     printed = words(layout)

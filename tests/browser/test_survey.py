@@ -1,5 +1,6 @@
 """The survey in real headless Chromium: completed by keyboard alone in English and in Spanish, with
-axe-core on every step, the result page's clusters, reasons and jobs with wages, and its PDF download."""
+axe-core on every step, the result page's clusters, reasons and jobs with wages, and its PDF download, which holds
+every job and program the page shows; the pay box's message beside the field when it cannot read what was typed."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page
 
 from careerclusters.survey import Part, load_instrument
-from tests.helpers import active_element, pdf_text, serious_violations, tab_to
+from careerclusters.survey.codec import encode
+from tests.helpers import active_element, eighth_grader, pdf_text, serious_violations, tab_to, words
 
 INSTRUMENT = load_instrument("en")
 REALISTIC = {i.id for i in INSTRUMENT.part(Part.INTEREST) if i.key == "R"}
@@ -69,12 +71,14 @@ def test_survey_by_keyboard_in_english(page: Page, server: str, tmp_path: Path) 
     clusters = page.locator("ol.matches > li h3")
     assert clusters.count() == 3 and clusters.first.inner_text() == "Construction"
     assert page.get_by_text("You chose 6 of the 6 Construction items.").count() == 1
-    assert page.locator("table.profile tbody tr").first.inner_text().split("\t")[:2] == ["Realistic (R) top", "100"]
-    row = page.locator("table.occupations tr", has_text="Sheet Metal Workers").first
-    assert "$61,800" in row.inner_text()
+    realistic = page.locator("table.profile tbody tr").first.inner_text()
+    assert realistic.startswith("Realistic top\nDoers: people who like to work with their hands")
+    assert [cell.strip() for cell in realistic.split("\t")[1:]] == ["8 of 8", "0 of 8"]
+    row = page.locator("table.occupations tr", has_text="Electricians").first
+    assert "$63,190" in row.inner_text()
     assert page.locator("article.subcluster").count() == 5
     pages, text = pdf_text(download_pdf(page, tmp_path))
-    assert 1 <= pages <= 2 and "Construction" in text and "$61,800" in text and "Sheet Metal Workers" in text
+    assert 1 <= pages <= 3 and "Construction" in text and "$63,190" in text and "Electricians" in text
 
 
 def test_survey_by_keyboard_in_spanish(page: Page, server: str, tmp_path: Path) -> None:
@@ -83,11 +87,11 @@ def test_survey_by_keyboard_in_spanish(page: Page, server: str, tmp_path: Path) 
     assert page.locator("h1").inner_text() == "Los resultados de tu encuesta"
     assert page.locator("ol.matches > li h3").first.inner_text() == "Construcción"
     assert page.get_by_text("Escogiste 6 de las 6 opciones de Construcción.").count() == 1
-    assert "$61,800" in page.locator("table.occupations tr", has_text="Sheet Metal Workers").first.inner_text()
+    assert "$63,190" in page.locator("table.occupations tr", has_text="Electricians").first.inner_text()
     target = download_pdf(page, tmp_path)
     assert target.name == "resultados-encuesta.pdf"
     pages, text = pdf_text(target)
-    assert 1 <= pages <= 2 and "Construcción" in text and "Oficios especializados" in text
+    assert 1 <= pages <= 3 and "Construcción" in text and "Oficios especializados" in text
     page.goto(url)  # the bookmarked address alone brings the same result back
     assert page.locator("ol.matches > li h3").first.inner_text() == "Construcción"
 
@@ -105,3 +109,38 @@ def test_survey_works_with_javascript_off(browser: Browser, server: str) -> None
     assert page.get_by_label("Like").first.is_checked()
     assert page.context.cookies() == []
     context.close()
+
+
+def test_the_result_pdf_holds_what_the_page_holds(page: Page, server: str, tmp_path: Path) -> None:
+    """Every job and program the page lists for a sub-cluster (five jobs, not three), the jobs for the item that
+    ranks lower (the 8th grader's animals), and no list ending in a stray ";"."""
+    page.goto(f"{server}/survey/result?a={encode(eighth_grader().answers, INSTRUMENT)}")
+    shown = {article.locator("h3").inner_text(): (
+        [(cells.nth(0).inner_text(), cells.nth(1).inner_text()) for row in article.locator("tbody tr").all()
+         for cells in [row.locator("td")]],
+        article.locator("ul.programs li").all_inner_texts()) for article in page.locator("article.subcluster").all()}
+    assert len(shown) == 6 and all(len(jobs) == 5 for name, (jobs, _p) in shown.items() if "Animal" not in name)
+    _pages, text = pdf_text(download_pdf(page, tmp_path), layout=False)
+    printed = words(text)
+    for name, (jobs, programs) in shown.items():
+        for title, pay in jobs:
+            assert title in printed and pay in printed, (name, title)
+        assert all(program in printed for program in programs), name
+    assert "Raise and care for animals" in printed
+    assert "Veterinary Assistants and Laboratory Animal Caretakers" in printed
+    assert not [line for line in text.splitlines() if line.rstrip().endswith(";")]
+
+
+def test_the_pay_box_asks_again_beside_the_field(page: Page, server: str) -> None:
+    page.goto(f"{server}/survey?lang=es&a={encode(eighth_grader().answers, INSTRUMENT)}&step=5")
+    page.get_by_label("El sueldo anual más bajo que aceptarías, en dólares (opcional)").fill("mucho")
+    page.get_by_role("button", name="Ver mis resultados").click()
+    page.wait_for_load_state()
+    field = page.locator("#wage")
+    assert field.input_value() == "mucho" and field.get_attribute("aria-invalid") == "true"
+    assert page.locator("#wage-error").inner_text().startswith("Escribe el sueldo como un número de dólares al año")
+    assert serious_violations(page) == []
+    field.fill("40 mil")
+    page.get_by_role("button", name="Ver mis resultados").click()
+    page.wait_for_url("**/survey/result?*")
+    assert "wage=40000" in page.url and page.locator("h1").inner_text() == "Los resultados de tu encuesta"

@@ -5,6 +5,7 @@ a strict Content-Security-Policy allows."""
 from __future__ import annotations
 
 import re
+import sqlite3
 
 import pytest
 from matplotlib.figure import Figure
@@ -143,17 +144,34 @@ def test_scatter_points_are_links_with_names(conn) -> None:
     assert chart.svg.count("<a ") == 85
 
 
-def test_cluster_subclusters_by_size_and_pay(conn) -> None:
+def cluster_chart(conn: sqlite3.Connection, cluster_id: str) -> charts.ChartSpec:
+    """The cluster page's chart of its sub-clusters by jobs and pay."""
     fw = load_framework()
-    health = fw.get("healthcare-human-services")
+    cluster = fw.get(cluster_id)
     subs = [(s.name, f"/subclusters/{s.id}", answers.contents(conn, s.id, Level.SUBCLUSTER).occupations)
-            for s in fw.children(health)]
-    spec = charts.subclusters_by_size_and_pay(health.name, subs, charts.grouping_colour(health.parent_id), HIGHEST)
-    assert ("Physical Health is the largest, with 12.0 million jobs; Biotechnology Research & Development pays "
+            for s in fw.children(cluster)]
+    return charts.subclusters_by_size_and_pay(cluster.name, subs, charts.grouping_colour(cluster.parent_id), HIGHEST)
+
+
+def test_cluster_subclusters_by_size_and_pay(conn) -> None:
+    spec = cluster_chart(conn, "healthcare-human-services")
+    assert ("Physical Health is the largest, with 12.0 million jobs. Biotechnology Research & Development pays "
             "best, a typical median wage of $103,410.") in spec.summary
     physical = next(r for r in spec.table.rows if r[0].text == "Physical Health")
-    assert [c.text for c in physical] == ["Physical Health", "12.0 million", "$97,550", "87 of 87"]
+    assert [c.text for c in physical] == ["Physical Health", "12.0 million", "$97,550", "many occupations", "87 of 87"]
     assert {b.get_facecolor()[:3] for b in bars(drawn(spec))} == {(178 / 255, 60 / 255, 23 / 255)}  # the wheel's
+
+
+def test_a_typical_wage_set_by_one_or_two_occupations_says_whose_it_is(conn) -> None:
+    """Design & Digital Arts "pays best" only because software developers and managers hold four in five of its
+    jobs: the summary and the table say so, and name the best-paid sub-cluster whose figure is its own."""
+    spec = cluster_chart(conn, "arts-entertainment-design")
+    assert ("Design & Digital Arts has the highest typical median wage, $135,980, but that is the pay of Software "
+            "Developers and Managers, All Other, who hold 79.9% of its jobs; of the sub-clusters whose figure is not "
+            "set by one or two occupations, Media Production & Broadcasting pays best, $75,420.") in spec.summary
+    assert "Design & Digital Arts pays best" not in spec.summary
+    design = next(r for r in spec.table.rows if r[0].text == "Design & Digital Arts")
+    assert design[3].text == "Software Developers and Managers, All Other (79.9% of its jobs)"
 
 
 def test_program_chart_of_registered_nursing(conn) -> None:

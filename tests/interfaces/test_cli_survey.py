@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from careerclusters.cli import app as cli_app
 from careerclusters.survey import Part, load_instrument
-from tests.helpers import realistic_construction
+from tests.helpers import dislikes_all_but, realistic_construction
 
 
 def test_cli_items_and_score(imported_db: Path, tmp_path: Path) -> None:
@@ -26,7 +26,19 @@ def test_cli_items_and_score(imported_db: Path, tmp_path: Path) -> None:
     result = json.loads(scored.stdout)
     assert result["lang"] == "es" and result["clusters"][0]["name"] == "Construcción"
     text = runner.invoke(cli_app, ["--db", str(imported_db), "survey", "score", "--answers", str(answers)])
-    assert "Sheet Metal Workers" in text.stdout and "You chose 6 of the 6 Construction items." in text.stdout
+    assert "Electricians" in text.stdout and "You chose 6 of the 6 Construction items." in text.stdout
+
+
+def test_cli_ranks_someone_who_dislikes_most_items(imported_db: Path, tmp_path: Path) -> None:
+    """`survey score --answers` with every item disliked but one sub-cluster's: its cluster first, and the interest
+    types said in words (liked 0 of 8, disliked 8 of 8), not "no cluster stands out"."""
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(dislikes_all_but("maintenance-repair", interests=True).answers))
+    scored = CliRunner().invoke(cli_app, ["--db", str(imported_db), "survey", "score", "--answers", str(answers)])
+    assert scored.exit_code == 0, scored.stderr
+    assert "1. Supply Chain & Transportation" in scored.stdout and "no cluster stands out" not in scored.stdout
+    assert "You picked “Repair engines, brakes and other parts of cars and trucks”." in scored.stdout
+    assert "Doers: people who like to work with their hands" in scored.stdout
 
 
 @pytest.mark.parametrize(("content", "expected"), [

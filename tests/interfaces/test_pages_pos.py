@@ -6,7 +6,6 @@ are in browser/test_pos.py)."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from careerclusters.server.app import create_app
+from tests.helpers import html_text
 
 NURSING = "/programs-of-study/example-registered-nursing"
 
@@ -24,16 +24,11 @@ def client(pos_db: Path) -> Iterator[TestClient]:
         yield test_client
 
 
-def text(html: str) -> str:
-    """The page's words, tags removed and spaces collapsed, to assert on what a reader sees."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" ,", ",")
-
-
 def test_the_list_filters_by_subcluster(client: TestClient) -> None:
-    page = text(client.get("/programs-of-study").text)
+    page = html_text(client.get("/programs-of-study").text)
     assert "6 programs of study" in page and "Welding Technology (example)" in page
     assert "Registered Nursing (example) example Example State Department of Education Physical Health" in page
-    only = text(client.get("/programs-of-study?subcluster=Physical Health").text)
+    only = html_text(client.get("/programs-of-study?subcluster=Physical Health").text)
     assert "1 program of study in Physical Health" in only and "Welding" not in only.split("programs of study)")[1]
     assert client.get("/programs-of-study?subcluster=nowhere").status_code == 404
 
@@ -41,7 +36,7 @@ def test_the_list_filters_by_subcluster(client: TestClient) -> None:
 def test_a_program_of_study_page(client: TestClient) -> None:
     response = client.get(NURSING)
     assert response.status_code == 200
-    page = text(response.text)
+    page = html_text(response.text)
     assert "Grade 9 High school entry point HS-101 Exploration of Health Care Occupations CTE introductory · 1 credit" \
            in page
     assert "SCED 14154: Medical Terminology" in page  # the SCED title, its description folded beneath
@@ -53,18 +48,18 @@ def test_a_program_of_study_page(client: TestClient) -> None:
     assert "29-1141 Registered Nurses $97,550 +4.9%" in page
     assert "51.3801 Registered Nursing/Registered Nurse" in page
     assert "No findings: it has every element the default rules check." in page
-    flawed = text(client.get("/programs-of-study/example-flawed").text)
+    flawed = html_text(client.get("/programs-of-study/example-flawed").text)
     assert "error levels in order Grade 10 (step 10) comes after Grade 11 (step 11)." in flawed
     assert client.get("/programs-of-study/no-such-program").status_code == 404
 
 
 def test_subcluster_and_instructional_program_pages_list_their_programs_of_study(client: TestClient) -> None:
-    sub = text(client.get("/subclusters/physical-health").text)
+    sub = html_text(client.get("/subclusters/physical-health").text)
     assert "Programs of study Course sequences from high school to a credential that belong to this sub-cluster: " \
            "Registered Nursing (example) · Example State Department of Education example · plan your path" in sub
     cip = client.get("/programs/51.3801").text
     assert f'href="{NURSING}"' in cip and "that use this CIP code" in cip
-    other = text(client.get("/programs/52.0201").text)
+    other = html_text(client.get("/programs/52.0201").text)
     assert "No programs of study that use this CIP code are imported." in other
 
 
@@ -78,21 +73,26 @@ def test_downloads_in_the_open_format(client: TestClient) -> None:
 
 
 def test_the_planner_lays_out_a_plan(client: TestClient) -> None:
-    start = text(client.get("/planner").text)
+    start = html_text(client.get("/planner").text)
     assert "Choose a program of study" in start and "Registered Nursing (example)" in start
     assert "Barbering and Retail" not in start  # the flawed example: the checker finds errors in it
     assert "Programs of study not listed here until their authors fix the errors their checks found: 1." in start
     assert ("Programas de estudio que no aparecen aquí hasta que sus autores corrijan los errores que encontró su "
-            "revisión: 1.") in text(client.get("/planner?lang=es").text)
+            "revisión: 1.") in html_text(client.get("/planner?lang=es").text)
     response = client.get(NURSING + "/plan?finish=Grade+12&year=2026&take=HS-402&done=HS-101")
-    page = text(response.text)
-    assert "2029–30 Grade 12 · high school exit point" in page
-    assert ("Certified Nursing Assistant (licence, Example State Department of Health): with HS-401 in Grade 12, "
+    page = html_text(response.text)
+    assert "2029–30 Grade 12 · high school you can stop here" in page
+    assert ("Certified Nursing Assistant (license, Example State Department of Health): with HS-401 in Grade 12, "
             "2029–30") in page
-    assert "Associate Degree in Nursing (associate degree): It is earned in Term 4, after you leave at Grade 12." \
+    assert "Associate Degree in Nursing (two-year degree): It is earned in Term 4, after you leave at Grade 12." \
            in page
     assert "You leave at Grade 12. You can come back later and start again at Term 1." in page
-    assert "Registered Nurses $97,550 +4.9%" in page
+    # leaving after grade 12 with the nurse-aide license: nursing assistants now, registered nurses with more study
+    assert ("Jobs you can start then Job Typical pay a year School or training to start Change in jobs, 10 years "
+            "Nursing Assistants $42,260 A certificate after high school +2.3%") in page
+    assert ("Jobs with more study: finish the whole program Job Typical pay a year School or training to start "
+            "Change in jobs, 10 years Nursing Instructors and Teachers, Postsecondary") in page
+    assert "Registered Nurses $97,550 Four-year college degree +4.9%" in page
     assert "11 credits in your plan; 1 done so far." in page
     assert 'id="take-401-2" name="take" value="HS-402" checked' in response.text
     assert 'name="done" value="HS-101" checked' in response.text
@@ -103,7 +103,7 @@ def test_the_planner_lays_out_a_plan(client: TestClient) -> None:
 
 def test_the_planner_in_spanish(client: TestClient) -> None:
     response = client.get(NURSING + "/plan?lang=es&start=Term+1&take=HS-402")
-    page = text(response.text)
+    page = html_text(response.text)
     assert '<html lang="es">' in response.text
     assert "Mi plan: Registered Nursing (example)" in page and "Año 1" in page
     assert "HS-402 no es una optativa de los niveles de tu plan; se dejó fuera." in page
@@ -112,9 +112,14 @@ def test_the_planner_in_spanish(client: TestClient) -> None:
 
 
 def test_bad_plan_addresses_say_what_is_wrong(client: TestClient) -> None:
-    bad_year = client.get(NURSING + "/plan?year=next")
-    assert bad_year.status_code == 400 and "the first school year must be a year such as 2026" in bad_year.text
-    assert client.get(NURSING + "/plan?year=1850").status_code == 400
+    bad_year = client.get(NURSING + "/plan?year=next&finish=Grade+12")
+    assert bad_year.status_code == 400  # the plan again, the message beside the field and what was typed kept
+    page = html_text(bad_year.text)
+    assert "My plan: Registered Nursing (example)" in page and "You leave at Grade 12." in page
+    assert 'aria-invalid="true" value="next"' in bad_year.text
+    assert "Type the year your first school year begins, such as 2026 for 2026–27 (not “next”)." in page
+    spanish = html_text(client.get(NURSING + "/plan?year=1850&lang=es").text)
+    assert "Escribe el año en que empieza tu primer año escolar, por ejemplo 2026 para 2026–27 (no “1850”)." in spanish
     assert client.get(NURSING + "/plan?pace=sometimes").status_code == 400
     assert client.get("/programs-of-study/nothing/plan").status_code == 404
 
@@ -140,9 +145,9 @@ def test_the_plan_file_opens_the_same_plan(client: TestClient) -> None:
 
 def test_with_no_programs_of_study_imported_the_pages_say_how(imported_db: Path) -> None:
     with TestClient(create_app(imported_db, warm=False)) as empty:
-        listing = text(empty.get("/programs-of-study").text)
+        listing = html_text(empty.get("/programs-of-study").text)
         assert "No programs of study are imported yet." in listing and "careerclusters pos import --examples" in listing
-        planner = text(empty.get("/planner?lang=es").text)
+        planner = html_text(empty.get("/planner?lang=es").text)
         assert "Todavía no hay programas de estudio: pide a tu escuela o a tu estado que agreguen los suyos." in planner
-        assert "No programs of study that belong to this sub-cluster are imported." in text(
+        assert "No programs of study that belong to this sub-cluster are imported." in html_text(
             empty.get("/subclusters/physical-health").text)

@@ -10,14 +10,21 @@ from pathlib import Path
 import pytest
 
 from careerclusters.base import languages as i18n
-from careerclusters.base.errors import CareerClustersError
 from careerclusters.framework import load_framework
 from careerclusters.store import connect
 from careerclusters.survey import RIASEC, Part, SurveyDataError, instrument, languages, load_instrument, missing_words
 from careerclusters.survey.codec import decode, encode
 from careerclusters.survey.data import SurveyData
-from careerclusters.survey.scoring import Education, Language, SurveyAnswers, parse_wage, score, score_answers
-from tests.helpers import realistic_construction
+from careerclusters.survey.scoring import (
+    Education,
+    Language,
+    SurveyAnswers,
+    WageError,
+    parse_wage,
+    score,
+    score_answers,
+)
+from tests.helpers import dislikes_all_but, eighth_grader, realistic_construction
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +91,9 @@ def test_answer_code_round_trip_and_damage() -> None:
 def test_realistic_and_construction_put_construction_first(data: SurveyData) -> None:
     result = score(realistic_construction(), data)
     assert result.status == "ok" and result.parts_scored == ["interest", "cluster"]
-    assert [t.score for t in result.profile] == [100, 0, 0, 0, 0, 0] and result.top_types == ["R"]
+    assert [t.score for t in result.profile] == [100, -100, -100, -100, -100, -100] and result.top_types == ["R"]
+    assert [(t.liked, t.disliked, t.items) for t in result.profile[:2]] == [(8, 0, 8), (0, 8, 8)]
+    assert result.profile[0].about.startswith("Doers: people who like to work with their hands")
     first = result.clusters[0]
     assert first.id == "construction"
     assert first.reasons[0].text == "You chose 6 of the 6 Construction items."
@@ -95,7 +104,7 @@ def test_realistic_and_construction_put_construction_first(data: SurveyData) -> 
     trades = next(s for s in result.subclusters if s.id == "skilled-trades")
     assert 3 <= len(trades.occupations) <= 5 and trades.programs
     wages = {o.soc: o.median_wage for s in result.subclusters for o in s.occupations}
-    assert wages.get("47-2211") == 61800  # Sheet Metal Workers, OEWS May 2025 national median
+    assert wages.get("47-2111") == 63190  # Electricians, OEWS May 2025 national median
 
 
 def test_spanish_results_explain_in_spanish(data: SurveyData) -> None:
@@ -109,7 +118,7 @@ def test_all_not_sure_cannot_tell(data: SurveyData) -> None:
     inst = load_instrument("en")
     result = score(SurveyAnswers(answers=dict.fromkeys(inst.code_order, 1)), data)
     assert result.status == "cannot_tell" and result.clusters == [] and result.subclusters == []
-    assert "not sure" in result.message and {t.score for t in result.profile} == {50}
+    assert "not sure" in result.message and {t.score for t in result.profile} == {0}  # neutral, not half-liked
 
 
 def test_preferences_filter_occupations_not_the_ranking(data: SurveyData) -> None:
@@ -126,10 +135,100 @@ def test_preferences_filter_occupations_not_the_ranking(data: SurveyData) -> Non
     assert "Civil Engineers" not in {o.title for o in architecture.occupations}  # needs a bachelor's degree
 
 
-def test_wage_floor_as_typed() -> None:
-    assert parse_wage("$40,000") == 40000 and parse_wage(" ") is None
-    with pytest.raises(CareerClustersError, match="number of dollars"):
-        parse_wage("lots")
+@pytest.mark.parametrize(("typed", "lang", "floor"), [
+    ("$40,000", "en", 40000), ("40000", "en", 40000), ("40k", "en", 40000), ("40K", "en", 40000),
+    ("40 mil", "es", 40000), ("40.000", "es", 40000), ("$40,5k", "es", 40500), ("40.5k", "en", 40500),
+    ("45 thousand dollars", "en", 45000), ("$52,000.00", "en", 52000), ("40 mil dólares", "es", 40000),
+    (" ", "en", None),
+])
+def test_wage_floor_as_people_type_it(typed: str, lang: str, floor: float | None) -> None:
+    assert parse_wage(typed, lang) == floor
+
+
+@pytest.mark.parametrize(("typed", "lang", "message"), [
+    ("lots", "en", "Type the pay as a number of dollars a year, such as 40000 or 40k (not “lots”)."),
+    ("mucho", "es", "Escribe el sueldo como un número de dólares al año, por ejemplo 40000 o 40 mil (no “mucho”)."),
+    ("40", "en", "40 is too little for a year’s pay. Did you mean $40,000?"),
+    ("2,000,000", "en", "Type a yearly pay between $0 and $1,000,000."),
+])
+def test_a_wage_floor_the_form_cannot_read_says_why_in_the_language(typed: str, lang: str, message: str) -> None:
+    with pytest.raises(WageError) as raised:
+        parse_wage(typed, lang)
+    assert str(raised.value).startswith(message)
+
+
+def test_nothing_liked_or_everything_liked_cannot_tell(data: SurveyData) -> None:
+    inst = load_instrument("en")
+    disliked = score(SurveyAnswers(answers=dict.fromkeys(inst.code_order, 0)), data)
+    assert disliked.status == "cannot_tell" and "nothing you like yet" in disliked.message
+    liked = score(SurveyAnswers(answers={i.id: 2 for i in inst.part(Part.INTEREST)}), data)
+    assert liked.status == "cannot_tell" and "You liked everything you answered" in liked.message
+
+
+@pytest.mark.parametrize("interests", [False, True], ids=["checklist", "every-activity-disliked-too"])
+def test_disliking_most_items_but_liking_one_subclusters_ranks_its_cluster(data: SurveyData, interests: bool) -> None:
+    """Scores are ranked, not kept above zero: for every sub-cluster, someone who likes only its checklist item and
+    dislikes every other one (and, in the second case, every interest activity) gets its cluster in the top 3 and
+    the sub-cluster among the five."""
+    for sub in load_framework().subclusters():
+        result = score(dislikes_all_but(sub.id, interests=interests), data)
+        assert result.status == "ok", sub.id
+        assert sub.parent_id in [c.id for c in result.clusters[:3]], sub.id
+        assert sub.id in [s.id for s in result.subclusters], sub.id
+
+
+def test_the_animals_case_every_liked_item_is_accounted_for(data: SurveyData) -> None:
+    """The 8th grader ticked "Raise and care for animals": Agriculture is not among her top clusters, so the result
+    says where the item fits, its place and why it ranks lower, and names jobs there that people are hired into."""
+    result = score(eighth_grader(), data)
+    assert "agriculture" not in [c.id for c in result.clusters]
+    [animals] = [e for e in result.elsewhere if e.id == "animal-systems"]
+    assert animals.level == "subcluster" and animals.cluster_name == "Agriculture"
+    assert [i.id for i in animals.items] == ["ag-animals"]
+    assert animals.text.startswith(f"It is part of Agriculture, number {animals.rank} of the ")
+    assert "It ranks lower because its jobs fit the activities you like less well than the ones above." in animals.text
+    assert animals.rank > 5 and len(animals.occupations) == 3
+    assert animals.occupations[0].title == "Veterinary Assistants and Laboratory Animal Caretakers"
+    assert all((o.openings_k or 0) >= 0.5 for o in animals.occupations)
+    shown = {c.id for c in result.clusters} | {s.id for s in result.subclusters} | {e.id for e in result.elsewhere}
+    liked = [i for i in load_instrument("en").part(Part.CLUSTER) if eighth_grader().answers.get(i.id) == 2]
+    assert all(i.cluster_id in shown or i.subcluster_id in shown for i in liked)
+    spanish = score(eighth_grader("es"), data)
+    assert next(e for e in spanish.elsewhere if e.id == "animal-systems").text.startswith("Es parte de Agricultura")
+
+
+def test_reasons_count_only_a_nodes_own_items_and_name_general_items_as_the_clusters(data: SurveyData) -> None:
+    result = score(eighth_grader(), data)
+    fine, performing = (next(s for s in result.subclusters if s.id == key) for key in ("fine-arts", "performing-arts"))
+    assert [r.text for r in fine.reasons[:2]] == [
+        "You picked “Make paintings, drawings or sculptures for people to see”.",
+        "For Arts, Entertainment, & Design as a whole, you chose 2 of its 2 general items: school subjects and what "
+        "you are like."]
+    assert [i.id for i in fine.reasons[1].items] == ["ar-subject", "ar-trait"]
+    # she ticked no Performing Arts item: its reasons never say she chose 2 of its 3
+    assert not any("Performing Arts items" in r.text for r in performing.reasons)
+    assert performing.reasons[0].text.startswith("For Arts, Entertainment, & Design as a whole")
+    arts = next(c for c in result.clusters if c.id == "arts-entertainment-design")
+    assert arts.reasons[0].text == "You chose 3 of the 8 Arts, Entertainment, & Design items."
+
+
+def test_examples_are_typical_jobs_with_openings(data: SurveyData) -> None:
+    """Healthcare is not explained by makeup artists, and no sub-cluster is led by a job almost nobody is hired
+    into (Timing Device Assemblers, 0 openings a year; Dredge Operators, 100)."""
+    artist = score(eighth_grader(), data)
+    health = next(c for c in artist.clusters if c.id == "healthcare-human-services")
+    interest = next(r for r in health.reasons if r.part == "interest")
+    assert "Makeup Artists" not in interest.text and "such as Occupational Therapy Assistants" in interest.text
+    inst = load_instrument("en")
+    machines = {i.id: 0 for i in inst.items if i.part is not Part.PURPOSE} | {"r2": 2, "r6": 2, "am-machinery": 2,
+                                                                              "st-repair": 2}
+    result = score(SurveyAnswers(answers=machines), data)
+    assert [c.id for c in result.clusters[:2]] == ["advanced-manufacturing", "supply-chain-transportation"]
+    for match in result.subclusters:
+        assert (match.occupations[0].openings_k or 0) >= 0.5, match.id
+        assert match.occupations[0].title not in {"Dredge Operators", "Timing Device Assemblers and Adjusters"}
+    machinery = next(s for s in result.subclusters if s.id == "industrial-machinery")
+    assert "Dredge Operators" not in [o.title for o in machinery.occupations]
 
 
 def test_without_the_data_only_the_checklist_counts() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from jinja2 import BaseLoader, Environment, select_autoescape
 
-from careerclusters.base import languages
-from careerclusters.base.formatting import count, figure, money
+from careerclusters.base import education, languages
+from careerclusters.base.formatting import count, figure, money, spoken
 
 
 def environment(loader: BaseLoader, *, trim: bool = False) -> Environment:
@@ -16,6 +16,8 @@ def environment(loader: BaseLoader, *, trim: bool = False) -> Environment:
                       auto_reload=False, extensions=["jinja2.ext.i18n"])
     env.filters.update(money=lambda value, marker=None: money(value, marker),
                        figure=lambda value, unit="": figure(value, unit), count=count,
+                       spoken=spoken, thousands=lambda value: spoken(None if value is None else value * 1000),
+                       education=education.plain,
                        percent=lambda value: f"{value:.0%}",
                        share=lambda value: "—" if value is None else f"{value:.0%}")
     env.install_gettext_callables(languages.gettext, languages.ngettext, newstyle=True)  # type: ignore[attr-defined]

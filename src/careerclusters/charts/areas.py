@@ -15,7 +15,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from careerclusters.alignment.analysis import AlignmentReport, ProgramResult
 from careerclusters.base.formatting import count, money
 from careerclusters.charts.draw import WAGE_AXIS, tidy
-from careerclusters.charts.groups import Group, paired, paired_size, wrap
+from careerclusters.charts.groups import Group, best_paid_text, paired, paired_size, set_by_text, wrap
 from careerclusters.charts.model import Cell, ChartSpec, Mark, Table, people
 from careerclusters.charts.palette import ACCENT, ACCENT_LIGHT, INK, MUTED
 from careerclusters.charts.wages import WageFigure
@@ -32,13 +32,13 @@ def area_subclusters(area: str, code: str, profiles: Sequence[SubclusterInArea],
     groups = [Group(p.name, f"/areas/{code}/subclusters/{p.id}", (p.employment or 0) / 1000,
                     WageFigure(p.median_wage, at_least=p.median_wage_at_least)) for p in largest]
     rows = [[Cell(g.label, href=g.href), people(g.size_k or 0), g.wage.text(),
-             count(p.openings_estimate)] for g, p in zip(groups, largest, strict=True)]
+             set_by_text(p.pay_set_by, p.pay_set_by_share), count(p.openings_estimate)]
+            for g, p in zip(groups, largest, strict=True)]
     summary = f"{area}'s {len(groups)} largest sub-clusters by jobs."
     if groups:
-        big = groups[0]
-        rich = max((g for g in groups if g.wage.value is not None), key=lambda g: g.wage.value or 0, default=None)
-        summary += f" {big.label} is the largest, with {people(big.size_k or 0)} jobs"
-        summary += f"; of these, {rich.label} pays best, a typical median wage of {rich.wage.text()}." if rich else "."
+        summary += f" {groups[0].label} is the largest, with {people(groups[0].size_k or 0)} jobs."
+        summary += best_paid_text([(g.label, g.wage, p.pay_set_by, p.pay_set_by_share)
+                                   for g, p in zip(groups, largest, strict=True)])
 
     def draw(fig: Figure) -> list[Mark]:
         paired(fig, groups, "Jobs", "Typical median wage", ACCENT)
@@ -46,7 +46,8 @@ def area_subclusters(area: str, code: str, profiles: Sequence[SubclusterInArea],
 
     return ChartSpec("largest", f"The largest sub-clusters in {area}", summary,
                      Table.of([("Sub-cluster", False), ("Jobs", True), ("Typical median wage", True),
-                               ("Openings a year (estimate)", True)], rows), draw, size=paired_size(len(groups)))
+                               ("Whose pay the typical wage is", False), ("Openings a year (estimate)", True)], rows),
+                     draw, size=paired_size(len(groups)))
 
 
 def demand_and_supply(report: AlignmentReport, top: int = TOP) -> ChartSpec:

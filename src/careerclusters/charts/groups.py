@@ -19,7 +19,7 @@ from careerclusters.charts.model import Cell, ChartSpec, Mark, Table, people, pe
 from careerclusters.charts.palette import ACCENT, EDUCATION, INK, MUTED, education_style
 from careerclusters.charts.wages import WageFigure, figure
 from careerclusters.crosswalk.answers import OccupationListing
-from careerclusters.labor.market import weighted_median
+from careerclusters.labor.pay import Earner, group_pay
 
 LABELLED = 5  # the sub-cluster chart names its largest occupations
 MAX_BARS = 12  # a program's chart shows the occupations with most openings; the table lists all
@@ -219,28 +219,57 @@ def paired_size(count: int) -> tuple[float, float]:
     return 7.6, 0.9 + 0.42 * count
 
 
+def set_by_text(set_by: Sequence[str], share: float | None) -> str:
+    """Whose pay a group's figure is, for a table cell: "Software Developers and Managers, All Other (80% of
+    its jobs)", or "many occupations" when no one or two of them set it (``labor.pay``)."""
+    if not set_by or share is None:
+        return "many occupations"
+    return f"{' and '.join(set_by)} ({percent(share)} of its jobs)"
+
+
+def best_paid_text(groups: Sequence[tuple[str, WageFigure, Sequence[str], float | None]]) -> str:
+    """The sentence naming the best-paid group that says whose pay a figure set by one or two occupations is, and
+    then which group pays best on its own many occupations: "X has the highest typical median wage, $135,980, but
+    that is the pay of A and B, who hold 80% of its jobs; of the sub-clusters whose figure is not set by one or
+    two occupations, Y pays best, $75,420." Empty without a figure."""
+    paid = [g for g in groups if g[1].value is not None]
+    if not paid:
+        return ""
+    label, wage, set_by, share = max(paid, key=lambda g: g[1].value)
+    if not set_by or share is None:
+        return f" {label} pays best, a typical median wage of {wage.text()}."
+    text = (f" {label} has the highest typical median wage, {wage.text()}, but that is the pay of "
+            f"{' and '.join(set_by)}, who hold {percent(share)} of its jobs")
+    broad = [g for g in paid if not g[2]]
+    if broad:
+        other = max(broad, key=lambda g: g[1].value)
+        text += (f"; of the sub-clusters whose figure is not set by one or two occupations, {other[0]} pays best, "
+                 f"{other[1].text()}")
+    return text + "."
+
+
 def subclusters_by_size_and_pay(cluster: str, subclusters: Sequence[tuple[str, str, Sequence[OccupationListing]]],
                                 colour: str, highest_wage: float | None) -> ChartSpec:
     """A cluster's sub-clusters: their jobs (all occupations' employment) and the median wage of the
-    typical job (the employment-weighted median of the occupations' medians)."""
-    groups, rows = [], []
+    typical job (the employment-weighted median of the occupations' medians), saying whose pay that figure
+    is where one or two large occupations set it (``labor.pay``)."""
+    groups, rows, pays = [], [], []
     for name, href, occupations in subclusters:
         jobs = sum(o.employment_k or 0 for o in occupations)
-        wages = [(w.value, o.employment_k or 0) for o in occupations if (w := _wage(o, highest_wage)).drawn]
-        median = weighted_median(wages)
-        groups.append(Group(name, href, jobs or None, WageFigure(median)))
-        rows.append([Cell(name, href=href), people(jobs) if jobs else "not projected", money(median),
-                     f"{len(wages)} of {len(occupations)}"])
+        earners = [Earner(o.title, w.value if w.drawn else None, o.employment_k)
+                   for o in occupations for w in [_wage(o, highest_wage)]]
+        pay = group_pay(earners)
+        groups.append(Group(name, href, jobs or None, WageFigure(pay.median)))
+        pays.append((name, WageFigure(pay.median), pay.set_by, pay.share))
+        rows.append([Cell(name, href=href), people(jobs) if jobs else "not projected", money(pay.median),
+                     set_by_text(pay.set_by, pay.share),
+                     f"{sum(1 for e in earners if e.wage is not None)} of {len(occupations)}"])
     sized = [g for g in groups if g.size_k]
-    paid = [g for g in groups if g.wage.value is not None]
     summary = f"{cluster} has {len(groups)} sub-clusters."
     if sized:
         big = max(sized, key=lambda g: g.size_k)
-        summary += f" {big.label} is the largest, with {people(big.size_k)} jobs"
-        if paid:
-            rich = max(paid, key=lambda g: g.wage.value)
-            summary += f"; {rich.label} pays best, a typical median wage of {rich.wage.text()}"
-        summary += "."
+        summary += f" {big.label} is the largest, with {people(big.size_k)} jobs."
+        summary += best_paid_text(pays)
     summary += " An occupation in several sub-clusters counts in each."
 
     def draw(fig: Figure) -> list[Mark]:
@@ -249,6 +278,7 @@ def subclusters_by_size_and_pay(cluster: str, subclusters: Sequence[tuple[str, s
 
     return ChartSpec("subclusters", f"Sub-clusters of {cluster} by jobs and pay", summary,
                      Table.of([("Sub-cluster", False), ("Jobs", True), ("Typical median wage", True),
+                               ("Whose pay the typical wage is", False),
                                ("Occupations with a released wage", True)], rows), draw,
                      size=paired_size(len(groups)))
 

@@ -12,10 +12,11 @@ from pydantic import ValidationError
 from rich.prompt import IntPrompt, Prompt
 from rich.table import Table
 
+from careerclusters.base import education
 from careerclusters.base import languages as i18n
 from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError
-from careerclusters.base.formatting import money
+from careerclusters.base.formatting import money, spoken
 from careerclusters.base.languages import LANGUAGES
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, say, user_errors
@@ -64,14 +65,22 @@ def _data() -> SurveyData | None:
 
 
 def print_result(result: survey.SurveyResult) -> None:
-    """The result for people: profile, clusters and sub-clusters with reasons, jobs and programs."""
+    """The result for people: the interest types in words, clusters and sub-clusters with reasons, jobs and
+    programs, and where the other liked items fit."""
     _ = i18n.translator(result.lang).gettext
-    profile = Table(title=_("Your interests"), title_justify="left")
-    profile.add_column(_("Type"))
-    profile.add_column(_("Score"), justify="right")
-    profile.add_column("")
+    with i18n.language(result.lang):
+        _print_result(result, _)
+
+
+def _print_result(result: survey.SurveyResult, _: Any) -> None:
+    profile = Table(title=_("Your answers by interest type"), title_justify="left")
+    profile.add_column(_("Interest type"))
+    profile.add_column(_("You liked"), justify="right")
+    profile.add_column(_("You disliked"), justify="right")
     for t in result.profile:
-        profile.add_row(f"{t.name} ({t.letter})", str(t.score), "█" * (t.score // 5))
+        top = f" [bold]({_('top')})[/bold]" if t.letter in result.top_types else ""
+        profile.add_row(f"[bold]{t.name}[/bold]{top}\n[dim]{t.about}[/dim]", _("%(n)d of %(total)d") % {
+            "n": t.liked, "total": t.items}, _("%(n)d of %(total)d") % {"n": t.disliked, "total": t.items})
     console.print(profile)
     for note in result.notes:
         console.print(f"[yellow]{note}[/yellow]")
@@ -90,19 +99,35 @@ def print_result(result: survey.SurveyResult) -> None:
         console.print(f"\n{n}. [bold]{s.name}[/bold] [dim]({s.cluster_name})[/dim]")
         for r in s.reasons:
             console.print(f"   - {r.text}", highlight=False)
-        if s.occupations:
-            jobs = Table(show_edge=False, pad_edge=False)
-            for heading in (_("Occupation"), _("Median yearly pay"), _("Typical education to start"), _("Outlook")):
-                jobs.add_column(heading)
-            for o in s.occupations:
-                jobs.add_row(f"{o.title} ({o.soc})", money(o.median_wage, o.wage_marker), o.entry_education or "—",
-                             _("Bright outlook") if o.bright_outlook else "—")
-            console.print(jobs)
+        _print_jobs(s.occupations, _)
         if s.note:
             console.print(f"   [dim]{s.note}[/dim]")
         if s.programs:
-            console.print(f"   {_('Programs of study that lead here:')} "
+            console.print(f"   {_('School and college programs that lead here:')} "
                           + "; ".join(f"{p.title} ({p.cip})" for p in s.programs), highlight=False)
+    if result.elsewhere:
+        console.print(f"\n[bold]{_('More things you picked')}[/bold]")
+    for e in result.elsewhere:
+        where = f" [dim]({e.cluster_name})[/dim]" if e.level == "subcluster" else ""
+        console.print(f"\n[bold]{e.name}[/bold]{where}")
+        for item in e.items:
+            console.print("   - " + _("You picked “%(item)s”.") % {"item": item.text}, highlight=False)
+        console.print(f"   - {e.text}", highlight=False)
+        _print_jobs(e.occupations, _)
+
+
+def _print_jobs(occupations: list[survey.OccupationFit], _: Any) -> None:
+    if not occupations:
+        return
+    jobs = Table(show_edge=False, pad_edge=False)
+    for heading in (_("Job"), _("Typical pay a year"), _("Openings a year, about"), _("School or training to start"),
+                    _("Outlook")):
+        jobs.add_column(heading)
+    for o in occupations:
+        jobs.add_row(f"{o.title} ({o.soc})", money(o.median_wage, o.wage_marker), spoken(
+            None if o.openings_k is None else o.openings_k * 1000), education.plain(o.entry_education),
+            _("Bright outlook") if o.bright_outlook else "—")
+    console.print(jobs)
 
 
 @app.callback()
@@ -161,10 +186,20 @@ def run(ctx: typer.Context,
             console.print(f"  {n}. {label}")
         choice = IntPrompt.ask(_("Not sure yet") + " = 0", choices=[str(n) for n in range(len(levels))], default=0)
         state["education"] = levels[choice] or None
-        wage = Prompt.ask(_("Lowest yearly pay you would accept, in dollars (optional)"), default="")
-        state["wage_floor"] = survey.parse_wage(wage)
+        state["wage_floor"] = _ask_wage(lang)
         save([i.id for i in purpose])
     print_result(survey.score(_sheet(state, "answers"), _data()))
+
+
+def _ask_wage(lang: str) -> float | None:
+    """The lowest pay, asked again until it reads ("40k", "$40,000", "40 mil" are fine)."""
+    _ = i18n.translator(lang).gettext
+    while True:
+        try:
+            return survey.parse_wage(Prompt.ask(_("Lowest yearly pay you would accept, in dollars (optional)"),
+                                                default=""), lang)
+        except survey.WageError as exc:
+            console.print(f"[red]{exc}[/red]")
 
 
 def _ask_checklist(title: str, items: list[Item], record: Any, lang: str) -> None:

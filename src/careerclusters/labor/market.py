@@ -8,7 +8,8 @@ How the roll-up combines figures, so that every number means what its name says:
   holds); occupations with no published employment are counted in ``occupations_without_data``.
 - **median wage**: the employment-weighted median of its occupations' median wages — half of the
   sub-cluster's jobs are in occupations whose median is at or below it. It is not a mean of medians, and
-  it is not the median of all workers' wages (OEWS does not publish those for groups of our making).
+  it is not the median of all workers' wages (OEWS does not publish those for groups of our making). When
+  one or two occupations hold most of its jobs, ``pay_set_by`` names them (``labor.pay``): the figure is theirs.
 - **share of jobs** and **location quotient**: its employment over the area's all-occupations total, and
   that share over the same share nationally (above 1: more concentrated here than in the nation).
 - **openings (estimate)**: BLS projects openings nationally only, so each occupation's national annual
@@ -27,6 +28,7 @@ from pydantic import BaseModel
 from careerclusters.base.codes import cip_code, occupation_code
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.labor.areas import Area, find_area
+from careerclusters.labor.pay import Earner, group_pay
 from careerclusters.store import NotInDataError
 from careerclusters.store import crosswalk as q
 from careerclusters.store import labor as aq
@@ -82,6 +84,8 @@ class SubclusterInArea(BaseModel):
     employment: float | None
     median_wage: float | None  # employment-weighted median of occupation medians
     median_wage_at_least: bool  # the weighted median falls on a top-coded occupation
+    pay_set_by: list[str] = []  # the one or two occupations whose pay the median is, holding most of its jobs
+    pay_set_by_share: float | None = None  # the share of its jobs they hold
     share_of_jobs: float | None
     location_quotient: float | None
     openings_estimate: float | None
@@ -142,7 +146,7 @@ def _profile(node_id: str, rows: list[sqlite3.Row], area_total: float | None, na
     parent = fw.parent(node)
     counted: set[str] = set()
     employment = national_employment = 0.0
-    pairs: list[tuple[float, float]] = []
+    earners: list[Earner] = []
     openings: list[float] = []
     occupations: list[AreaOccupation] = []
     without = 0
@@ -160,21 +164,20 @@ def _profile(node_id: str, rows: list[sqlite3.Row], area_total: float | None, na
         counted.add(row["area_soc"])
         employment += row["employment"]
         national_employment += row["national_employment"] or 0.0
-        if row["median_wage"] is not None:
-            pairs.append((row["median_wage"], row["employment"]))
-        elif markers.get("a_median") == "top_coded":
-            pairs.append((float("inf"), row["employment"]))
+        wage = float("inf") if row["median_wage"] is None and markers.get("a_median") == "top_coded" \
+            else row["median_wage"]
+        earners.append(Earner(row["title"], wage, row["employment"]))
         if estimate is not None:
             openings.append(estimate)
-    median = weighted_median(pairs)
+    pay = group_pay(earners)
     share = employment / area_total if area_total and counted else None
     national_share = national_employment / national_total if national_total and national_employment else None
     return SubclusterInArea(
         id=node.id, name=node.name, level="cluster" if node.level is Level.CLUSTER else "subcluster",
         cluster=parent.name if parent else "",
         employment=employment if counted else None,
-        median_wage=None if median is None or median == float("inf") else median,
-        median_wage_at_least=median == float("inf"),
+        median_wage=pay.median, median_wage_at_least=pay.at_least, pay_set_by=list(pay.set_by),
+        pay_set_by_share=pay.share,
         share_of_jobs=round(share, 5) if share is not None else None,
         location_quotient=round(share / national_share, 2) if share is not None and national_share else None,
         openings_estimate=round(sum(openings), 1) if openings else None,

@@ -105,6 +105,7 @@ class TargetOccupation(BaseModel):
     median_wage: float | None
     change_pct: float | None
     derived: bool = Field(description="Derived from the CIP codes through the crosswalks (not given in the file).")
+    entry_education: str | None = Field(None, description="BLS's typical education to start (projections).")
 
 
 class Report(BaseModel):
@@ -135,6 +136,7 @@ class _Reference:
             self.soc_titles.setdefault(code, title)
         self.wages = {row[0]: row[1] for row in pq.median_wages(conn)}
         self.changes = {row[0]: row[1] for row in pq.projected_changes(conn)}
+        self.entry_education = {row[0]: row[1] for row in pq.entry_educations(conn)}
         self.cip_occupations: dict[str, dict[str, str]] = {}
         for cip, soc, title in pq.cip_occupations(conn):
             self.cip_occupations.setdefault(cip, {}).setdefault(soc, title)
@@ -163,14 +165,18 @@ class Checker:
         """The target occupations: as given, or else those of the postsecondary CIP codes (the secondary ones
         when there are none) in NCES's CIP–SOC and Advance CTE's crosswalks."""
         if program.occupations:
-            pairs = [(o.soc, o.title or self.ref.soc_titles.get(o.soc), False) for o in program.occupations]
-        else:
-            cips = program.postsecondary_cip or program.secondary_cip
-            found = {soc: title for cip in cips for soc, title in self.ref.cip_occupations.get(cip, {}).items()}
-            pairs = [(soc, title, True) for soc, title in sorted(found.items())]
-        return [TargetOccupation(soc=soc, title=title, median_wage=self.ref.wage(soc),
-                                 change_pct=self.ref.changes.get(soc), derived=derived)
-                for soc, title, derived in pairs]
+            return [self._target(o.soc, o.title or self.ref.soc_titles.get(o.soc), False) for o in program.occupations]
+        return self.cip_occupations(program.postsecondary_cip or program.secondary_cip)
+
+    def cip_occupations(self, cips: list[str]) -> list[TargetOccupation]:
+        """The occupations CIP codes lead to in NCES's CIP–SOC and Advance CTE's crosswalks, by SOC code."""
+        found = {soc: title for cip in cips for soc, title in self.ref.cip_occupations.get(cip, {}).items()}
+        return [self._target(soc, title, True) for soc, title in sorted(found.items())]
+
+    def _target(self, soc: str, title: str | None, derived: bool) -> TargetOccupation:
+        return TargetOccupation(soc=soc, title=title, median_wage=self.ref.wage(soc),
+                                change_pct=self.ref.changes.get(soc), derived=derived,
+                                entry_education=self.ref.entry_education.get(soc))
 
     def check(self, program: ProgramOfStudy) -> Report:
         occupations = self.occupations(program)

@@ -22,6 +22,7 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.rules import read_rules
 from careerclusters.pos import model
 from careerclusters.pos.checker import TargetOccupation
+from careerclusters.pos.exits import ExitJobs, ExitSettings, exit_jobs
 
 PLAN_FORMAT = "careerclusters/plan/1"
 SETTINGS_FILE = resources.files(__package__).joinpath("planner.yaml")
@@ -40,6 +41,8 @@ class PlannerSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     terms_per_year: dict[Pace, int] = Field(description="Postsecondary terms in one school year, per pace.")
+    exit_education: ExitSettings | None = Field(None, description="What leaving early, and each credential, meets "
+                                                              "(pos.exits); the package's when a file leaves it out.")
 
 
 def load_settings(path: Path | None = None) -> PlannerSettings:
@@ -48,6 +51,16 @@ def load_settings(path: Path | None = None) -> PlannerSettings:
     if set(settings.terms_per_year) != set(Pace) or min(settings.terms_per_year.values()) < 1:
         raise CareerClustersError(f"{path or 'rules/planner.yaml'}: terms_per_year needs a positive number for "
                                   + " and ".join(pace.value for pace in Pace))
+    if settings.exit_education is None:
+        if path is None:
+            raise CareerClustersError("rules/planner.yaml: exit_education is missing")
+        return settings.model_copy(update={"exit_education": load_settings().exit_education})
+    exits = settings.exit_education
+    unknown = exits.check()
+    if unknown or set(exits.stages) != set(model.Stage) or set(exits.credentials) != set(model.CredentialKind):
+        raise CareerClustersError(f"{path or 'rules/planner.yaml'}: exit_education needs BLS's level for every stage "
+                                  "and credential kind" + (f" ({unknown[0]!r} is not one of BLS's levels)"
+                                                           if unknown else ""))
     return settings
 
 
@@ -136,7 +149,8 @@ class Plan(BaseModel):
     missed: list[MissedCredential]
     continue_at: str | None = Field(description="The next entry point after the plan's finish, to come back later.")
     articulations: list[model.Articulation]
-    occupations: list[TargetOccupation]
+    occupations: list[TargetOccupation] = Field(description="Every job the whole program leads to.")
+    jobs: ExitJobs = Field(description="The jobs open where the learner leaves, and those that need more study.")
     credits: float
     done_credits: float
     notes: list[str]
@@ -235,11 +249,14 @@ def _credentials(program: model.ProgramOfStudy, years: list[PlanYear], taken: se
 
 
 def make_plan(program: model.ProgramOfStudy, choices: PlanChoices, *, occupations: list[TargetOccupation],
+              stage_occupations: dict[model.Stage, list[TargetOccupation]] | None = None,
               sced_titles: dict[str, str] | None = None, settings: PlannerSettings | None = None) -> Plan:
     """The plan ``choices`` make of ``program``, in the current language (``i18n.language``).
 
-    ``occupations`` are the program's targets with pay and outlook (``Checker.occupations``); ``sced_titles``
-    names the SCED courses. A choice that does not fit the program is left out with a note."""
+    ``occupations`` are the program's targets with pay and outlook (``Checker.occupations``), and
+    ``stage_occupations`` the jobs of each stage's CIP codes (``Checker.cip_occupations``), from which an early
+    exit's jobs are chosen; ``sced_titles`` names the SCED courses. A choice that does not fit the program is left
+    out with a note."""
     if choices.program != program.id:
         raise CareerClustersError(f"this plan is for the program of study {choices.program!r}, not {program.id!r}")
     settings = settings or default_settings()
@@ -278,6 +295,8 @@ def make_plan(program: model.ProgramOfStudy, choices: PlanChoices, *, occupation
                 start=start, finish=finish, starts=starts, finishes=finishes, electives=electives, years=years,
                 earned=earned, missed=missed, continue_at=later[0] if later else None,
                 articulations=program.articulations, occupations=occupations,
+                jobs=exit_jobs(program, finish, [c.kind for c in earned], occupations, stage_occupations or {},
+                               settings.exit_education or default_settings().exit_education),
                 credits=sum(c.credits for c in planned), done_credits=sum(c.credits for c in planned if c.done),
                 notes=notes)
 

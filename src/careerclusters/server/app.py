@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
 from careerclusters import __version__, api, web
+from careerclusters.base import languages as i18n
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.http import errors
 from careerclusters.http.context import Context
@@ -100,18 +101,16 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
         status = errors.status_for(exc)
         if _wants_json(request):
             return JSONResponse(errors.body_for(exc, status), status_code=status)
-        title = {404: "Not found", 503: "Not available yet"}.get(status, "Problem")
-        return render(request, "error.html", status_code=status, title=title, message=errors.page_message(exc),
-                      status=status)
+        with i18n.language(_page_language(request)):  # the visitor's words are translated
+            message = errors.page_message(exc)
+        return _error_page(request, status, message)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if _wants_json(request):
             return JSONResponse({"error": {"status": exc.status_code, "type": "HTTPError", "message": exc.detail}},
                                 status_code=exc.status_code, headers=getattr(exc, "headers", None))
-        return render(request, "error.html", status_code=exc.status_code,
-                      title="Not found" if exc.status_code == 404 else "Problem", message=str(exc.detail),
-                      status=exc.status_code)
+        return _error_page(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -119,10 +118,26 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
         if _wants_json(request):
             return JSONResponse({"error": {"status": 422, "type": "ValidationError", "message": "invalid parameters",
                                            "problems": problems}}, status_code=422)
-        return render(request, "error.html", status_code=422, title="Invalid request",
-                      message="; ".join(f"{p['where']}: {p['message']}" for p in problems), status=422)
+        return _error_page(request, 422, "; ".join(f"{p['where']}: {p['message']}" for p in problems))
 
     return app
+
+
+def _error_page(request: Request, status: int, message: str) -> Response:
+    """An error as a page in the language the address asks for, with the ways on: the framework, the survey and
+    the planner, so that a student who lands on one is not at a dead end."""
+    lang = _page_language(request)
+    with i18n.language(lang):
+        title = {404: i18n.gettext("Not found"), 422: i18n.gettext("Invalid request"),
+                 503: i18n.gettext("Not available yet")}.get(status, i18n.gettext("Problem"))
+        return render(request, "error.html", status_code=status, lang=lang, title=title, message=message,
+                      status=status)
+
+
+def _page_language(request: Request) -> i18n.Language:
+    """The language the address asks for (``?lang=``), else the source language."""
+    lang = request.query_params.get("lang", "")
+    return lang if lang in i18n.LANGUAGES else i18n.SOURCE_LANGUAGE  # type: ignore[return-value]
 
 
 def app_from_environment() -> FastAPI:

@@ -129,6 +129,11 @@ def projected_changes(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute("SELECT soc, change_pct FROM projection").fetchall()
 
 
+def entry_educations(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """(soc, BLS's typical entry education) from the projections."""
+    return conn.execute("SELECT soc, entry_education FROM projection WHERE entry_education IS NOT NULL").fetchall()
+
+
 def cip_occupations(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """(cip, soc, soc title) links, NCES's crosswalk first, then Advance CTE's."""
     return [row for sql in ("SELECT cip, soc, soc_title FROM cip_soc", "SELECT cip, soc, soc_title FROM cte_full")

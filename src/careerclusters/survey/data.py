@@ -39,6 +39,7 @@ class Occupation:
     entry_education: str | None
     level: int | None
     bright_outlook: bool
+    residual: bool = False  # a catch-all SOC occupation ("…, All Other"): named after the others
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,10 @@ class Program:
 class SurveyData:
     """The store's facts in the shape scoring wants. ``profiles`` has a row of the six O*NET occupational
     interest scores (1–7) per occupation in ``occupations`` (NaN where O*NET has none); ``members`` maps each
-    cluster and sub-cluster id to the row numbers of its occupations."""
+    cluster and sub-cluster id to the row numbers of its occupations, and ``typicality`` gives, for the same
+    rows, how typical each is of the node: the correlation of its interest profile with the node's average
+    (weighted like the roll-up), NaN without a profile. A node's examples are chosen with it, so that
+    Healthcare is not shown by its makeup artists."""
 
     occupations: list[Occupation]
     profiles: np.ndarray
@@ -59,6 +63,7 @@ class SurveyData:
     members: dict[str, np.ndarray]
     programs: dict[str, list[Program]]
     leads_to: dict[str, set[str]] = field(default_factory=dict)  # cip -> SOC codes (NCES)
+    typicality: dict[str, np.ndarray] = field(default_factory=dict)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection, rules: Rules | None = None) -> SurveyData | None:
@@ -91,9 +96,21 @@ class SurveyData:
         leads_to: dict[str, set[str]] = defaultdict(set)
         for link in q.cip_soc_links(conn) if "nces-cip-soc" in imported else []:
             leads_to[link["cip"]].add(link["soc"])
-        return cls(occupations=occupations, profiles=profiles, weights=weights,
-                   members={k: np.array(v, dtype=int) for k, v in groups.items()}, programs=programs,
-                   leads_to=dict(leads_to))
+        members = {k: np.array(v, dtype=int) for k, v in groups.items()}
+        return cls(occupations=occupations, profiles=profiles, weights=weights, members=members, programs=programs,
+                   leads_to=dict(leads_to),
+                   typicality={k: _typicality(profiles[rows], weights[rows]) for k, rows in members.items()})
+
+
+def _typicality(profiles: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each row's Pearson correlation with the weighted mean of the rows that have a profile (NaN without one)."""
+    known = ~np.isnan(profiles).any(axis=1)
+    if not known.any():
+        return np.full(len(profiles), np.nan)
+    mean = np.average(profiles[known], axis=0, weights=weights[known])
+    centred, typical = profiles - profiles.mean(axis=1, keepdims=True), mean - mean.mean()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return (centred @ typical) / (np.linalg.norm(centred, axis=1) * np.linalg.norm(typical))
 
 
 def _profiles(conn: sqlite3.Connection, socs: list[str]) -> np.ndarray:
@@ -146,4 +163,4 @@ def _occupation(row: sqlite3.Row, zone: int | None, rules: Rules) -> Occupation:
     return Occupation(soc=row["soc"], title=row["title"], median_wage=row["median_wage"],
                       wage_marker=markers.get("a_median"), openings_k=row["openings_k"],
                       change_pct=row["change_pct"], entry_education=row["entry_education"], level=level,
-                      bright_outlook=bright)
+                      bright_outlook=bright, residual=row["title"].endswith("All Other"))

@@ -240,6 +240,12 @@ class _Limits(BaseModel):
     occupations: int = Field(ge=1)
     programs: int = Field(ge=0)
     min_interest_answers: int = Field(ge=1)
+    elsewhere_occupations: int = Field(ge=0)
+
+
+class _Examples(BaseModel):
+    openings_weight: float = Field(ge=0)
+    min_openings_k: float = Field(ge=0)
 
 
 class _BrightOutlook(BaseModel):
@@ -262,6 +268,7 @@ class Rules(BaseModel):
     results: _Limits
     bright_outlook: _BrightOutlook
     education: _Education
+    examples: _Examples
 
 
 @cache

@@ -10,6 +10,7 @@ from careerclusters.crosswalk import serving
 from careerclusters.http.caching import shared
 from careerclusters.labor import industries
 from careerclusters.pos import catalogue
+from careerclusters.survey.scoring import type_name, type_nickname
 from careerclusters.web.charts import page_charts
 from careerclusters.web.labor import area_panel
 from careerclusters.web.rendering import AreaQuery, context, render
@@ -28,6 +29,8 @@ def occupation_page(request: Request, code: str, area: AreaQuery = "") -> HTMLRe
     occupation = serving.occupation(ctx, code)
     return render(request, "occupation.html", needs=OCCUPATION_DATA + (AREAS if area else ()), occ=occupation,
                   title=occupation.title,
+                  interests=[f"{type_name(letter, 'en')} ({type_nickname(letter, 'en')})"
+                             for letter in occupation.riasec_code or ""],
                   charts=page_charts(ctx, "occupations", code), chart_base=f"/occupations/{code}",
                   panel=area_panel(ctx, "occupation", occupation.soc, area),
                   sectors=industries.national_sectors(ctx.conn, occupation.soc))

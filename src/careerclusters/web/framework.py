@@ -24,7 +24,7 @@ router = APIRouter(include_in_schema=False)
 #: The official data the framework's pages show beside the crosswalks (pay, jobs and openings, their charts).
 FIGURES = ("bls-oews", "bls-projections")
 AREAS = ("bls-oews-areas",)  # when a page is asked for an area's figures (``?area=``)
-SORTS = {"title": "Occupation", "wage": "Median wage", "openings": "Openings a year", "soc": "SOC code"}
+SORTS = {"title": "Job", "wage": "Typical pay a year", "openings": "Openings a year", "soc": "SOC code"}
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -30,6 +30,7 @@ from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.http.caching import shared
 from careerclusters.pos import catalogue as pos
 from careerclusters.pos import files, serving
+from careerclusters.pos.model import Stage
 from careerclusters.pos.plan import Pace, Plan, PlanChoices, default_settings, make_plan, plan_file, read_plan_file
 from careerclusters.reports import html, pdf
 from careerclusters.web.rendering import context, render
@@ -86,19 +87,26 @@ def program_of_study(request: Request, program_id: ProgramId) -> HTMLResponse:
 
 
 def _year(text: str) -> int | None:
+    """The first school year typed, or None when it is empty or not a year the planner can lay out (the plan
+    page then says so beside the field: ``year_problem``)."""
     text = text.strip()
-    if not text:
+    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else None
+
+
+def year_problem(text: str, lang: str) -> str | None:
+    """What is wrong with a typed first school year, in ``lang``, or None."""
+    if not text.strip() or _year(text) is not None:
         return None
-    if not text.isdigit():
-        raise CareerClustersError(f"the first school year must be a year such as 2026, not {text[:20]!r}")
-    return int(text)
+    return i18n.translator(lang).gettext("Type the year your first school year begins, such as 2026 for "
+                                         "2026–27 (not “%(text)s”).") % {"text": text.strip()[:10]}
 
 
 async def _choices(program_id: str, start: LevelName = "", finish: LevelName = "",
                    year: Annotated[str, Query(max_length=10)] = "", pace: Annotated[str, Query(max_length=20)] = "",
                    take: Codes = [], done: Codes = []) -> PlanChoices:  # noqa: B006 - FastAPI copies the defaults
-    """The plan's choices from its address (the form's fields); a malformed one is a 400 naming it. A
-    coroutine, so FastAPI reads them without a trip to the thread pool."""
+    """The plan's choices from its address (the form's fields); a malformed one is a 400 naming it, except the
+    typed first year, which the plan page asks again for. A coroutine, so FastAPI reads them without a trip to
+    the thread pool."""
     try:
         return PlanChoices(program=program_id, start=start or None, finish=finish or None, first_year=_year(year),
                            pace=pace or Pace.full_time, take=take, done=done)
@@ -124,18 +132,23 @@ def plan_query(choices: PlanChoices, lang: str) -> str:
 def _plan(request: Request, choices: PlanChoices, lang: str) -> Plan:
     checker = serving.checker(context(request))
     program = serving.program_of_study(context(request), choices.program)
+    stages = {Stage.secondary: checker.cip_occupations(program.secondary_cip),
+              Stage.postsecondary: checker.cip_occupations(program.postsecondary_cip)}
     with i18n.language(lang):
-        return make_plan(program, choices, occupations=checker.occupations(program),
+        return make_plan(program, choices, occupations=checker.occupations(program), stage_occupations=stages,
                          sced_titles=checker.ref.course_titles)
 
 
-def _render_plan(request: Request, plan: Plan, lang: str, printing: bool) -> HTMLResponse:
-    """The plan page; ``printing`` leaves out the form controls and makes links absolute (for the PDF)."""
+def _render_plan(request: Request, plan: Plan, lang: str, printing: bool, year_text: str = "") -> HTMLResponse:
+    """The plan page; ``printing`` leaves out the form controls and makes links absolute (for the PDF). A first
+    year that could not be read comes back in its field (``year_text``) with the message beside it."""
     query = plan_query(plan.choices, lang)
     other = i18n.other_language(lang)
+    problem = year_problem(year_text, lang)
     with i18n.language(lang):
-        return render(request, "planner.html", needs=FIGURES, lang=lang, title=i18n.gettext("My plan: %(title)s")
-                      % {"title": plan.title}, plan=plan, query=query, printing=printing,
+        return render(request, "planner.html", status_code=400 if problem else 200, needs=FIGURES, lang=lang,
+                      title=i18n.gettext("My plan: %(title)s") % {"title": plan.title}, plan=plan, query=query,
+                      printing=printing, year_problem=problem, year_text=year_text.strip() if problem else "",
                       base=str(request.base_url).rstrip("/") if printing else "",
                       plan_url=f"/programs-of-study/{plan.choices.program}/plan",
                       terms=default_settings().terms_per_year,
@@ -167,9 +180,10 @@ async def open_plan(request: Request, plan: Annotated[UploadFile, File()],
 
 
 @router.get("/programs-of-study/{program_id}/plan", response_class=HTMLResponse)
-async def plan_page(request: Request, choices: Choices, lang: Lang = "en") -> HTMLResponse:
+async def plan_page(request: Request, choices: Choices, lang: Lang = "en",
+                    year: Annotated[str, Query(max_length=10)] = "") -> HTMLResponse:
     return await context(request).compute(
-        lambda: _render_plan(request, _plan(request, choices, lang), lang, printing=False))
+        lambda: _render_plan(request, _plan(request, choices, lang), lang, printing=False, year_text=year))
 
 
 @router.get("/programs-of-study/{program_id}/plan.pdf")

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import FileSystemLoader
 
+from careerclusters.base import languages as i18n
 from careerclusters.base.commands import command
 from careerclusters.base.templating import environment
 from careerclusters.crosswalk import serving
@@ -25,6 +26,7 @@ from careerclusters.store import StoreError
 templates = Jinja2Templates(env=environment(FileSystemLoader(Path(__file__).with_name("templates"))))
 
 AreaQuery = Annotated[str, Query(max_length=200, description="An area for local figures: OH, 'Columbus, OH'.")]
+Lang = Annotated[i18n.Language, Query()]
 URL_PREFIX = {Level.GROUPING: "/groupings", Level.CLUSTER: "/clusters", Level.SUBCLUSTER: "/subclusters",
               Level.PATHWAY: "/original/pathways"}
 
@@ -39,7 +41,13 @@ def ref_url(ref_id: str) -> str:
     return node_url(load_framework().node(ref_id))
 
 
-templates.env.globals.update(node_url=node_url, ref_url=ref_url, command=command,
+def glossary_url(term: str) -> str:
+    """The glossary's entry for ``term`` (``web.glossary``), in the language being rendered."""
+    lang = i18n.current()
+    return f"/glossary{'' if lang == i18n.SOURCE_LANGUAGE else f'?lang={lang}'}#{term}"
+
+
+templates.env.globals.update(node_url=node_url, ref_url=ref_url, glossary_url=glossary_url, command=command,
                              pdf_unavailable=pdf.unavailable)
 
 
