@@ -66,7 +66,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
      "Skilled Trades."),
     ("cte_minimum", lambda d: [course.update(kind="academic", level=None) for level in d["levels"][1:4]
                                for course in level["courses"]],
-     "Only 1 secondary CTE course(s); the rules ask for at least 2."),
+     "Only 1 high-school CTE course(s); the rules ask for at least 2."),
     ("cte_minimum", lambda d: [course.update(credits=2) for level in d["levels"][4:] for course in level["courses"]],
      "Only 8 postsecondary CTE credits; the rules ask for at least 12."),
     ("levels_in_order", _set(("levels", 1, "step"), 9), "Grade 10 (step 9) comes after Grade 9 (step 9)."),
@@ -76,7 +76,8 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
      "Medical Terminology (HS-101) is listed twice: in Grade 9 and Grade 10."),
     ("secondary_postsecondary_link", lambda d: d.update(levels=d["levels"][:4], articulations=[],
                                                         postsecondary_cip=[], credentials=d["credentials"][:1]),
-     "No postsecondary level, postsecondary CIP code or articulation: nothing links it to college."),
+     "No postsecondary or apprenticeship level, postsecondary CIP code or articulation: nothing links it to college "
+     "or training."),
     ("credential", lambda d: d.update(credentials=[]),
      "No credential: a program of study culminates in a recognized postsecondary credential."),
     ("entry_exit_points", lambda d: [level.update(exit_point=False) for level in d["levels"]],
@@ -127,7 +128,7 @@ def test_a_state_sets_its_own_rules(imported_db: Path, tmp_path: Path) -> None:
     assert ("Registered Nurses (29-1141): national median wage $97,550 is below the floor of $100,000."
             in messages(strict, _example("example-registered-nursing"), "wage_floor"))
     no_link = variant(lambda d: d.update(articulations=[]), "example-welding")
-    no_link.levels[1].courses[1].dual_credit = False
+    no_link.levels[1].courses[1].early_college = []
     assert messages(strict, no_link, "secondary_postsecondary_link") == []
     assert messages(Checker(conn), no_link, "secondary_postsecondary_link") == [
         "Neither an articulation agreement nor a dual or concurrent credit course links the two levels."]

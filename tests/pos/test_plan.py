@@ -144,12 +144,17 @@ def test_a_file_that_is_not_a_plan(data: bytes, message: str) -> None:
 
 def test_a_colleges_own_calendar(tmp_path: Path) -> None:
     quarters = tmp_path / "planner.yaml"
-    quarters.write_text(SETTINGS_FILE.read_text(encoding="utf-8").replace("full-time: 2", "full-time: 3"),
+    quarters.write_text(SETTINGS_FILE.read_text(encoding="utf-8").replace("semester: {full-time: 2",
+                                                                          "semester: {full-time: 3"),
                         encoding="utf-8")
     result = make_plan(NURSING, PlanChoices(program=NURSING.id, start="Term 1"), occupations=[],
                        settings=load_settings(quarters))
     assert layout(result) == [("Year 1", ["Term 1", "Term 2", "Term 3"]), ("Year 2", ["Term 4"])]
-    quarters.write_text("terms_per_year: {full-time: 3}\n", encoding="utf-8")
-    with pytest.raises(CareerClustersError, match="terms_per_year needs a positive number for full-time and "
-                                                  "part-time"):
+    on_quarters = NURSING.model_copy(update={"calendar": "quarter"})
+    assert layout(make_plan(on_quarters, PlanChoices(program=NURSING.id, start="Term 1", pace="part-time"),
+                            occupations=[])) == [("Year 1", ["Term 1", "Term 2"]), ("Year 2", ["Term 3", "Term 4"])]
+    quarters.write_text("terms_per_year: {semester: {full-time: 2, part-time: 1}, quarter: {full-time: 3}}\n",
+                        encoding="utf-8")
+    with pytest.raises(CareerClustersError, match="terms_per_year needs, for quarter, a positive number for "
+                                                  "full-time and part-time"):
         load_settings(quarters)
