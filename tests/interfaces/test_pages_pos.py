@@ -46,8 +46,8 @@ def test_a_program_of_study_page(client: TestClient) -> None:
            in page
     assert "SCED 14154: Medical Terminology" in page  # the SCED title, its description folded beneath
     assert "Grade 12 High school exit point" in page and "Earns: Certified Nursing Assistant" in page
-    assert "HS-301 Anatomy and Physiology academic 1 credit dual credit" in page
-    assert "work-based learning elective Earns" not in page and "work-based learning elective SCED 14298" in page
+    assert "HS-301 Anatomy and Physiology academic science · 1 credit Dual enrollment SCED 03053" in page
+    assert "elective Work-based learning Earns" not in page and "elective Work-based learning SCED 14298" in page
     assert ("Certified Nursing Assistant licence Example State Department of Health HS-401 Grade 12" in page
             and "NCLEX-RN licence National Council of State Boards of Nursing NUR-220 Term 4" in page)
     assert "29-1141 Registered Nurses $97,550 +4.9%" in page

@@ -447,9 +447,10 @@ def _entry_exit(c: Checker, p: ProgramOfStudy, _: Report) -> Found:
 
 
 def _whose(o: TargetOccupation) -> str:
-    """Whose median a finding quotes: 'national median wage', 'median wage in Delaware', and the group's."""
+    """The median a finding quotes, and whose it is: 'national median wage $38,210', 'median wage in Delaware
+    $34,320 (of the combined group 31-1120)'."""
     where = "national median wage" if o.wage_area == NATIONAL else f"median wage in {o.wage_area}"
-    return where + (f" of the combined group {o.wage_soc}" if o.wage_soc else "")
+    return f"{where} {money(o.median_wage)}" + (f" (of the combined group {o.wage_soc})" if o.wage_soc else "")
 
 
 def _wage_floor(c: Checker, p: ProgramOfStudy, report: Report) -> Found:
@@ -462,8 +463,7 @@ def _wage_floor(c: Checker, p: ProgramOfStudy, report: Report) -> Found:
     floor = rule.min_median_annual_wage
     for o in report.occupations:
         if o.median_wage is not None and o.median_wage < floor:
-            yield (f"{o.title or o.soc} ({o.soc}): {_whose(o)} {money(o.median_wage)} is below the floor of "
-                   f"{money(floor)}."), o.soc
+            yield f"{o.title or o.soc} ({o.soc}): {_whose(o)} is below the floor of {money(floor)}.", o.soc
 
 
 def _declining(c: Checker, _: ProgramOfStudy, report: Report) -> Found:

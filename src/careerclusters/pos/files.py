@@ -438,6 +438,30 @@ def read(path: Path) -> list[ProgramOfStudy]:
     return parse_bytes(read_bytes(path), path.name)
 
 
+def _leading_comments(text: str) -> str:
+    """The comment lines a YAML file opens with (what it is, who wrote it), to keep when it is rewritten."""
+    kept = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        kept.append(line + "\n")
+    return "".join(kept)
+
+
+def upgraded(path: Path) -> tuple[str, list[ProgramOfStudy]]:
+    """A YAML or JSON file's text rewritten in format version 2 (YAML keeps its opening comments), and its
+    programs. A CSV catalog or a workbook is not rewritten in place: write its programs out as YAML instead."""
+    data = read_bytes(path)
+    if data.startswith(ZIP_MAGIC) or path.suffix.lower() == ".csv":
+        raise ProgramFileError(path.name, "a CSV catalog or a workbook is not rewritten in place: write its "
+                                          "programs out as version 2 YAML with -o FOLDER")
+    text = _text(data, path.name)
+    programs = parse_document(text, path.name)
+    if path.suffix.lower() == ".json":
+        return render(programs, "json"), programs
+    return _leading_comments(text) + render(programs, "yaml"), programs
+
+
 def render(programs: Sequence[ProgramOfStudy], fmt: str) -> str:
     """Programs written as ``yaml``, ``json`` or ``csv`` (a workbook is bytes: ``workbook.write``)."""
     if fmt == "csv":

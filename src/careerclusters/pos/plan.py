@@ -24,7 +24,7 @@ from careerclusters.base import languages as i18n
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.rules import read_rules
 from careerclusters.pos import model
-from careerclusters.pos.checker import LINKING, TargetOccupation
+from careerclusters.pos.checker import TargetOccupation
 
 PLAN_FORMAT = "careerclusters/plan/1"
 SETTINGS_FILE = resources.files(__package__).joinpath("planner.yaml")
@@ -93,7 +93,7 @@ class PlannedCourse(BaseModel):
     level: model.CourseLevel | None
     sced: str | None
     sced_title: str | None
-    dual_credit: bool = Field(description="Earns college credit at a college: dual enrollment or articulated credit.")
+    dual_credit: bool = Field(description="Dual enrollment: taken for credit at a college too.")
     work_based_learning: bool = Field(description="Work-based learning is part of it.")
     elective: bool = Field(description="The learner chooses it (an elective, a recommended course, or one of a "
                                        "group's alternatives).")
@@ -238,7 +238,7 @@ def _planned_course(course: model.Course, group: model.CourseGroup | None, taken
     return PlannedCourse(
         code=course.code, title=course.title, credits=course.credits, kind=course.kind, level=course.level,
         sced=course.sced, sced_title=sced_titles.get(course.sced or ""),
-        dual_credit=any(e.kind in LINKING for e in course.early_college),
+        dual_credit=any(e.kind is model.EarlyCollegeKind.dual_enrollment for e in course.early_college),
         work_based_learning=course.code in with_work, elective=_chosen(course, group), role=course.role,
         early_college=course.early_college, taken=taken, done=done, earns=earns)
 

@@ -122,7 +122,7 @@ def upgrade(old: ProgramOfStudy) -> v2.ProgramOfStudy:
                                              "levels": [_level(level) for level in old.levels]})
 
 
-def _missing(program: v2.ProgramOfStudy) -> list[str]:
+def missing(program: v2.ProgramOfStudy) -> list[str]:
     """What ``program`` uses that version 1 cannot hold, in words."""
     found = {
         "adopters": bool(program.adopters), "a state": program.owner.state is not None,
@@ -157,9 +157,9 @@ def _missing(program: v2.ProgramOfStudy) -> list[str]:
 
 def downgrade(program: v2.ProgramOfStudy) -> ProgramOfStudy:
     """``program`` as version 1, when it uses nothing version 1 lacks; else ``NotInVersion1`` naming what."""
-    missing = _missing(program)
-    if missing:
-        raise NotInVersion1(f"{program.id} uses what the version 1 layout cannot hold ({', '.join(missing)}): "
+    lacking = missing(program)
+    if lacking:
+        raise NotInVersion1(f"{program.id} uses what the version 1 layout cannot hold ({', '.join(lacking)}): "
                             "write it as YAML, JSON or a workbook (xlsx)")
     with_work = {w.course for _, w in program.work()}
     levels = [Level(name=level.name, stage="secondary" if level.stage is v2.Stage.middle else level.stage.value,

@@ -1,5 +1,6 @@
 """Programs of study on the web: the list (by sub-cluster), one program's page with its sequence grid and its
-downloads (the open file format, the flat CSV, a printed PDF); and the learner's planner: ``/planner`` to pick a
+downloads (the open file format, the state matrix workbook, the flat CSV where it can hold the program, a printed
+PDF); and the learner's planner: ``/planner`` to pick a
 program, ``/programs-of-study/{id}/plan`` to lay out a plan year by year, the plan as a PDF and as a file to keep
 and open again.
 
@@ -29,7 +30,7 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.http.caching import shared
 from careerclusters.pos import catalogue as pos
-from careerclusters.pos import files, serving
+from careerclusters.pos import files, serving, version1, workbook
 from careerclusters.pos.plan import Pace, Plan, PlanChoices, default_settings, make_plan, plan_file, read_plan_file
 from careerclusters.reports import html, pdf
 from careerclusters.web.rendering import context, render
@@ -38,7 +39,8 @@ STATIC = Path(__file__).with_name("static")  # the planner's print stylesheet, l
 router = APIRouter(include_in_schema=False)
 ProgramId = Annotated[str, PathParam(max_length=80)]
 DOWNLOADS = {"yaml": "application/yaml; charset=utf-8", "json": "application/json",
-             "csv": "text/csv; charset=utf-8", "pdf": "application/pdf"}
+             "csv": "text/csv; charset=utf-8", "pdf": "application/pdf",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 Lang = Annotated[i18n.Language, Query()]
 LevelName = Annotated[str, Query(max_length=200)]
 Codes = Annotated[list[str], Query()]
@@ -61,12 +63,15 @@ def programs_of_study(request: Request, subcluster: Annotated[str, Query(max_len
 @router.get("/programs-of-study/{program_id}.{fmt}")
 @shared
 def download(request: Request, program_id: ProgramId,
-             fmt: Annotated[str, PathParam(pattern="^(yaml|json|csv|pdf)$")]) -> Response:
-    """The program of study in the open file format (YAML, JSON), the flat CSV layout, or printed to PDF."""
+             fmt: Annotated[str, PathParam(pattern="^(yaml|json|csv|xlsx|pdf)$")]) -> Response:
+    """The program of study in the open file format (YAML, JSON), the state matrix workbook, the flat CSV layout,
+    or printed to PDF."""
     program = serving.program_of_study(context(request), program_id)
     if fmt == "pdf":
         checker = serving.checker(context(request))
         data: bytes = pdf.render(html.program_of_study_document(program, checker.check(program), checker))
+    elif fmt == "xlsx":
+        data = workbook.write(program)
     else:
         data = files.render([program], fmt).encode("utf-8")
     return Response(data, media_type=DOWNLOADS[fmt],
@@ -80,6 +85,7 @@ def program_of_study(request: Request, program_id: ProgramId) -> HTMLResponse:
     checker = serving.checker(context(request))
     program = stored.program
     return render(request, "pos.html", title=program.title, program=program, stored=stored,
+                  csv_ok=not version1.missing(program),
                   body=html.program_of_study_body(program, checker.check(program), checker))
 
 
@@ -136,7 +142,7 @@ def _render_plan(request: Request, plan: Plan, lang: str, printing: bool) -> HTM
                       % {"title": plan.title}, plan=plan, query=query, printing=printing,
                       base=str(request.base_url).rstrip("/") if printing else "",
                       plan_url=f"/programs-of-study/{plan.choices.program}/plan",
-                      terms=default_settings().terms_per_year,
+                      terms={pace.value: default_settings().terms(plan.calendar, pace) for pace in Pace},
                       switch_url=f"/programs-of-study/{plan.choices.program}/plan?"
                                  + plan_query(plan.choices, other), switch_lang=other)
 
