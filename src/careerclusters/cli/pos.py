@@ -19,7 +19,7 @@ from careerclusters.pos import ProgramOfStudy, files, sced, workbook
 from careerclusters.pos import catalogue as pos
 from careerclusters.pos.checker import NATIONAL, AreaWages, Checker, Report, TargetOccupation, area_wages, load_rules
 from careerclusters.pos.examples import example_paths
-from careerclusters.pos.model import Choice, Course, CourseRole, StepUnit
+from careerclusters.pos.model import Choice, Course, CourseRole, Stage, StepUnit
 from careerclusters.reports import html, pdf
 
 app = typer.Typer(help="Programs of study: course sequences from high school to a credential and a job "
@@ -134,13 +134,13 @@ def _sequence(program: ProgramOfStudy, titles: dict[str, str]) -> Table:
     for _, w in program.work():
         if w.course:
             work.setdefault(w.course, []).append(workbook.WORK[w.kind].lower())
-    table = Table("level", "stage", "course", "SCED", "credits", "type", "notes", title="Sequence",
-                  title_justify="left")
+    table = Table("level", "course", "SCED", "credits", "type", "notes", title="Sequence", title_justify="left")
     for level in program.levels:
         marks = [m for m, on in (("entry", level.entry_point), ("exit", level.exit_point)) if on]
         head = f"{level.name} ({', '.join(marks)})" if marks else level.name
-        stage = level.stage.value + ("" if level.step_unit is StepUnit.grade else f", {level.step_unit.value} "
-                                                                                  f"{level.step}")
+        if level.stage is not Stage.secondary:  # high school goes without saying
+            head += f"\n{level.stage.value}" + ("" if level.step_unit is StepUnit.grade
+                                                else f" {level.step_unit.value} {level.step}")
         rows: list[tuple[str, ...]] = []
         for group, course in level.all_courses():
             sced_text = f"{course.sced} {titles.get(course.sced, '')}".strip() if course.sced else ""
@@ -163,7 +163,7 @@ def _sequence(program: ProgramOfStudy, titles: dict[str, str]) -> Table:
         rows += [(level.note, "", "", "", "; ".join(f"earns {n}" for n in earned.get("@" + level.name, [])))
                  ] if level.note else []
         for index, row in enumerate(rows or [("", "", "", "", "")]):
-            table.add_row(*((head, stage) if index == 0 else ("", "")), *row)
+            table.add_row(head if index == 0 else "", *row)
     return table
 
 
