@@ -198,11 +198,12 @@ def show(program_id: IdArg, area: AreaOption = None, as_json: JSON = False) -> N
             o.display_name + (f" ({', '.join(o.levels)})" if o.levels else "") for o in program.student_organizations),
             highlight=False)
     where = "national" if report.wage_area == NATIONAL else report.wage_area
-    occupations = Table("education", "SOC", "occupation", f"median wage ({where})", "10-year change",
-                        title="Leads to", title_justify="left")
+    by_education = any(o.education for o in report.occupations)
+    occupations = Table(*(["education"] if by_education else []), "SOC", "occupation", f"median wage ({where})",
+                        "10-year change", title="Leads to", title_justify="left")
     for o in report.occupations:
-        occupations.add_row(o.education.value if o.education else "", o.soc, o.title or "",
-                            money(o.median_wage, o.wage_marker) + _where_paid(o),
+        occupations.add_row(*([o.education.value if o.education else ""] if by_education else []), o.soc,
+                            o.title or "", money(o.median_wage, o.wage_marker) + _where_paid(o),
                             "—" if o.change_pct is None else f"{o.change_pct:+.1f}%"
                             + (f" (group {o.projection_soc})" if o.projection_soc else ""))
     console.print(occupations)
