@@ -21,7 +21,7 @@ def client(pos_db: Path) -> TestClient:
 
 def test_api_lists_and_filters(client: TestClient) -> None:
     page = client.get("/api/v1/programs-of-study").json()
-    assert page["total"] == 6
+    assert page["total"] == 9
     by_cip = client.get("/api/v1/programs-of-study", params={"cip": "51.3801"}).json()
     assert [p["id"] for p in by_cip["items"]] == ["example-registered-nursing"]
     by_sub = client.get("/api/v1/programs-of-study", params={"subcluster": "culinary-food-services"}).json()

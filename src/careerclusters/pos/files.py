@@ -133,10 +133,17 @@ def parse_document(text: str, file: str) -> list[ProgramOfStudy]:
         mark = getattr(exc, "problem_mark", None)
         raise ProgramFileError(file, f"not valid YAML or JSON ({getattr(exc, 'problem', None) or exc})",
                                line=mark.line + 1 if mark else None) from None
+    if data is None:
+        raise ProgramFileError(file, "holds no program of study (it is empty)")
     many = isinstance(data, list)
     items = data if many else [data]
     programs = []
     for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            where = (index,) if many else ()
+            raise ProgramFileError(file, "not a program of study: a program is a mapping of its fields (format, id, "
+                                         "title, owner, levels, …)", line=_line_of(yaml.compose(text), where),
+                                   field=dotted(where) or "(document)")
         try:
             programs.append(program_from(item))
         except ValidationError as exc:
