@@ -159,8 +159,9 @@ class AreaWages:
     wages: dict[str, tuple[float | None, str | None]]
 
 
-def _marker(markers: str | None) -> str | None:
-    return json.loads(markers).get("a_median") if markers else None
+def _marker(median: float | None, markers: str | None) -> str | None:
+    """BLS's marker for a median that is not a figure (only then does it matter)."""
+    return json.loads(markers).get("a_median") if markers and median is None else None
 
 
 def area_wages(conn: sqlite3.Connection, code: str) -> AreaWages | None:
@@ -170,7 +171,7 @@ def area_wages(conn: sqlite3.Connection, code: str) -> AreaWages | None:
     if area is None:
         return None
     return AreaWages(code=code, name=area["name"],
-                     wages={row["soc"]: (row["a_median"], _marker(row["markers"]))
+                     wages={row["soc"]: (row["a_median"], _marker(row["a_median"], row["markers"]))
                             for row in pq.area_median_wages(conn, code)})
 
 
@@ -189,7 +190,8 @@ class _Reference:
         self.soc_titles: dict[str, str] = {}
         for code, title in pq.soc_titles(conn):
             self.soc_titles.setdefault(code, title)
-        self.wages = {row["soc"]: (row["a_median"], _marker(row["markers"])) for row in pq.median_wages(conn)}
+        self.wages = {row["soc"]: (row["a_median"], _marker(row["a_median"], row["markers"]))
+                      for row in pq.median_wages(conn)}
         self.changes = {row[0]: row[1] for row in pq.projected_changes(conn)}
         self.cip_occupations: dict[str, dict[str, str]] = {}
         for cip, soc, title in pq.cip_occupations(conn):
@@ -199,7 +201,7 @@ class _Reference:
             state = self.states.get(row["postal"])
             if state is None:
                 state = self.states[row["postal"]] = AreaWages(row["area_code"], row["name"], {})
-            state.wages[row["soc"]] = (row["a_median"], _marker(row["markers"]))
+            state.wages[row["soc"]] = (row["a_median"], _marker(row["a_median"], row["markers"]))
 
 
 def _group(soc: str) -> str:

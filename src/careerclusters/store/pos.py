@@ -124,10 +124,11 @@ def median_wages(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 
 def state_median_wages(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """Every state's and territory's median annual wages: area code, postal abbreviation, name, soc, median,
-    markers."""
+    markers. (CROSS JOIN keeps SQLite to the areas first, each a range of the wage table's key: 0.05 s, where the
+    plan it picks on its own scans every area's rows by occupation, 3 s.)"""
     return conn.execute(
         """SELECT a.area_code, a.postal, a.name, w.soc, w.a_median, w.markers
-           FROM oews_area a JOIN oews_area_wage w ON w.area_code = a.area_code
+           FROM oews_area a CROSS JOIN oews_area_wage w ON w.area_code = a.area_code
            WHERE a.area_type IN ('state', 'territory')""").fetchall()
 
 
