@@ -206,8 +206,8 @@ def test_the_planner_lays_out_the_state_matrix(client: TestClient) -> None:
     assert "Student organization you can join: HOSA-Future Health Professionals" in page
     assert "Bachelor of Science in Nursing (bachelor's degree, Example State University): on finishing Grade 16, " \
            "2035–36" in page
-    assert "Nursing Assistants a high school diploma $42,030 +2.3%" in page
-    assert "Home Health Aides a high school diploma $34,320 (group) +17.0% (group)" in page
+    assert "Nursing Assistants Start with a high school diploma $42,030 +2.3%" in page
+    assert "Home Health Aides Start with a high school diploma $34,320 (group) +17.0% (group)" in page
     assert "Pay is the median in Delaware (BLS, May 2025)" in page
     chosen = text(client.get(MATRIX + "/plan?year=2026&take=STAT-12").text)
     assert "In Grade 12, choose" not in chosen and "Choose one: Pre-Calculus or Statistics · Grade 12 chosen" in chosen
