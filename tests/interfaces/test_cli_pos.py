@@ -118,7 +118,7 @@ def test_the_workbook_out_and_back_in(db: Path, tmp_path: Path) -> None:
     assert checked[0]["wage_area"] == "Columbus, OH"
     assert any("median wage in Columbus, OH" in f["message"] for f in checked[0]["findings"])
     unwritten = run(db, "export", "fixture-nurse-assisting", "--format", "xlsx")
-    assert unwritten.exit_code == 2 and "an XLSX file is written to a file: add -o FILE.xlsx" in unwritten.stderr
+    assert unwritten.exit_code == 2 and "an XLSX workbook is written to a file: add -o FILE.xlsx" in unwritten.stderr
     nowhere = run(db, "validate", str(out), "--area", "Atlantis")
     assert nowhere.exit_code == 2 and nowhere.stderr.startswith("error: no area 'Atlantis'")
 

@@ -199,7 +199,7 @@ def test_the_planner_lays_out_the_state_matrix(client: TestClient) -> None:
     assert ("2032–33 Grade 13 · college or training · a year entry point exit point Continue courses in the area of "
             "specialization (practical nursing). 2033–34 Grade 14") in page
     assert "In Grade 12, choose one of Pre-Calculus or Statistics." in page
-    assert "Choose one: Pre-Calculus or Statistics · Grade 12 still to choose" in page
+    assert "Choose one: Pre-Calculus or Statistics · Grade 12 · needed to graduate still to choose" in page
     assert 'name="take" value="STAT-12"' in response.text
     assert ("co-op (paid work with school credit) : Patient care co-op · 120 hours · with Example Regional Health "
             "System · if you choose it") in page
@@ -210,6 +210,6 @@ def test_the_planner_lays_out_the_state_matrix(client: TestClient) -> None:
     assert "Home Health Aides Start with a high school diploma $34,320 (group) +17.0% (group)" in page
     assert "Pay is the median in Delaware (BLS, May 2025)" in page
     chosen = text(client.get(MATRIX + "/plan?year=2026&take=STAT-12").text)
-    assert "In Grade 12, choose" not in chosen and "Choose one: Pre-Calculus or Statistics · Grade 12 chosen" in chosen
+    assert "In Grade 12, choose" not in chosen and "Statistics · Grade 12 · needed to graduate chosen" in chosen
     spanish = text(client.get(MATRIX + "/plan?lang=es").text)
     assert "Grade 7 · escuela intermedia" in spanish and "En Grade 12, elige una de estas opciones" in spanish

@@ -223,8 +223,8 @@ def export(program_id: IdArg,
     if fmt not in FORMATS:
         raise CareerClustersError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
     if fmt in ("pdf", "xlsx") and output is None:
-        raise CareerClustersError(f"a{'n' if fmt == 'xlsx' else ''} {fmt.upper()} file is written to a file: add "
-                                  f"-o FILE.{fmt}")
+        what = "a PDF" if fmt == "pdf" else "an XLSX workbook"
+        raise CareerClustersError(f"{what} is written to a file: add -o FILE.{fmt}")
     with common.open_store() as conn:
         program = pos.get(conn, program_id).program
         if fmt == "pdf":
