@@ -4,6 +4,7 @@ to version 2, and look up SCED course codes."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Annotated
 
@@ -46,12 +47,9 @@ def _print_report(report: Report) -> None:
     console.print(table)
 
 
-def _area(conn: object, query: str | None) -> AreaWages | None:
+def _area(conn: sqlite3.Connection, query: str | None) -> AreaWages | None:
     """The wages of the area a person names, or ``None`` (each program's own state, else national)."""
-    if query is None:
-        return None
-    found = find_area(conn, query)  # type: ignore[arg-type]
-    return area_wages(conn, found.code)  # type: ignore[arg-type]
+    return None if query is None else area_wages(conn, find_area(conn, query).code)
 
 
 @app.command()
@@ -227,11 +225,10 @@ def export(program_id: IdArg,
         raise CareerClustersError(f"{what} is written to a file: add -o FILE.{fmt}")
     with common.open_store() as conn:
         program = pos.get(conn, program_id).program
-        if fmt == "pdf":
-            checker = Checker(conn)
-            document = html.program_of_study_document(program, checker.check(program), checker)
-    if fmt in ("pdf", "xlsx"):
-        output.write_bytes(pdf.render(document) if fmt == "pdf" else workbook.write(program))  # type: ignore
+        checker = Checker(conn) if fmt == "pdf" else None
+        document = html.program_of_study_document(program, checker.check(program), checker) if checker else None
+    if output is not None and fmt in ("pdf", "xlsx"):
+        output.write_bytes(pdf.render(document) if document is not None else workbook.write(program))
         say(f"wrote {output}")
         return
     text = files.render([program], fmt)

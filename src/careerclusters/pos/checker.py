@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -233,7 +233,7 @@ class Checker:
             return self.ref.states.get(program.owner.state)
         return None
 
-    def _figures(self, soc: str, area: AreaWages | None) -> dict[str, object]:
+    def _figures(self, soc: str, area: AreaWages | None) -> dict[str, Any]:
         """A target's median wage (the area's, else national) and projected change, from its combined group where
         BLS publishes only that."""
         wages = area.wages if area is not None else self.ref.wages
@@ -258,7 +258,7 @@ class Checker:
             found = {soc: title for cip in cips for soc, title in self.ref.cip_occupations.get(cip, {}).items()}
             targets = [(soc, title, True, None) for soc, title in sorted(found.items())]
         return [TargetOccupation(soc=soc, title=title, derived=derived, education=education,
-                                 **self._figures(soc, chosen))  # type: ignore[arg-type]
+                                 **self._figures(soc, chosen))
                 for soc, title, derived, education in targets]
 
     def check(self, program: ProgramOfStudy, area: AreaWages | None = None) -> Report:

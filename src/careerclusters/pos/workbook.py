@@ -472,6 +472,7 @@ class _Reader:
         self.levels: list[dict[str, Any]] = []
         self.rows: list[int] = []  # each level's row
         self.columns: dict[tuple[int, str], str] = {}  # (level, course code) → the matrix column it is in
+        self.group_columns: dict[tuple[int, str], str] = {}  # (level, group id) → likewise
         self.credentials: list[dict[str, Any]] = []
         self.organizations: dict[str, list[str]] = {}
         self.occupations: list[dict[str, Any]] = []
@@ -572,7 +573,7 @@ class _Reader:
                          "credits": float(head["credits"]) if head["credits"] else None, "courses": []}
                 self._place(("levels", index, "groups", len(level["groups"])), self.matrix, row, column)
                 level["groups"].append(group)
-                self.columns[(index, "[" + group["id"])] = column
+                self.group_columns[(index, group["id"])] = column
                 continue
             member = _MEMBER.match(line)
             if member and group is None:
@@ -847,7 +848,7 @@ class _Reader:
                                                 f"details), not {column}: move it or change its subject", row, column)
                     course.subject = COURSE_COLUMNS[column]  # type: ignore[assignment]
             for group in level.groups:
-                column = self.columns[(index, "[" + group.id)]
+                column = self.group_columns[(index, group.id)]
                 held = COURSE_COLUMNS[column]
                 if (held is CourseKind.cte) != (group.effective_kind() is CourseKind.cte):
                     if group.kind is not None:
