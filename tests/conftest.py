@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import DATA, SHARED, copy_store, official_paths, require
+from tests.helpers import DATA, SHARED, STATE_MATRIX, copy_store, official_paths, require
 
 #: The fixtures that read ../shared (the official files, or the store imported from them). Any other fixture that
 #: uses one of them (a module's client over the imported store, a module's copy of it) is covered as well, since
@@ -87,13 +87,14 @@ def store_copy(imported_db: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def pos_db(imported_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the imported store with the example programs of study imported (read-only use)."""
+    """A copy of the imported store with the example programs of study and the state matrix imported (read-only
+    use)."""
     from careerclusters.pos.catalogue import import_files
     from careerclusters.pos.examples import example_paths
     from careerclusters.store import connect
 
     path = copy_store(imported_db, tmp_path_factory.mktemp("pos-store") / "careerclusters.sqlite")
     conn = connect(path)
-    import_files(conn, example_paths())
+    import_files(conn, [*example_paths(), STATE_MATRIX])
     conn.close()
     return path

@@ -12,6 +12,7 @@ import contextlib
 import gzip
 import hashlib
 import http.server
+import io
 import os
 import re
 import shutil
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CAREERCLUSTERS_SHARED", ROOT.parent / "shared"))
 DATA = SHARED / "data"
+#: A state's model program of study on its "Middle – High School – Postsecondary" template, in format version 2
+#: (written for these tests): middle school, postsecondary years without courses, groups, early college, a co-op,
+#: a pre-apprenticeship, the CTSO, careers at five education levels, an adopting district; its state is Delaware.
+STATE_MATRIX = ROOT / "tests" / "fixtures" / "nurse-assisting-state-matrix.yaml"
 
 
 # -- the official files -----------------------------------------------------------------------------------------
@@ -317,6 +322,68 @@ def realistic_construction(lang: str = "en") -> SurveyAnswers:
     answers = {i.id: 2 if i.key == "R" else 0 for i in inst.part(Part.INTEREST)}
     answers |= {i.id: 2 for i in inst.part(Part.CLUSTER) if i.cluster_id == "construction"}
     return SurveyAnswers(answers=answers, lang=lang)
+
+
+def zip_bomb(unpacked: int = 60_000_000) -> bytes:
+    """An .xlsx-looking zip (it has the content-types part) whose one sheet unpacks to ``unpacked`` bytes of zeros
+    from a few dozen kilobytes."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            block = b"0" * 1_000_000
+            for _ in range(unpacked // len(block)):
+                member.write(block)
+    return out.getvalue()
+
+
+def hostile_inputs(program_json: bytes, workbook: bytes) -> list[tuple[str, str, bytes]]:
+    """Inputs that are not programs of study, each as (what it is, a file name, its bytes): what a reader must refuse
+    in one line, never with a traceback or a server error. ``program_json`` and ``workbook`` are good ones, to
+    truncate."""
+    import random
+
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 9)}]\n" for n in range(8))
+    return [
+        ("JSON nested 5,000 deep", "deep.json", b"[" * 5000 + b"]" * 5000),
+        ("YAML nested 5,000 deep", "deep.yaml", b"{a: " * 5000 + b"1" + b"}" * 5000),
+        ("YAML alias bomb", "laughs.yaml", laughs.encode()),
+        ("truncated JSON", "cut.json", program_json[: len(program_json) // 2]),
+        ("random bytes", "noise.yaml", random.Random(26).randbytes(4096)),
+        ("a PNG image", "picture.yaml", b"\x89PNG\r\n\x1a\n" + bytes(200)),
+        ("a JSON number", "number.json", b"12"),
+        ("an empty file", "empty.yaml", b""),
+        ("a workbook unpacking to 60 MB", "bomb.xlsx", zip_bomb()),
+        ("a zip that is not a workbook", "archive.xlsx", zip_of({"notes.txt": b"hello"})),
+        ("a truncated workbook", "cut.xlsx", workbook[: len(workbook) // 2]),
+        ("text named .xlsx", "plan.xlsx", b"id: x\n"),
+        ("a workbook of another layout", "other.xlsx", other_workbook()),
+    ]
+
+
+def zip_of(members: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def other_workbook() -> bytes:
+    """A real workbook with nothing of a program of study in it."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Score"])
+    book.active.append(["Ada", 10])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 # -- in the browser -------------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page
 from tests.helpers import CSP_WATCH, pdf_text, serious_violations, serve_app, tab_to
 
 NURSING = "/programs-of-study/example-registered-nursing"
+MATRIX = "/programs-of-study/fixture-nurse-assisting"
 
 
 @pytest.fixture(scope="module")
@@ -94,12 +95,37 @@ def test_pages_are_accessible_under_the_content_security_policy(page: Page, serv
     for path in ("/programs-of-study", "/programs-of-study?subcluster=physical-health", NURSING,
                  "/programs-of-study/example-flawed", "/planner", "/planner?lang=es", NURSING + "/plan",
                  NURSING + "/plan?lang=es&start=Term+1&take=HS-402", "/programs/51.3801",
-                 "/subclusters/physical-health"):
+                 "/subclusters/physical-health", MATRIX, MATRIX + "/plan?year=2026",
+                 MATRIX + "/plan?lang=es&take=STAT-12",
+                 "/programs-of-study/example-electrical-apprenticeship",
+                 "/programs-of-study/example-electrical-apprenticeship/plan?start=Apprenticeship+year+1",
+                 "/programs-of-study/example-teaching", "/programs-of-study/example-teaching/plan?lang=es"):
         page.goto(server + path)
         assert serious_violations(page) == [], path
         assert page.evaluate("document.querySelectorAll('[style], style, script:not([src])').length") == 0, path
         assert page.evaluate("window.__cspViolations") == [], path
     page.set_viewport_size({"width": 390, "height": 844})  # a phone: nothing scrolls sideways
-    for path in ("/programs-of-study", "/programs-of-study/example-culinary-arts", NURSING + "/plan?year=2026"):
+    for path in ("/programs-of-study", "/programs-of-study/example-culinary-arts", NURSING + "/plan?year=2026", MATRIX,
+                 MATRIX + "/plan?year=2026", "/programs-of-study/example-electrical-apprenticeship",
+                 "/programs-of-study/example-teaching/plan"):
         page.goto(server + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+
+
+def test_choose_among_a_groups_courses_by_keyboard(page: Page, server: str) -> None:
+    page.goto(server + MATRIX + "/plan?start=Grade+9&finish=Grade+12")
+    group = page.locator("table.plan-group", has_text="Pre-Calculus or Statistics")
+    assert "still to choose" in group.locator("caption").inner_text()
+    assert page.locator("p.notice", has_text="In Grade 12, choose one of Pre-Calculus or Statistics.").count() == 1
+    tab_to(page, lambda a: a["type"] == "checkbox" and a["name"] == "take" and a["value"] == "STAT-12")
+    page.keyboard.press("Space")
+    tab_to(page, lambda a: a["tag"] == "BUTTON" and a["type"] == "submit")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "take=STAT-12" in page.url
+    assert "chosen" in group.locator("caption").inner_text()
+    assert group.get_by_label("Choose this course: Probability and Statistics").is_checked()
+    assert page.locator("p.notice", has_text="choose one of").count() == 0
+    assert page.locator("h3", has_text="2032–33").count() == 0  # no first year given: years are numbered
+    assert page.locator(".plan-level-head", has_text="Grade 13").count() == 0  # Grade 12 is where this plan ends
+    assert serious_violations(page) == []

@@ -61,3 +61,20 @@ def test_the_plan_and_the_program_of_study_print_to_pdf(client: TestClient, pos_
     assert "Welders, Cutters, Solderers, and Brazers $53,750" in printed
     refused = CliRunner().invoke(cli, ["--db", str(pos_db), "pos", "export", "example-welding", "--format", "pdf"])
     assert refused.exit_code == 2 and "a PDF is written to a file: add -o FILE.pdf" in refused.stderr
+
+
+def test_the_state_matrix_prints_every_part(client: TestClient) -> None:
+    document = client.get("/programs-of-study/fixture-nurse-assisting.pdf")
+    pages, layout = pdf_text(document.content)
+    printed = words(layout)
+    assert pages <= 5
+    for part in ("Grade 7 HC-07 Exploring Health", "Middle school", "Choose one: Pre-", "At least 1 credit:",
+                 "Physical education", "Dual enrollment: Example", "Co-op: Patient care co-",
+                 "Grade 16 Continue courses in the area of specialization (bachelor of science in nursing). "
+                 "Postsecondary · year 4", "median wage in Delaware", "HOSA-Future Health Professionals",
+                 "NA-101 → 7710 Foundations of Health Careers"):
+        assert part in printed, part
+    plan = client.get("/programs-of-study/fixture-nurse-assisting/plan.pdf?year=2026&take=STAT-12")
+    pages, layout = pdf_text(plan.content)
+    printed = words(layout)
+    assert "Grade 7 · middle school" in printed and "2035–36" in printed and "Pay is the median in Delaware" in printed

@@ -26,10 +26,10 @@ def client(pos_db: Path) -> Iterator[TestClient]:
 
 def test_the_list_filters_by_subcluster(client: TestClient) -> None:
     page = html_text(client.get("/programs-of-study").text)
-    assert "6 programs of study" in page and "Welding Technology (example)" in page
+    assert "9 programs of study" in page and "Welding Technology (example)" in page
     assert "Registered Nursing (example) example Example State Department of Education Physical Health" in page
     only = html_text(client.get("/programs-of-study?subcluster=Physical Health").text)
-    assert "1 program of study in Physical Health" in only and "Welding" not in only.split("programs of study)")[1]
+    assert "2 programs of study in Physical Health" in only and "Welding" not in only.split("programs of study)")[1]
     assert client.get("/programs-of-study?subcluster=nowhere").status_code == 404
 
 
@@ -41,8 +41,8 @@ def test_a_program_of_study_page(client: TestClient) -> None:
            in page
     assert "SCED 14154: Medical Terminology" in page  # the SCED title, its description folded beneath
     assert "Grade 12 High school exit point" in page and "Earns: Certified Nursing Assistant" in page
-    assert "HS-301 Anatomy and Physiology academic 1 credit dual credit" in page
-    assert "work-based learning elective Earns" not in page and "work-based learning elective SCED 14298" in page
+    assert "HS-301 Anatomy and Physiology academic science · 1 credit Dual enrollment SCED 03053" in page
+    assert "elective Work-based learning Earns" not in page and "elective Work-based learning SCED 14298" in page
     assert ("Certified Nursing Assistant licence Example State Department of Health HS-401 Grade 12" in page
             and "NCLEX-RN licence National Council of State Boards of Nursing NUR-220 Term 4" in page)
     assert "29-1141 Registered Nurses $97,550 +4.9%" in page
@@ -56,7 +56,8 @@ def test_a_program_of_study_page(client: TestClient) -> None:
 def test_subcluster_and_instructional_program_pages_list_their_programs_of_study(client: TestClient) -> None:
     sub = html_text(client.get("/subclusters/physical-health").text)
     assert "Programs of study Course sequences from high school to a credential that belong to this sub-cluster: " \
-           "Registered Nursing (example) · Example State Department of Education example · plan your path" in sub
+           "Nurse Assisting (state matrix example) · State Department of Education (example) example · plan your " \
+           "path Registered Nursing (example) · Example State Department of Education example · plan your path" in sub
     cip = client.get("/programs/51.3801").text
     assert f'href="{NURSING}"' in cip and "that use this CIP code" in cip
     other = html_text(client.get("/programs/52.0201").text)
@@ -151,3 +152,70 @@ def test_with_no_programs_of_study_imported_the_pages_say_how(imported_db: Path)
         assert "Todavía no hay programas de estudio: pide a tu escuela o a tu estado que agreguen los suyos." in planner
         assert "No programs of study that belong to this sub-cluster are imported." in html_text(
             empty.get("/subclusters/physical-health").text)
+
+
+MATRIX = "/programs-of-study/fixture-nurse-assisting"
+
+
+def test_the_state_matrix_page_shows_every_part(client: TestClient) -> None:
+    response = client.get(MATRIX)
+    page = html_text(response.text)
+    assert "Grade 7 Middle school entry point HC-07 Exploring Health Careers CTE introductory · 0.5 credits" in page
+    assert ("Grade 13 Postsecondary · year 1 entry point exit point Continue courses in the area of specialization "
+            "(practical nursing). Earns: Practical Nursing Certificate Earns: NCLEX-PN Grade 14 Postsecondary · year 2"
+            ) in page
+    assert ("At least 1 credit: Physical education academic physical education graduation requirement Any courses of "
+            "this subject the school offers.") in page
+    assert "HLTH-9 Health academic health · 0.5 credits graduation requirement" in page
+    assert "Choose one: Pre-Calculus or Statistics academic math graduation requirement PCAL-12 Pre-Calculus" in page
+    assert ("Articulated credit: Example Technical Community College, HLC 110 Medical Terminology, 3 college credits "
+            "(Statewide health science articulation agreement)") in page
+    assert "AP exam: AP Biology" in page
+    assert "Dual enrollment: Example Technical Community College, NUR 105 Nurse Assistant, 4 college credits" in page
+    assert ("Co-op: Patient care co-op work-based learning 120 hours · 1 credit With Example Regional Health System "
+            "elective") in page
+    assert "Pre-apprenticeship: Health care pre-apprenticeship" in page
+    assert "Student organization: HOSA-Future Health Professionals" in page
+    assert ("by the education they are entered with: median wage in Delaware (BLS, May 2025) and projected change in "
+            "jobs (2024–2034), national") in page
+    assert ("High school 31-1131 Nursing Assistants $42,030 +2.3% 31-1121 Home Health Aides $34,320 combined group "
+            "31-1120 +17.0% combined group 31-1120 Certificate 29-2061") in page
+    assert "Example School District (DE) NA-101 → 7710 Foundations of Health Careers; NA-201 → 7720" in page
+    assert f'href="{MATRIX}.xlsx"' in response.text and f'href="{MATRIX}.csv"' not in response.text
+    assert f'href="{NURSING}.csv"' in client.get(NURSING).text  # a version 1 program still has its CSV
+
+
+def test_the_state_matrix_downloads(client: TestClient) -> None:
+    from careerclusters.pos import files, workbook
+    from tests.helpers import STATE_MATRIX
+
+    book = client.get(MATRIX + ".xlsx")
+    assert book.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert book.headers["content-disposition"] == 'attachment; filename="fixture-nurse-assisting.xlsx"'
+    assert workbook.parse_workbook(book.content, "m.xlsx") == files.read(STATE_MATRIX)
+    refused = client.get(MATRIX + ".csv")
+    assert refused.status_code == 400 and "write it as YAML, JSON or a workbook (xlsx)" in refused.text
+
+
+def test_the_planner_lays_out_the_state_matrix(client: TestClient) -> None:
+    response = client.get(MATRIX + "/plan?year=2026")
+    page = html_text(response.text)
+    assert "2026–27 Grade 7 · middle school you can start here" in page
+    assert ("2032–33 Grade 13 · college or training · a year you can start here you can stop here Continue courses in the "
+            "area of specialization (practical nursing). 2033–34 Grade 14") in page
+    assert "In Grade 12, choose one of Pre-Calculus or Statistics." in page
+    assert "Choose one: Pre-Calculus or Statistics · Grade 12 · needed to graduate still to choose" in page
+    assert 'name="take" value="STAT-12"' in response.text
+    assert ("co-op (paid work with school credit) : Patient care co-op · 120 hours · with Example Regional Health "
+            "System · if you choose it") in page
+    assert "Student organization you can join: HOSA-Future Health Professionals" in page
+    assert "Bachelor of Science in Nursing (four-year degree, Example State University): on finishing Grade 16, " \
+           "2035–36" in page
+    assert "Nursing Assistants In this program: after high school $42,030 A certificate after high school +2.3%" in page
+    assert ("Home Health Aides In this program: after high school $34,320 (group) — +17.0% (group)") in page
+    assert "Typical pay is the middle pay in Delaware (May 2025)" in page
+    chosen = html_text(client.get(MATRIX + "/plan?year=2026&take=STAT-12").text)
+    assert "In Grade 12, choose" not in chosen and "Statistics · Grade 12 · needed to graduate chosen" in chosen
+    spanish = html_text(client.get(MATRIX + "/plan?lang=es").text)
+    assert "Grade 7 · escuela intermedia" in spanish and "En Grade 12, elige una de estas opciones" in spanish
+

@@ -28,7 +28,7 @@ def test_import_lists_shows_and_records_provenance(tmp_path: Path) -> None:
     assert nursing.program == next(p for p in examples() if p.id == "example-registered-nursing")
     assert nursing.file_name == "registered-nursing.yaml"
     record = next(e for e in status(conn) if e["kind"] == "programs-of-study")
-    assert record["release"] == "6 programs of study" and record["row_counts"]["program_of_study"] == 6
+    assert record["release"] == "8 programs of study" and record["row_counts"]["program_of_study"] == 8
     assert [p.id for p in pos.list_programs(conn, subcluster="Physical Health")] == ["example-registered-nursing"]
     assert [p.id for p in pos.list_programs(conn, cip="480508")] == ["example-welding"]
     again = pos.import_files(conn, [CATALOG])
@@ -49,7 +49,7 @@ def test_a_changed_program_replaces_only_itself(tmp_path: Path) -> None:
     assert [r.status for r in pos.import_files(conn, [changed])] == ["replaced"]
     assert pos.get(conn, "example-welding").program.title == "Welding and Fabrication (example)"
     assert pos.get(conn, "example-welding").file_name == "welding.json"
-    assert len(pos.list_programs(conn)) == 6
+    assert len(pos.list_programs(conn)) == 8
     conn.close()
 
 

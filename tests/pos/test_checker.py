@@ -10,7 +10,7 @@ import pytest
 
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.pos import ProgramOfStudy
-from careerclusters.pos.checker import RULES_FILE, Checker, load_rules
+from careerclusters.pos.checker import RULES_FILE, Checker, area_wages, cte_counted, load_rules
 from careerclusters.pos.examples import examples
 from careerclusters.store import connect
 
@@ -66,7 +66,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
      "Skilled Trades."),
     ("cte_minimum", lambda d: [course.update(kind="academic", level=None) for level in d["levels"][1:4]
                                for course in level["courses"]],
-     "Only 1 secondary CTE course(s); the rules ask for at least 2."),
+     "Only 1 high-school CTE course(s); the rules ask for at least 2."),
     ("cte_minimum", lambda d: [course.update(credits=2) for level in d["levels"][4:] for course in level["courses"]],
      "Only 8 postsecondary CTE credits; the rules ask for at least 12."),
     ("levels_in_order", _set(("levels", 1, "step"), 9), "Grade 10 (step 9) comes after Grade 9 (step 9)."),
@@ -76,7 +76,8 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
      "Medical Terminology (HS-101) is listed twice: in Grade 9 and Grade 10."),
     ("secondary_postsecondary_link", lambda d: d.update(levels=d["levels"][:4], articulations=[],
                                                         postsecondary_cip=[], credentials=d["credentials"][:1]),
-     "No postsecondary level, postsecondary CIP code or articulation: nothing links it to college."),
+     "No postsecondary or apprenticeship level, postsecondary CIP code or articulation: nothing links it to college "
+     "or training."),
     ("credential", lambda d: d.update(credentials=[]),
      "No credential: a program of study culminates in a recognized postsecondary credential."),
     ("entry_exit_points", lambda d: [level.update(exit_point=False) for level in d["levels"]],
@@ -127,7 +128,7 @@ def test_a_state_sets_its_own_rules(imported_db: Path, tmp_path: Path) -> None:
     assert ("Registered Nurses (29-1141): national median wage $97,550 is below the floor of $100,000."
             in messages(strict, _example("example-registered-nursing"), "wage_floor"))
     no_link = variant(lambda d: d.update(articulations=[]), "example-welding")
-    no_link.levels[1].courses[1].dual_credit = False
+    no_link.levels[1].courses[1].early_college = []
     assert messages(strict, no_link, "secondary_postsecondary_link") == []
     assert messages(Checker(conn), no_link, "secondary_postsecondary_link") == [
         "Neither an articulation agreement nor a dual or concurrent credit course links the two levels."]
@@ -148,3 +149,121 @@ def test_a_rule_without_its_data_says_so(tmp_path: Path) -> None:
     floor = [f.message for f in report.findings if f.rule == "wage_floor"]
     assert "Not checked: wages (BLS OEWS, national) not loaded yet." in floor
     conn.close()
+
+
+# -- counting the way states count, and pay where the program is -------------------------------------------
+
+def _matrix():
+    from careerclusters.pos import files
+    from tests.helpers import STATE_MATRIX
+
+    return files.read(STATE_MATRIX)[0]
+
+
+def _matrix_variant(change: Callable[[dict[str, Any]], None]) -> ProgramOfStudy:
+    data = _matrix().model_dump(mode="json")
+    change(data)
+    return ProgramOfStudy.model_validate(data)
+
+
+def test_middle_school_courses_never_count_toward_the_high_school_minimum(imported_db: Path, tmp_path: Path) -> None:
+    own = tmp_path / "rules.yaml"
+    own.write_text(RULES_FILE.read_text(encoding="utf-8").replace("min_secondary_courses: 2",
+                                                                  "min_secondary_courses: 3"), encoding="utf-8")
+    conn = connect(imported_db, readonly=True)
+    strict = Checker(conn, load_rules(own))
+
+    def padded(data: dict[str, Any]) -> None:  # one high-school CTE course left, two in middle school
+        for level in data["levels"][3:6]:
+            level["courses"] = [c for c in level["courses"] if c["kind"] != "cte"]
+        data["credentials"] = [c for c in data["credentials"] if c.get("level")]
+        data["adopters"] = []
+        for level in data["levels"]:
+            level["work_based_learning"] = [w for w in level["work_based_learning"] if not w.get("course")]
+
+    assert messages(strict, _matrix_variant(padded), "cte_minimum")[0] == (
+        "Only 1 high-school CTE course(s); the rules ask for at least 3 (2 middle-school CTE courses do not count "
+        "toward it).")
+    assert messages(strict, _matrix(), "cte_minimum") == [
+        "The postsecondary levels list no courses (Grade 13, Grade 14, Grade 15, Grade 16), so the 12-credit minimum "
+        "is not checked: the college's program says what they hold."]
+    conn.close()
+
+
+def test_a_group_counts_once_and_electives_not_at_all(checker: Checker) -> None:
+    def grouped(data: dict[str, Any]) -> None:  # Medical Terminology or Health Science: two courses become one choice
+        courses = [data["levels"][1]["courses"].pop(0), data["levels"][2]["courses"].pop(1)]
+        data["levels"][1]["groups"] = [{"id": "cte", "choose": "one-of", "courses": courses}]
+
+    counted = variant(grouped)
+    assert messages(checker, counted, "cte_minimum") == []
+    assert cte_counted(counted, counted.levels[0].stage) == (3, 4.0)  # HS-101, HS-401 and the group once
+    nursing = _example("example-registered-nursing")
+    assert cte_counted(nursing, nursing.levels[0].stage) == (4, 5.0)  # HS-402, an elective, is not counted
+
+
+def test_pay_is_the_programs_states_and_says_so(checker: Checker, imported_db: Path) -> None:
+    report = checker.check(_matrix())
+    assert (report.wage_area, report.wage_area_code) == ("Delaware", "1000000")
+    aides = next(o for o in report.occupations if o.soc == "31-1131")
+    assert (aides.title, aides.median_wage, aides.wage_area, aides.education.value) == (
+        "Nursing Assistants", 42030.0, "Delaware", "high-school")
+    conn = connect(imported_db, readonly=True)
+    rules = load_rules()
+    rules.wage_floor.min_median_annual_wage = 45000
+    assert ("Nursing Assistants (31-1131): median wage in Delaware $42,030 is below the floor of $45,000."
+            in messages(Checker(conn, rules), _matrix(), "wage_floor"))
+    rules.wage_floor.use_state_wages = False
+    assert ("Nursing Assistants (31-1131): national median wage $42,260 is below the floor of $45,000."
+            in messages(Checker(conn, rules), _matrix(), "wage_floor"))
+    columbus = area_wages(conn, "0018140")
+    asked = Checker(conn).check(_matrix(), columbus)
+    assert asked.wage_area == "Columbus, OH" and next(o for o in asked.occupations if o.soc == "29-1141").median_wage \
+        == columbus.wages["29-1141"][0]
+    conn.close()
+    elsewhere = _matrix().model_copy(deep=True)
+    elsewhere.owner.state = "ZZ"
+    assert "Wages for ZZ are not used (no OEWS area 'ZZ' is imported); the occupations show national medians." in [
+        f.message for f in checker.check(elsewhere).findings if f.severity == "info"]
+
+
+def test_a_combined_group_is_labelled_as_the_groups(checker: Checker) -> None:
+    report = checker.check(_matrix())
+    aides = next(o for o in report.occupations if o.soc == "31-1121")
+    assert (aides.wage_soc, aides.projection_soc, aides.group_title, aides.median_wage, aides.change_pct) == (
+        "31-1120", "31-1120", "Home Health and Personal Care Aides", 34320.0, 17.0)
+    assert messages(checker, _matrix(), "combined_occupation_groups") == [
+        "Home Health Aides (31-1121): BLS publishes its pay and projection only for the combined group 31-1120 (Home "
+        "Health and Personal Care Aides); the figures shown are the group's."]
+    assert ("Home Health Aides (31-1121): median wage in Delaware $34,320 (of the combined group 31-1120) is below "
+            "the floor of $40,000.") in messages(checker, _matrix(), "wage_floor")
+
+
+def test_a_course_whose_sced_code_says_otherwise_is_a_warning(checker: Checker) -> None:
+    def swapped(data: dict[str, Any]) -> None:
+        data["levels"][0]["courses"][0]["sced"] = "01001"  # HS-101, CTE, given English I's code
+        data["levels"][0]["courses"][2]["sced"] = "14001"  # BIO-1, academic, given a health science code
+
+    found = checker.check(variant(swapped)).findings
+    assert [(f.severity, f.message) for f in found if f.rule == "course_kind_matches_sced"] == [
+        ("warning", "Exploration of Health Care Occupations (HS-101) is marked CTE, but SCED 01001 (English/Language "
+                    "Arts I (9th grade)) is in the academic subject area 01 (English Language and Literature)."),
+        ("warning", "Biology (BIO-1) is marked academic, but SCED 14001 (Exploration of Health Care Occupations) is in "
+                    "the career and technical subject area 14 (Health Care Sciences).")]
+
+
+def test_stages_in_order_and_the_end_before_work(checker: Checker) -> None:
+    def middle_last(data: dict[str, Any]) -> None:
+        data["levels"].append(data["levels"].pop(0))
+
+    assert "Grade 7 (middle) comes after Grade 16 (postsecondary)." in messages(
+        checker, _matrix_variant(middle_last), "levels_in_order")
+    electrical = _example("example-electrical-apprenticeship")
+    assert electrical.levels[-1].stage.value == "workforce"
+    assert checker.check(electrical).findings == []  # its credentials end the apprenticeship, before work
+
+
+def test_the_new_examples_check_as_written(checker: Checker) -> None:
+    teaching = checker.check(_example("example-teaching"))
+    assert {f.rule for f in teaching.findings} == {"wage_floor", "not_declining", "combined_occupation_groups"}
+    assert all(f.severity != "error" for f in teaching.findings)

@@ -77,5 +77,6 @@ def test_exit_settings_must_use_bls_levels(tmp_path: Path) -> None:
     with pytest.raises(CareerClustersError, match="'A license' is not one of BLS's levels"):
         load_settings(settings)
     calendar_only = tmp_path / "calendar.yaml"
-    calendar_only.write_text("terms_per_year: {full-time: 3, part-time: 1}\n", "utf-8")
+    calendar_only.write_text("terms_per_year: {semester: {full-time: 3, part-time: 1}, quarter: {full-time: 3, "
+                             "part-time: 2}, trimester: {full-time: 3, part-time: 2}}\n", "utf-8")
     assert load_settings(calendar_only).exit_education == load_settings().exit_education  # the package's rules

@@ -144,12 +144,76 @@ def test_a_file_that_is_not_a_plan(data: bytes, message: str) -> None:
 
 def test_a_colleges_own_calendar(tmp_path: Path) -> None:
     quarters = tmp_path / "planner.yaml"
-    quarters.write_text(SETTINGS_FILE.read_text(encoding="utf-8").replace("full-time: 2", "full-time: 3"),
+    quarters.write_text(SETTINGS_FILE.read_text(encoding="utf-8").replace("semester: {full-time: 2",
+                                                                          "semester: {full-time: 3"),
                         encoding="utf-8")
     result = make_plan(NURSING, PlanChoices(program=NURSING.id, start="Term 1"), occupations=[],
                        settings=load_settings(quarters))
     assert layout(result) == [("Year 1", ["Term 1", "Term 2", "Term 3"]), ("Year 2", ["Term 4"])]
-    quarters.write_text("terms_per_year: {full-time: 3}\n", encoding="utf-8")
-    with pytest.raises(CareerClustersError, match="terms_per_year needs a positive number for full-time and "
-                                                  "part-time"):
+    on_quarters = NURSING.model_copy(update={"calendar": "quarter"})
+    assert layout(make_plan(on_quarters, PlanChoices(program=NURSING.id, start="Term 1", pace="part-time"),
+                            occupations=[])) == [("Year 1", ["Term 1", "Term 2"]), ("Year 2", ["Term 3", "Term 4"])]
+    quarters.write_text("terms_per_year: {semester: {full-time: 2, part-time: 1}, quarter: {full-time: 3}}\n",
+                        encoding="utf-8")
+    with pytest.raises(CareerClustersError, match="terms_per_year needs, for quarter, a positive number for "
+                                                  "full-time and part-time"):
         load_settings(quarters)
+
+
+# -- version 2: middle school, years, groups as choices, work-based learning, organizations ---------------------
+
+def _matrix() -> ProgramOfStudy:
+    from careerclusters.pos import files
+    from tests.helpers import STATE_MATRIX
+
+    return files.read(STATE_MATRIX)[0]
+
+
+def test_middle_school_and_postsecondary_years_are_school_years() -> None:
+    result = plan(_matrix(), first_year=2026)
+    assert layout(result) == [(f"{2026 + n}–{(27 + n) % 100:02d}", [f"Grade {7 + n}"]) for n in range(10)]
+    assert [(level.stage.value, level.unit.value) for year in result.years[:1] + result.years[6:7]
+            for level in year.levels] == [("middle", "grade"), ("postsecondary", "year")]
+    assert [(e.name, e.level, e.year) for e in result.earned][-1] == ("Bachelor of Science in Nursing", "Grade 16",
+                                                                      "2035–36")
+    grade_13 = result.years[6].levels[0]
+    assert grade_13.courses == [] and grade_13.note.startswith("Continue courses in the area of specialization")
+
+
+def test_a_group_is_a_choice_the_learner_makes() -> None:
+    open_choice = plan(_matrix(), start="Grade 9", finish="Grade 12")
+    math = open_choice.years[3].levels[0].groups[0]
+    assert (math.name, math.met, [c.taken for c in math.courses]) == ("Pre-Calculus or Statistics", False,
+                                                                        [False, False])
+    assert open_choice.notes == ["In Grade 12, choose one of Pre-Calculus or Statistics."]
+    chosen = plan(_matrix(), start="Grade 9", finish="Grade 12", take=["STAT-12"])
+    math = chosen.years[3].levels[0].groups[0]
+    assert math.met and [c.taken for c in math.courses] == [False, True] and chosen.notes == []
+    assert chosen.credits == open_choice.credits + 1
+    pe = chosen.years[0].levels[0].groups[0]
+    assert (pe.choose.value, pe.credits, pe.met, pe.courses) == ("credits", 1, True, [])
+    assert chosen.electives == ["CHEM-10", "APBIO-11", "PCAL-12", "STAT-12"]
+    with i18n.language("es"):
+        assert plan(_matrix(), start="Grade 9", finish="Grade 12").notes == [
+            "En Grade 12, elige una de estas opciones: Pre-Calculus or Statistics."]
+
+
+def test_work_based_learning_and_the_student_organization_are_in_the_plan() -> None:
+    result = plan(_matrix(), start="Grade 9", finish="Grade 12")
+    grade_12 = result.years[3].levels[0]
+    assert [w.kind.value for w in grade_12.work_based_learning] == ["clinical", "co-op", "pre-apprenticeship"]
+    assert grade_12.organizations == ["HOSA-Future Health Professionals"]
+    assert result.organizations == ["HOSA-Future Health Professionals"]
+    na_401 = grade_12.courses[0]
+    assert (na_401.dual_credit, na_401.work_based_learning, na_401.early_college[0].institution) == (
+        True, True, "Example Technical Community College")
+
+
+def test_an_apprenticeship_is_a_year_at_a_time() -> None:
+    electrical = PROGRAMS["example-electrical-apprenticeship"]
+    result = plan(electrical, start="Apprenticeship year 1", first_year=2030)
+    assert layout(result) == [("2030–31", ["Apprenticeship year 1"]), ("2031–32", ["Apprenticeship year 2"]),
+                              ("2032–33", ["Apprenticeship year 3"]), ("2033–34", ["Apprenticeship year 4"]),
+                              ("2034–35", ["Journeyworker"])]
+    assert [e.name for e in result.earned] == ["Certificate of Completion of Registered Apprenticeship (Electrician)",
+                                               "Journeyworker Electrician Licence"]

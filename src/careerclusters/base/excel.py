@@ -40,6 +40,35 @@ def open_workbook(path: Path) -> Workbook:
     return books[0]
 
 
+#: A workbook a person gives us may hold at most this much once unpacked (a zip can pack a gigabyte of repeated
+#: bytes into a few kilobytes), and at most this many parts.
+MAX_UNPACKED_BYTES = 100_000_000
+MAX_PARTS = 2_000
+
+
+def open_given_workbook(data: bytes, file: str, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> Workbook:
+    """A workbook a person uploaded or named, opened read-only once its parts are known to unpack to at most
+    ``max_unpacked`` bytes. A zip records each part's size, and reading a part stops there (past it, the part
+    fails its checksum), so the sizes it records bound what opening it can unpack."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            if len(parts) > MAX_PARTS:
+                raise SourceError(file, f"a zip of {len(parts):,} parts: not a workbook")
+            unpacked = sum(part.file_size for part in parts)
+            if unpacked > max_unpacked:
+                raise SourceError(file, f"unpacks to {unpacked / 1e6:,.0f} MB, more than the "
+                                  f"{max_unpacked / 1e6:,.0f} MB a workbook may hold here")
+            if "[Content_Types].xml" not in archive.namelist():
+                raise SourceError(file, "a zip archive, not an Excel workbook (.xlsx)")
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except SourceError:
+        raise
+    except Exception as exc:  # zipfile and openpyxl raise many types for damaged files
+        said = (str(exc).splitlines() or [""])[0][:200]
+        raise SourceError(file, f"not a readable Excel workbook ({type(exc).__name__}: {said})") from exc
+
+
 def sheet_rows(book: Workbook, sheet: str, file: str) -> Iterator[tuple[object, ...]]:
     """The rows of one sheet as tuples of values; a missing sheet or a damaged part is a ``SourceError``."""
     if sheet not in book.sheetnames:

@@ -56,9 +56,9 @@ def read_files(paths: Sequence[Path]) -> list[Read]:
     found: list[Read] = []
     seen: dict[str, str] = {}
     for path in paths:
-        text = files.read_text(path)
-        digest = hashlib.sha256(text.encode()).hexdigest()
-        for program in files.parse(text, path.name):
+        data = files.read_bytes(path)
+        digest = hashlib.sha256(data).hexdigest()
+        for program in files.parse_bytes(data, path.name):
             if program.id in seen:
                 raise CareerClustersError(f"{path.name}: program id {program.id!r} is also given in {seen[program.id]}")
             seen[program.id] = path.name
@@ -113,5 +113,5 @@ def get(conn: sqlite3.Connection, program_id: str) -> StoredProgramOfStudy:
     row = pq.one(conn, program_id.strip().lower())
     if row is None:
         raise NotInDataError(f"no program of study {program_id!r} is imported (see `{command('pos list')}`)")
-    return StoredProgramOfStudy(program=ProgramOfStudy.model_validate_json(row["document"]),
+    return StoredProgramOfStudy(program=files.from_document(row["document"]),
                                 file_name=row["file_name"], imported_at=row["imported_at"])

@@ -1,15 +1,24 @@
-"""Programs of study as files: YAML or JSON (one program, or a list), and the flat CSV layout with one row
-per course that state offices keep their catalogs in.
+"""Programs of study as files: YAML or JSON (one program, or a list), the flat CSV layout with one row per course
+that state offices keep their catalogs in, and the state matrix workbook (``pos.workbook``).
+
+Files in format version 2 are read as they are; version 1 files (``format: careerclusters/program-of-study/1``,
+or no ``format`` and valid as version 1) are read as version 1 and upgraded (``pos.version1``). A file is told by
+its contents where it can be: a zip (a workbook) is read as a workbook whatever its name, binary data is refused,
+and text is CSV when the name ends in ``.csv`` and YAML or JSON otherwise.
 
 Every bad file is refused with one line naming the file and where in it the problem is: the line and field
-for YAML and JSON, the row and column for CSV. Nothing is half-read: a file either gives all its programs or
-none.
+for YAML and JSON, the row and column for CSV, the sheet, row and column for a workbook. Nothing is half-read: a
+file either gives all its programs or none. What could make a small file expensive to read is refused before it
+is read: YAML aliases (a few lines can expand without end), nesting deeper than any program of study needs (a
+document nested thousands of levels deep would exhaust the parser's recursion), files over the size limit.
 
-CSV layout: one row per course, in sequence order; rows of one program share ``program_id``. The program's own
-columns (title, owner, CIP codes, …) are read from its first row; later rows may repeat them or leave them
-blank, but may not contradict them. Lists inside a cell are separated by ``;``: CIP codes, sub-cluster ids,
-occupations (``29-1141 Registered Nurses``), articulations (``institution | program | CIP | credits``) and the
-credentials a course earns (``credential``, ``credential_issuer`` and ``credential_kind`` aligned).
+CSV layout (version 1's, kept for catalogs): one row per course, in sequence order; rows of one program share
+``program_id``. The program's own columns (title, owner, CIP codes, …) are read from its first row; later rows
+may repeat them or leave them blank, but may not contradict them. Lists inside a cell are separated by ``;``:
+CIP codes, sub-cluster ids, occupations (``29-1141 Registered Nurses``), articulations (``institution | program |
+CIP | credits``) and the credentials a course earns (``credential``, ``credential_issuer`` and ``credential_kind``
+aligned). A program that uses what version 1 cannot hold (groups, years, work-based learning of a named kind…)
+is written as YAML, JSON or a workbook instead; writing it as CSV says so.
 """
 
 from __future__ import annotations
@@ -22,14 +31,22 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.text import decode_text
-from careerclusters.pos.model import ProgramOfStudy
+from careerclusters.pos import version1, workbook
+from careerclusters.pos.model import FORMAT, ProgramOfStudy
+from careerclusters.pos.problems import ProgramFileError, dotted, first_problem
 
 SCHEMA_FILE = Path(__file__).with_name("program-of-study.schema.json")
+SCHEMA_V1_FILE = Path(__file__).with_name("program-of-study-1.schema.json")
 MAX_FILE_BYTES = 20_000_000
+#: The deepest nesting a program-of-study document needs is about eight (a list of programs, a level, a group, a
+#: course, its early-college credit); anything far deeper is not one, and would only tax the parser.
+MAX_DEPTH = 40
+ZIP_MAGIC = b"PK\x03\x04"
+FORMATS = {FORMAT: ProgramOfStudy, version1.FORMAT: version1.ProgramOfStudy}
 
 PROGRAM_COLUMNS = ("program_id", "program_title", "owner", "owner_kind", "example", "program_description",
                    "subclusters", "pathway", "secondary_cip", "postsecondary_cip", "occupations", "articulations")
@@ -46,29 +63,33 @@ _LEVEL_FIELDS = dict(zip(LEVEL_COLUMNS, ("name", "stage", "step", "entry_point",
 _TRUE, _FALSE = {"yes", "y", "true", "1", "x"}, {"no", "n", "false", "0", ""}
 
 
-class ProgramFileError(CareerClustersError):
-    """A program-of-study file that cannot be read; the message names the file and the place in it."""
-
-    def __init__(self, file: str, problem: str, *, row: int | None = None, column: str | None = None,
-                 line: int | None = None, field: str | None = None):
-        self.file, self.problem, self.row, self.column, self.line, self.field = file, problem, row, column, line, field
-        where = [file]
-        where += [f"row {row}"] if row is not None else []
-        where += [f"column {column!r}"] if column is not None else []
-        where += [f"line {line}"] if line is not None else []
-        where += [f"field {field}"] if field is not None else []
-        super().__init__(f"{', '.join(where)}: {problem}")
-
-
-def _dotted(loc: Sequence[int | str]) -> str:
-    return "".join(f"[{part}]" if isinstance(part, int) else (f".{part}" if i else str(part))
-                   for i, part in enumerate(loc))
+def model_for(data: object) -> type[BaseModel]:
+    """The model a document's ``format`` names; without one, version 1 when the data is valid version 1 (files
+    written before version 2 left it out), else version 2."""
+    if isinstance(data, dict) and "format" in data:
+        found = FORMATS.get(data["format"]) if isinstance(data["format"], str) else None
+        if found is None:
+            raise ValueError(f"format {str(data['format'])[:80]!r} is not one this version reads: use "
+                             f"{FORMAT} (or {version1.FORMAT})")
+        return found
+    try:
+        version1.ProgramOfStudy.model_validate(data)
+    except ValidationError:
+        return ProgramOfStudy
+    return version1.ProgramOfStudy
 
 
-def _first_problem(exc: ValidationError) -> tuple[tuple[int | str, ...], str]:
-    error = exc.errors()[0]
-    message = error["msg"].removeprefix("Value error, ")
-    return tuple(error["loc"]), message
+def program_from(data: object) -> ProgramOfStudy:
+    """A version 2 program from a document's data in either version; pydantic's ``ValidationError`` (or a
+    ``ValueError`` for an unknown format) when it is not one."""
+    kind = model_for(data)
+    program = kind.model_validate(data)
+    return version1.upgrade(program) if isinstance(program, version1.ProgramOfStudy) else program
+
+
+def from_document(text: str) -> ProgramOfStudy:
+    """A program stored as JSON, in either version (stores written before version 2 hold version 1)."""
+    return program_from(json.loads(text))
 
 
 # -- YAML and JSON -----------------------------------------------------------------------------------------
@@ -88,27 +109,52 @@ def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
     return line
 
 
+def _check_shape(text: str, file: str) -> None:
+    """Refuse aliases and deep nesting from the parser's events, before anything recursive reads the document."""
+    depth = 0
+    for event in yaml.parse(text):
+        if isinstance(event, yaml.AliasEvent):
+            raise ProgramFileError(file, "uses YAML aliases (*name); write each value out")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ProgramFileError(file, f"nested more than {MAX_DEPTH} levels deep: not a program of study",
+                                       line=event.start_mark.line + 1)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def parse_document(text: str, file: str) -> list[ProgramOfStudy]:
     """Programs from YAML or JSON text (JSON is read as the YAML it is a subset of, for line numbers)."""
     try:
-        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text)):
-            raise ProgramFileError(file, "uses YAML aliases (*name); write each value out")
+        _check_shape(text, file)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ProgramFileError(file, f"not valid YAML or JSON ({getattr(exc, 'problem', None) or exc})",
                                line=mark.line + 1 if mark else None) from None
+    if data is None:
+        raise ProgramFileError(file, "holds no program of study (it is empty)")
     many = isinstance(data, list)
     items = data if many else [data]
     programs = []
     for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            where = (index,) if many else ()
+            raise ProgramFileError(file, "not a program of study: a program is a mapping of its fields (format, id, "
+                                         "title, owner, levels, …)", line=_line_of(yaml.compose(text), where),
+                                   field=dotted(where) or "(document)")
         try:
-            programs.append(ProgramOfStudy.model_validate(item))
+            programs.append(program_from(item))
         except ValidationError as exc:
-            loc, message = _first_problem(exc)
+            loc, message = first_problem(exc)
             full = (index, *loc) if many else loc
             raise ProgramFileError(file, message, line=_line_of(yaml.compose(text), full),
-                                   field=_dotted(full) or "(document)") from None
+                                   field=dotted(full) or "(document)") from None
+        except ValueError as exc:
+            where = (index, "format") if many else ("format",)
+            raise ProgramFileError(file, str(exc), line=_line_of(yaml.compose(text), where),
+                                   field=dotted(where)) from None
     if not programs:
         raise ProgramFileError(file, "holds no program of study")
     return programs
@@ -131,7 +177,7 @@ def to_json(program: ProgramOfStudy) -> str:
 
 
 def json_schema() -> dict[str, Any]:
-    """The published JSON Schema of the file format, generated from the model."""
+    """The published JSON Schema of the file format (version 2), generated from the model."""
     schema = TypeAdapter(ProgramOfStudy).json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             **schema}
@@ -168,10 +214,15 @@ def _number(text: str) -> str:
     return f"{float(text):g}"
 
 
+def _first_level(program: version1.ProgramOfStudy, code: str) -> version1.Level:
+    return next(level for level in program.levels if any(course.code == code for course in level.courses))
+
+
 def to_csv_rows(programs: Iterable[ProgramOfStudy]) -> list[dict[str, str]]:
-    """One row per course, every column filled (the program's and the level's columns repeated)."""
+    """One row per course, every column filled (the program's and the level's columns repeated); a program the
+    version 1 layout cannot hold is refused naming what it uses (``version1.NotInVersion1``)."""
     rows = []
-    for p in programs:
+    for p in (version1.downgrade(program) for program in programs):
         head = {"program_id": p.id, "program_title": p.title, "owner": p.owner.name, "owner_kind": p.owner.kind,
                 "example": _yes(p.example), "program_description": p.description or "",
                 "subclusters": _cells(p.subclusters), "pathway": p.pathway or "",
@@ -180,17 +231,19 @@ def to_csv_rows(programs: Iterable[ProgramOfStudy]) -> list[dict[str, str]]:
                 "articulations": _cells(" | ".join([a.institution, a.program, a.cip or "",
                                                     "" if a.credits is None else _number(str(a.credits))])
                                         for a in p.articulations)}
-        for level, course in p.courses():
-            earned = [c for c in p.credentials if c.course == course.code and p.level_of(c.course) is level]
-            rows.append(head | {
-                "level": level.name, "stage": level.stage.value, "step": str(level.step),
-                "entry_point": _yes(level.entry_point), "exit_point": _yes(level.exit_point),
-                "course_code": course.code, "sced_code": course.sced or "", "course_title": course.title,
-                "credits": _number(str(course.credits)), "course_type": course.kind.value,
-                "course_level": course.level.value if course.level else "", "dual_credit": _yes(course.dual_credit),
-                "work_based_learning": _yes(course.work_based_learning), "elective": _yes(course.elective),
-                "credential": _cells(c.name for c in earned), "credential_issuer": _cells(c.issuer for c in earned),
-                "credential_kind": _cells(c.kind.value for c in earned)})
+        for level in p.levels:
+            for course in level.courses:
+                earned = [c for c in p.credentials if c.course == course.code and _first_level(p, c.course) is level]
+                rows.append(head | {
+                    "level": level.name, "stage": level.stage, "step": str(level.step),
+                    "entry_point": _yes(level.entry_point), "exit_point": _yes(level.exit_point),
+                    "course_code": course.code, "sced_code": course.sced or "", "course_title": course.title,
+                    "credits": _number(str(course.credits)), "course_type": course.kind.value,
+                    "course_level": course.level.value if course.level else "",
+                    "dual_credit": _yes(course.dual_credit), "work_based_learning": _yes(course.work_based_learning),
+                    "elective": _yes(course.elective), "credential": _cells(c.name for c in earned),
+                    "credential_issuer": _cells(c.issuer for c in earned),
+                    "credential_kind": _cells(c.kind for c in earned)})
     return rows
 
 
@@ -297,9 +350,9 @@ class _CsvProgram:
                    "secondary_cip": "secondary_cip", "postsecondary_cip": "postsecondary_cip",
                    "occupations": "occupations", "articulations": "articulations"}
         try:
-            return ProgramOfStudy.model_validate(data)
+            return version1.upgrade(version1.ProgramOfStudy.model_validate(data))
         except ValidationError as exc:
-            loc, message = _first_problem(exc)
+            loc, message = first_problem(exc)
             for cut in range(len(loc), 0, -1):
                 if loc[:cut] in self.places:
                     row, column = self.places[loc[:cut]]
@@ -307,7 +360,7 @@ class _CsvProgram:
             else:
                 column = columns.get(str(loc[0]) if loc else "", "program_id")
                 row = self.head.get(column, ("", min(r for r, _ in self.places.values())))[1]
-            raise ProgramFileError(self.file, f"{_dotted(loc) or 'program'}: {message}", row=row,
+            raise ProgramFileError(self.file, f"{dotted(loc) or 'program'}: {message}", row=row,
                                    column=column) from None
 
 
@@ -345,16 +398,30 @@ def _gather(gathered: dict[str, _CsvProgram], header: list[str], row: list[str],
     gathered.setdefault(cells["program_id"].strip(), _CsvProgram(file)).add(cells, number)
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
+    """A program-of-study file's bytes; a missing, unreadable or oversized file is one line naming it."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ProgramFileError(path.name, f"larger than {MAX_FILE_BYTES // 1_000_000} MB")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise ProgramFileError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise ProgramFileError(str(path), "a folder, not a file") from None
     except OSError as exc:
         raise ProgramFileError(str(path), f"cannot read ({exc.strerror or exc})") from None
-    return decode_text(raw)[0]
+
+
+def _text(data: bytes, file: str) -> str:
+    """The text of a YAML, JSON or CSV file: UTF-8, Windows-1252 or (Excel's "Unicode text") UTF-16."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ProgramFileError(file, "not readable UTF-16 text") from None
+    if b"\x00" in data:
+        raise ProgramFileError(file, "binary data, not a YAML, JSON or CSV file (or an .xlsx workbook)")
+    return decode_text(data)[0]
 
 
 def parse(text: str, file: str) -> list[ProgramOfStudy]:
@@ -362,13 +429,48 @@ def parse(text: str, file: str) -> list[ProgramOfStudy]:
     return parse_csv(text, file) if file.lower().endswith(".csv") else parse_document(text, file)
 
 
+def parse_bytes(data: bytes, file: str) -> list[ProgramOfStudy]:
+    """Programs from a file's bytes: a workbook when they are a zip archive, else text (see ``parse``)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ProgramFileError(file, f"larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    if data.startswith(ZIP_MAGIC):
+        return workbook.parse_workbook(data, file)
+    if file.lower().endswith(workbook.SUFFIXES):
+        raise ProgramFileError(file, "not an Excel workbook (.xlsx): save it from Excel or LibreOffice as .xlsx")
+    return parse(_text(data, file), file)
+
+
 def read(path: Path) -> list[ProgramOfStudy]:
-    """Every program of study in a YAML, JSON or CSV file."""
-    return parse(read_text(path), path.name)
+    """Every program of study in a YAML, JSON or CSV file, or a workbook."""
+    return parse_bytes(read_bytes(path), path.name)
+
+
+def _leading_comments(text: str) -> str:
+    """The comment lines a YAML file opens with (what it is, who wrote it), to keep when it is rewritten."""
+    kept = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        kept.append(line + "\n")
+    return "".join(kept)
+
+
+def upgraded(path: Path) -> tuple[str, list[ProgramOfStudy]]:
+    """A YAML or JSON file's text rewritten in format version 2 (YAML keeps its opening comments), and its
+    programs. A CSV catalog or a workbook is not rewritten in place: write its programs out as YAML instead."""
+    data = read_bytes(path)
+    if data.startswith(ZIP_MAGIC) or path.suffix.lower() == ".csv":
+        raise ProgramFileError(path.name, "a CSV catalog or a workbook is not rewritten in place: write its "
+                                          "programs out as version 2 YAML with -o FOLDER")
+    text = _text(data, path.name)
+    programs = parse_document(text, path.name)
+    if path.suffix.lower() == ".json":
+        return render(programs, "json"), programs
+    return _leading_comments(text) + render(programs, "yaml"), programs
 
 
 def render(programs: Sequence[ProgramOfStudy], fmt: str) -> str:
-    """Programs written as ``yaml``, ``json`` or ``csv``."""
+    """Programs written as ``yaml``, ``json`` or ``csv`` (a workbook is bytes: ``workbook.write``)."""
     if fmt == "csv":
         return to_csv(programs)
     if fmt == "json":

@@ -38,6 +38,12 @@ AREA_CLUSTERS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: SCED's academic subject areas: English, mathematics, sciences, social sciences, the arts, religious education,
+#: physical and health education, military science, and world languages (22 and 23, miscellaneous and
+#: nonsubject-specific, are neither academic nor career and technical).
+ACADEMIC_AREAS = frozenset({"01", "02", "03", "04", "05", "07", "08", "09", "24"})
+
+
 class ScedCourse(BaseModel):
     code: str
     title: str

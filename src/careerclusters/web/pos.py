@@ -1,5 +1,6 @@
 """Programs of study on the web: the list (by sub-cluster), one program's page with its sequence grid and its
-downloads (the open file format, the flat CSV, a printed PDF); and the learner's planner: ``/planner`` to pick a
+downloads (the open file format, the state matrix workbook, the flat CSV where it can hold the program, a printed
+PDF); and the learner's planner: ``/planner`` to pick a
 program, ``/programs-of-study/{id}/plan`` to lay out a plan year by year, the plan as a PDF and as a file to keep
 and open again.
 
@@ -29,7 +30,7 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.http.caching import shared
 from careerclusters.pos import catalogue as pos
-from careerclusters.pos import files, serving
+from careerclusters.pos import files, serving, version1, workbook
 from careerclusters.pos.model import Stage
 from careerclusters.pos.plan import Pace, Plan, PlanChoices, default_settings, make_plan, plan_file, read_plan_file
 from careerclusters.reports import html, pdf
@@ -39,7 +40,8 @@ STATIC = Path(__file__).with_name("static")  # the planner's print stylesheet, l
 router = APIRouter(include_in_schema=False)
 ProgramId = Annotated[str, PathParam(max_length=80)]
 DOWNLOADS = {"yaml": "application/yaml; charset=utf-8", "json": "application/json",
-             "csv": "text/csv; charset=utf-8", "pdf": "application/pdf"}
+             "csv": "text/csv; charset=utf-8", "pdf": "application/pdf",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 Lang = Annotated[i18n.Language, Query()]
 LevelName = Annotated[str, Query(max_length=200)]
 Codes = Annotated[list[str], Query()]
@@ -64,12 +66,15 @@ def programs_of_study(request: Request, subcluster: Annotated[str, Query(max_len
 @router.get("/programs-of-study/{program_id}.{fmt}")
 @shared
 def download(request: Request, program_id: ProgramId,
-             fmt: Annotated[str, PathParam(pattern="^(yaml|json|csv|pdf)$")]) -> Response:
-    """The program of study in the open file format (YAML, JSON), the flat CSV layout, or printed to PDF."""
+             fmt: Annotated[str, PathParam(pattern="^(yaml|json|csv|xlsx|pdf)$")]) -> Response:
+    """The program of study in the open file format (YAML, JSON), the state matrix workbook, the flat CSV layout,
+    or printed to PDF."""
     program = serving.program_of_study(context(request), program_id)
     if fmt == "pdf":
         checker = serving.checker(context(request))
         data: bytes = pdf.render(html.program_of_study_document(program, checker.check(program), checker))
+    elif fmt == "xlsx":
+        data = workbook.write(program)
     else:
         data = files.render([program], fmt).encode("utf-8")
     return Response(data, media_type=DOWNLOADS[fmt],
@@ -83,6 +88,7 @@ def program_of_study(request: Request, program_id: ProgramId) -> HTMLResponse:
     checker = serving.checker(context(request))
     program = stored.program
     return render(request, "pos.html", needs=FIGURES, title=program.title, program=program, stored=stored,
+                  csv_ok=not version1.missing(program),
                   body=html.program_of_study_body(program, checker.check(program), checker))
 
 
@@ -132,8 +138,9 @@ def plan_query(choices: PlanChoices, lang: str) -> str:
 def _plan(request: Request, choices: PlanChoices, lang: str) -> Plan:
     checker = serving.checker(context(request))
     program = serving.program_of_study(context(request), choices.program)
-    stages = {Stage.secondary: checker.cip_occupations(program.secondary_cip),
-              Stage.postsecondary: checker.cip_occupations(program.postsecondary_cip)}
+    area = checker.wage_area(program)  # the same pay as the program's own jobs
+    stages = {Stage.secondary: checker.cip_occupations(program.secondary_cip, area),
+              Stage.postsecondary: checker.cip_occupations(program.postsecondary_cip, area)}
     with i18n.language(lang):
         return make_plan(program, choices, occupations=checker.occupations(program), stage_occupations=stages,
                          sced_titles=checker.ref.course_titles)
@@ -151,7 +158,7 @@ def _render_plan(request: Request, plan: Plan, lang: str, printing: bool, year_t
                       printing=printing, year_problem=problem, year_text=year_text.strip() if problem else "",
                       base=str(request.base_url).rstrip("/") if printing else "",
                       plan_url=f"/programs-of-study/{plan.choices.program}/plan",
-                      terms=default_settings().terms_per_year,
+                      terms={pace.value: default_settings().terms(plan.calendar, pace) for pace in Pace},
                       switch_url=f"/programs-of-study/{plan.choices.program}/plan?"
                                  + plan_query(plan.choices, other), switch_lang=other)
 
