@@ -201,8 +201,8 @@ def test_the_planner_lays_out_the_state_matrix(client: TestClient) -> None:
     response = client.get(MATRIX + "/plan?year=2026")
     page = html_text(response.text)
     assert "2026–27 Grade 7 · middle school you can start here" in page
-    assert ("2032–33 Grade 13 · college or training · a year you can start here you can stop here Continue courses in the "
-            "area of specialization (practical nursing). 2033–34 Grade 14") in page
+    assert ("2032–33 Grade 13 · college or training · a year you can start here you can stop here Continue courses "
+            "in the area of specialization (practical nursing). 2033–34 Grade 14") in page
     assert "In Grade 12, choose one of Pre-Calculus or Statistics." in page
     assert "Choose one: Pre-Calculus or Statistics · Grade 12 · needed to graduate still to choose" in page
     assert 'name="take" value="STAT-12"' in response.text
