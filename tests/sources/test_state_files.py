@@ -15,8 +15,13 @@ from careerclusters.base.errors import SourceError
 from careerclusters.labor import market as lm
 from careerclusters.labor.areas import UnknownAreaError, find_area, find_county
 from careerclusters.store import connect, import_paths
-from tests.helpers import (PROJECTIONS_REST_HEADER, area_definitions_workbook, in_demand_csv, projections_csv,
-                           projections_row)
+from tests.helpers import (
+    PROJECTIONS_REST_HEADER,
+    area_definitions_workbook,
+    in_demand_csv,
+    projections_csv,
+    projections_row,
+)
 
 OHIO = [projections_row("39", "Ohio", "39-5012", "Hairdressers, Hairstylists, and Cosmetologists", 20000, 21000,
                         3000),
