@@ -15,6 +15,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl.workbook.workbook import Workbook
+
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.excel import open_workbook, sheet_rows
 from careerclusters.base.text import read_csv_text
@@ -52,12 +54,16 @@ def read_table(path: Path, encoding: str | None = None) -> TableText:
 
 
 def _workbook(path: Path) -> TableText:
-    book = open_workbook(path)
+    return workbook_text(open_workbook(path), path.name)
+
+
+def workbook_text(book: Workbook, file: str) -> TableText:
+    """A workbook's first sheet as CSV text (blank rows dropped); the workbook is closed."""
     try:
         sheet = book.sheetnames[0]
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        for row in sheet_rows(book, sheet, path.name):
+        for row in sheet_rows(book, sheet, file):
             if any(v is not None and str(v).strip() for v in row):
                 writer.writerow([_cell(v) for v in row])
     finally:
