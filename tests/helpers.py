@@ -303,6 +303,15 @@ ALIGNMENT_PROGRAMS = ("program,cip,enrolment,completers\n"
                       "Cosmetology,12.0401,60,30\n"
                       "Welding,48.0508,,25\n")
 
+#: A Columbus, Ohio career center's programs (secondary), coded, with enrolment and completers.
+CAREER_CENTER_PROGRAMS = ("program,cip,enrolment,completers\n"
+                          "Emergency Medical Technician,51.0904,38,16\n"
+                          "Construction Trades,46.0000,52,20\n"
+                          "Early Childhood Education,13.1210,44,18\n"
+                          "Cosmetology,12.0401,60,24\n"
+                          "Welding,48.0508,50,21\n"
+                          "Interactive Media,11.0801,45,17\n")
+
 
 def realistic_construction(lang: str = "en") -> SurveyAnswers:
     """Survey answers that like every Realistic activity, dislike every other one, and tick every Construction

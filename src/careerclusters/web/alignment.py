@@ -43,20 +43,24 @@ UNPACK_RATIO = 20
 
 @dataclass
 class Problems:
-    """What is wrong with the form, by field (``programs``, ``area``, ``level``), for the form to show."""
+    """What is wrong with the form, by field (``programs``, ``area``, ``level``), for the form to show, and the
+    status to answer with (413 for a file over the size limit, else 422)."""
 
     by_field: dict[str, str] = field(default_factory=dict)
-
-    def __bool__(self) -> bool:
-        return bool(self.by_field)
+    status: int = 422
 
 
-def _form(request: Request, *, area: str = "", level: str = "secondary", problems: Problems | None = None,
-          status_code: int = 200) -> HTMLResponse:
+class TooLarge(SourceError):
+    """The upload is over the size limit (``CAREERCLUSTERS_MAX_UPLOAD_BYTES``)."""
+
+
+def _form(request: Request, *, area: str = "", level: str = "secondary", problems: Problems | None = None
+          ) -> HTMLResponse:
     rules = load_rules()
-    return render(request, "report_form.html", status_code=status_code, title=_("Program alignment report"),
-                  all_areas=labor_serving.areas(context(request)), levels=list(rules.levels.programs), area=area,
-                  level=level, problems=(problems or Problems()).by_field)
+    problems = problems or Problems()
+    return render(request, "report_form.html", status_code=problems.status if problems.by_field else 200,
+                  title=_("Program alignment report"), all_areas=labor_serving.areas(context(request)),
+                  levels=list(rules.levels.programs), area=area, level=level, problems=problems.by_field)
 
 
 @router.get("/reports/alignment", response_class=HTMLResponse)
@@ -72,9 +76,9 @@ def _report(request: Request, content: str, file: str, area: str, level: str, ru
     programs = read_programs(content, file, rules, level)
     limit = request.app.state.settings.max_upload_rows
     if len(programs) > limit:
-        raise SourceError(file, _("has {count} programs: at most {limit} a report "
-                                  "(CAREERCLUSTERS_MAX_UPLOAD_ROWS)").format(count=f"{len(programs):,}",
-                                                                            limit=f"{limit:,}"))
+        raise CareerClustersError(_("{file} has {count} programs: at most {limit} a report "
+                                    "(CAREERCLUSTERS_MAX_UPLOAD_ROWS)").format(file=file, count=f"{len(programs):,}",
+                                                                              limit=f"{limit:,}"))
     classifier = None
     if not all(p.cip for p in programs):
         try:
@@ -88,7 +92,8 @@ def _problems(exc: CareerClustersError, file: str) -> Problems:
     """Which field a problem belongs to (the area, or the programs file, named), for the form."""
     if isinstance(exc, UnknownAreaError | StoreError):
         return Problems({"area": str(exc)})
-    return Problems({"programs": str(exc) if isinstance(exc, SourceError) else f"{file}: {exc}"})
+    message = str(exc) if str(exc).startswith(file) else f"{file}: {exc}"
+    return Problems({"programs": message}, 413 if isinstance(exc, TooLarge) else 422)
 
 
 @router.post("/reports/alignment", response_class=HTMLResponse)
@@ -101,16 +106,16 @@ async def alignment_result(request: Request, programs: Annotated[UploadFile, Fil
     try:
         chosen = rules.level(level)
     except CareerClustersError as exc:
-        return _form(request, area=area, problems=Problems({"level": str(exc)}), status_code=422)
+        return _form(request, area=area, problems=Problems({"level": str(exc)}))
     raw = await programs.read(limit + 1)
     try:
         if len(raw) > limit:
-            raise SourceError(file, _("the file is larger than {limit} kB (CAREERCLUSTERS_MAX_UPLOAD_BYTES)")
-                              .format(limit=f"{limit // 1000:,}"))
+            raise TooLarge(file, _("the file is larger than {limit} kB (CAREERCLUSTERS_MAX_UPLOAD_BYTES)")
+                           .format(limit=f"{limit // 1000:,}"))
         table = read_upload(raw, file, unpacked_limit=limit * UNPACK_RATIO)
         report = _report(request, table.text, file, area, chosen, rules)
     except CareerClustersError as exc:
-        return _form(request, area=area, level=chosen, problems=_problems(exc, file), status_code=422)
+        return _form(request, area=area, level=chosen, problems=_problems(exc, file))
     return render(request, "report_result.html", title=f"Program alignment: {report.area.name}",
                   body=html.alignment_body(report), area=area, level=chosen, formats=FORMATS, file=file,
                   read_as=table.read_as, programs_b64=base64.b64encode(table.text.encode("utf-8")).decode("ascii"))
