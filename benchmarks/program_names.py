@@ -25,7 +25,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from benchmarks.common import imported_store, machine
-from careerclusters.alignment.analysis import load_rules
+from careerclusters.alignment.rules import load_rules
 from careerclusters.classifier.service import TextClassifier
 from careerclusters.store import connect
 
