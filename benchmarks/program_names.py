@@ -49,7 +49,8 @@ def peer(conn, names: list[str]) -> list[list[str]]:  # noqa: ANN001 - a sqlite3
                 texts.append(text.strip(" -,"))
                 codes.append(code)
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
-    similarity = (vectorizer.transform(names) @ vectorizer.fit(texts).transform(texts).T).toarray()
+    index = vectorizer.fit_transform(texts)
+    similarity = (vectorizer.transform(names) @ index.T).toarray()
     return [list(dict.fromkeys(codes[j] for j in np.argsort(-row)[:50]))[:3] for row in similarity]
 
 

@@ -15,7 +15,7 @@ from careerclusters.alignment.programs import read_programs
 from careerclusters.alignment.rules import load_rules
 from careerclusters.reports import html
 from careerclusters.store import connect, import_paths
-from tests.helpers import in_demand_csv, projections_csv, projections_row
+from tests.helpers import area_definitions_workbook, in_demand_csv, projections_csv, projections_row
 
 PROGRAMS = "program,cip\nEmergency Medical Technician,51.0904\nCosmetology,12.0401\n"
 
@@ -65,3 +65,16 @@ def test_a_states_projections_and_in_demand_list_change_the_verdicts(store_copy:
     method = "\n".join(str(c.value) for c in book["Method"]["B"])
     assert "Ohio Top Jobs 2024" in method and "Ohio long-term occupational projections" in method
     assert "on the state's in-demand list" in programs_csv(after)
+
+
+def test_a_county_names_its_area_and_the_report_says_so(store_copy: Path, tmp_path: Path) -> None:
+    conn = connect(store_copy)
+    import_paths(conn, [area_definitions_workbook(tmp_path / "area_definitions_m2024.xlsx")])
+    rules = load_rules()
+    report = alignment.alignment(conn, "Franklin County, OH", read_programs(PROGRAMS, "programs.csv", rules,
+                                                                           "secondary"), rules=rules)
+    assert report.area.name == "Columbus, OH"
+    assert report.place == "Franklin County, OH is in Columbus, OH (metro area)"
+    assert any("Franklin County, OH is in Columbus, OH" in step for step in report.method)
+    assert any("area definitions" in s.what for s in report.sources)
+    assert "Franklin County, OH is in Columbus, OH" in html.alignment_document(report)

@@ -31,7 +31,7 @@ from careerclusters.classifier import TextClassifier
 from careerclusters.framework import load_framework
 from careerclusters.labor import market as lm
 from careerclusters.labor import openings as op
-from careerclusters.labor.areas import Area, County, find_county
+from careerclusters.labor.areas import Area, find_place
 from careerclusters.labor.composition import JobShare, job_shares
 from careerclusters.store import alignment as sq
 from careerclusters.store import crosswalk as q
@@ -382,8 +382,8 @@ def alignment(conn: sqlite3.Connection, area_query: str, programs: list[ProgramI
     """The report for ``programs`` in an area (a state, metro or nonmetro area, or a county once BLS's area
     definitions are imported). ``levels``: the levels the institution serves (default: its programs')."""
     rules = rules or load_rules()
-    county: County | None = find_county(conn, area_query)
-    area, profiles = lm.subclusters_in_area(conn, county.area.code if county else area_query, top=5)
+    found, county = find_place(conn, area_query)
+    area, profiles = lm.subclusters_in_area(conn, found.code, top=5)
     basis = op.basis(conn, area)
     total = aq.total(conn, area.code)
     area_median = total["a_median"] if total else None

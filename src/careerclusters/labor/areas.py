@@ -103,29 +103,34 @@ def find_area(conn: sqlite3.Connection, query: str) -> Area:
     """The area a person means: a BLS area code (7 digits), a state FIPS code (2) or metro CBSA code (5), a
     postal abbreviation (a state), or a name, ignoring case and punctuation ("columbus oh"); or a county by name
     or FIPS code, once the area definitions are imported (see ``find_county``)."""
+    return find_place(conn, query)[0]
+
+
+def find_place(conn: sqlite3.Connection, query: str) -> tuple[Area, County | None]:
+    """``find_area``'s answer, and the county the area was found through, if it was ("Franklin County, OH")."""
     require_areas(conn)
     wanted = query.strip()
     if not wanted:
         raise UnknownAreaError("no area given")
     code = {7: wanted, 5: f"00{wanted}", 2: f"{wanted}00000"}.get(len(wanted)) if wanted.isdigit() else None
     if code and (row := aq.area(conn, code)):
-        return Area.of(row)
+        return Area.of(row), None
     candidates = [Area.of(row) for row in aq.areas(conn)]
-    exact = [a for a in candidates if _fold(a.name) == _fold(wanted)]
-    if not exact and (county := find_county(conn, wanted)) is not None:
-        return county.area
     if len(wanted) == 2 and wanted.isalpha():
         states = [a for a in candidates if a.postal == wanted.upper() and a.type in {"state", "territory"}]
         if states:
-            return states[0]
+            return states[0], None
         if wanted.upper() == "US":
-            return next(a for a in candidates if a.type == "national")
+            return next(a for a in candidates if a.type == "national"), None
     folded = _fold(wanted)
     exact = [a for a in candidates if _fold(a.name) == folded]
     if exact:
-        return exact[0]
+        return exact[0], None
     if folded in {"us", "usa", "united states", "national", "nation"}:
-        return next(a for a in candidates if a.type == "national")
+        return next(a for a in candidates if a.type == "national"), None
+    county = find_county(conn, wanted)
+    if county is not None:
+        return county.area, county
     names = {a.code: _fold(a.name) for a in candidates}
     close = process.extract(folded, names, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
     by_code = {a.code: a for a in candidates}
