@@ -177,13 +177,13 @@ class _Frame:
     members: dict[str, set[str]]
 
 
-def _local(frame: _Frame, placement_soc: str, title: str, kind: Kind, reason: str, via: str) -> LocalOccupation:
-    figures = lm.occupation_figures(frame.conn, placement_soc, frame.basis)
-    outlook = frame.basis.outlook(placement_soc)
+def _local(frame: _Frame, soc: str, title: str, kind: Kind, reason: str, via: str) -> LocalOccupation:
+    figures = lm.occupation_figures(frame.conn, soc, frame.basis)
+    outlook = frame.basis.outlook(soc)
     change = outlook.change_pct if outlook else None
     rules, median = frame.rules, figures.median_wage
     high = figures.wage_marker == "top_coded" or bool(frame.threshold and median and median > frame.threshold)
-    listed = placement_soc in frame.on_list
+    listed = soc in frame.on_list
     return LocalOccupation(
         **figures.model_dump() | {"title": title}, kind=kind, reason=reason, via=via, change_pct=change,
         high_wage=high, near_line=not high and bool(frame.near_floor and median and median >= frame.near_floor),
