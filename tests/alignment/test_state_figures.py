@@ -76,5 +76,5 @@ def test_a_county_names_its_area_and_the_report_says_so(store_copy: Path, tmp_pa
     assert report.area.name == "Columbus, OH"
     assert report.place == "Franklin County, OH is in Columbus, OH (metro area)"
     assert any("Franklin County, OH is in Columbus, OH" in step for step in report.method)
-    assert any("area definitions" in s.what for s in report.sources)
+    assert any(s.what == "Counties in areas (BLS)" and "area definitions" in s.release for s in report.sources)
     assert "Franklin County, OH is in Columbus, OH" in html.alignment_document(report)

@@ -22,6 +22,7 @@ from careerclusters.base.spreadsheets import SafeWriter, safe_cell
 MONEY, COUNT, SHARE, PERCENT = '"$"#,##0', "#,##0", "0%", '0.0"%"'
 #: Text columns at least this wide are wrapped.
 WRAPPED = 34
+TOP, WRAP = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def _sheet(book: Workbook, name: str, report: AlignmentReport, note: str, column
             if column.number_format:
                 cell.number_format = column.number_format
             # long text reads wrapped in its column, not spilling over the next; every cell from the top
-            cell.alignment = Alignment(wrap_text=column.width >= WRAPPED and not column.number_format, vertical="top")
+            cell.alignment = WRAP if column.width >= WRAPPED and not column.number_format else TOP
     sheet.freeze_panes = "B4"
     sheet.auto_filter.ref = f"A3:{get_column_letter(len(columns))}{max(sheet.max_row, 3)}"
     # printed: landscape, one page wide, the area, note and header repeated on every page

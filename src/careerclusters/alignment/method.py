@@ -41,20 +41,19 @@ def program_reasons(shares: dict[str, float | None], entry: list[LocalOccupation
 def sources(conn: sqlite3.Connection, report: AlignmentReport, basis: op.Basis, county: bool) -> list[tuple[str, str]]:
     """(what, release) of every source the report's figures come from."""
     kinds = q.imported_kinds(conn)
-    wanted = [("bls-oews-areas", "Jobs and wages by area (wage-and-salary jobs): BLS OEWS"),
-              ("bls-projections", "Openings rates, growth, entry education and experience: BLS Employment "
-                                  "Projections")]
+    wanted = [("bls-oews-areas", "Jobs and wages by area, wage-and-salary jobs (BLS)"),
+              ("bls-projections", "Openings rates, growth, entry education and experience (BLS)")]
     if basis.state_name:
-        wanted.append(("state-projections", f"Openings rates and growth for {basis.state_name} and its areas: "
-                                            "the state's long-term projections"))
+        wanted.append(("state-projections", f"Openings rates and growth for {basis.state_name} and its areas (the "
+                                            "state's long-term projections)"))
     if report.state_lists:
-        wanted.append(("state-in-demand", "In-demand occupations: the state's list"))
-    wanted += [("nces-cip-soc", "Programs to occupations: NCES CIP 2020 to SOC 2018 crosswalk"),
-               ("advance-cte-full", "Programs and occupations in sub-clusters: Advance CTE crosswalks"),
-               ("nces-cip", "Program codes and titles: NCES CIP 2020"),
-               ("onet-db", "Job zones where BLS publishes no entry education: O*NET")]
+        wanted.append(("state-in-demand", "In-demand occupations (the state's list)"))
+    wanted += [("nces-cip-soc", "Programs to occupations (NCES)"),
+               ("advance-cte-full", "Programs and occupations in sub-clusters (Advance CTE)"),
+               ("nces-cip", "Program codes and titles (NCES)"),
+               ("onet-db", "Job zones where BLS publishes no entry education (O*NET)")]
     if county:
-        wanted.append(("bls-oews-area-definitions", "Counties in areas: BLS OEWS area definitions"))
+        wanted.append(("bls-oews-area-definitions", "Counties in areas (BLS)"))
     return [(what, kinds[kind]["release"]) for kind, what in wanted if kind in kinds]
 
 
@@ -65,7 +64,8 @@ def method(report: AlignmentReport, basis: op.Basis) -> list[str]:
     levels = ", ".join(f"{level} ({STEP_NAMES.get(step, step)})" for level, step in steps.items())
     line = money(report.high_wage_threshold) if report.high_wage_threshold else "the area's median wage"
     near = money(report.near_threshold) if report.near_threshold else "—"
-    excluded = ", ".join(rules.gaps.exclude_subclusters) or "none"
+    names = {d.id: d.name for d in report.subclusters}
+    excluded = ", ".join(names.get(s, s) for s in rules.gaps.exclude_subclusters) or "none"
     text = [
         "Programs: coded as given (CIP 2020), or from their names by the program classifier. A code CIP 2020 does "
         "not have, the crosswalk's NO MATCH code, a deleted code, no code, or a name coded with confidence below "
