@@ -84,7 +84,8 @@ def _sheet(book: Workbook, name: str, report: AlignmentReport, note: str, column
     sheet.append([c.header for c in columns])
     for cell in sheet[3]:
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = WRAP
+    sheet.row_dimensions[3].height = 30  # headers longer than their column wrap onto a second line
     for row in rows:
         sheet.append([_value(v) for v in row])
         lines = max((math.ceil(len(str(v)) / (c.width * 1.05)) for v, c in zip(row, columns, strict=True)
