@@ -31,6 +31,7 @@ def test_a_states_projections_and_in_demand_list_change_the_verdicts(store_copy:
     before = _report(conn)
     emt, cosmetology = before.programs
     assert emt.verdict == "neither" and cosmetology.verdict == "in demand"
+    assert "openings from the state's own projections" not in html.alignment_document(before)  # no mark to explain
     # Ohio projects many EMT openings and few for hairdressers, and lists EMTs among its in-demand occupations
     ohio = [projections_row("39", "Ohio", "29-2042", "Emergency Medical Technicians", 10000, 11500, 4000),
             projections_row("39", "Ohio", "29-2043", "Paramedics", 8000, 8800, 3200),
@@ -56,6 +57,8 @@ def test_a_states_projections_and_in_demand_list_change_the_verdicts(store_copy:
     document = html.alignment_document(after)
     assert "Ohio&#39;s own long-term projections" in document or "Ohio's own long-term projections" in document
     assert "In-demand list: Ohio Top Jobs 2024" in document and "on the state list" in document
+    assert "<sup>s</sup> openings from the state&#39;s own projections" in document or \
+        "<sup>s</sup> openings from the state's own projections" in document
     book = openpyxl.load_workbook(io.BytesIO(workbook(after)))
     occupations = book["Occupations"]
     header = [c.value for c in occupations[3]]

@@ -163,6 +163,12 @@ class AlignmentReport(BaseModel):
     method: list[str]
     limits: list[str]
 
+    @property
+    def state_openings(self) -> bool:
+        """Whether any program's occupation has its openings from the state's own projections (the report then
+        marks those figures and explains the mark)."""
+        return any(o.openings_source == "state" for p in self.programs for o in p.occupations)
+
 
 @dataclass(frozen=True)
 class _Frame:
