@@ -92,7 +92,9 @@ def _sheet(book: Workbook, name: str, report: AlignmentReport, note: str, column
                      if isinstance(v, str) and c.width >= WRAPPED), default=1)
         sheet.row_dimensions[sheet.max_row].height = 15 * max(1, lines)  # wrapped text shows whole
     for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
+        # a header has no spaces to wrap at: up to 20 characters, the column is wide enough for it whole
+        fits = len(column.header) + 2 if len(column.header) <= 20 else 0
+        sheet.column_dimensions[get_column_letter(index)].width = max(column.width, fits)
         for (cell,) in sheet.iter_rows(min_row=4, min_col=index, max_col=index):
             if column.number_format:
                 cell.number_format = column.number_format
