@@ -21,6 +21,8 @@ from pathlib import Path
 from benchmarks.common import imported_store, machine
 from careerclusters.alignment import analysis as alignment
 from careerclusters.alignment.files import programs_csv, workbook
+from careerclusters.alignment.programs import read_programs
+from careerclusters.alignment.rules import load_rules
 from careerclusters.classifier import load_classifier
 from careerclusters.reports import html
 from careerclusters.reports.pdf import render
@@ -63,8 +65,9 @@ def main() -> None:
         timings: dict[str, list[float]] = {k: [] for k in ("report", "html", "pdf", "xlsx", "csv", "total")}
         for _ in range(RUNS):
             started = time.perf_counter()
-            report = alignment.alignment(conn, AREA, alignment.read_programs(content, "bench.csv"),
-                                         classifier=classifier)
+            rules = load_rules()
+            report = alignment.alignment(conn, AREA, read_programs(content, "bench.csv", rules, "certificate"),
+                                         rules=rules, classifier=classifier)
             timings["report"].append(time.perf_counter() - started)
             for name, make in FORMATS.items():
                 began = time.perf_counter()

@@ -275,6 +275,68 @@ def small_oews_bundle(data_dir: Path, folder: Path) -> Path:
     return small
 
 
+# -- a state's own files and BLS's area definitions, made small ------------------------------------------------------
+
+#: Projections Central's download layout (the REST export's names are in ``PROJECTIONS_REST_HEADER``).
+PROJECTIONS_HEADER = ["State FIPS", "Area Name", "Occupation Code", "Occupation Name", "Base Year", "Base",
+                      "Projected Year", "Projection", "Change", "Percent Change", "Average Annual Openings"]
+PROJECTIONS_REST_HEADER = ["STFIPS", "Area", "OccCode", "Title", "BaseYear", "Base", "ProjYear", "Projected",
+                           "Change", "PercentChange", "AvgAnnualOpenings"]
+
+
+def projections_row(fips: str, area: str, soc: str, title: str, base: object, projected: object,
+                    openings: object) -> list[object]:
+    """One occupation's 2022–2032 projections for a state, in ``PROJECTIONS_HEADER`` order."""
+    change = projected - base if isinstance(base, int) and isinstance(projected, int) else "(NA)"
+    percent = round(100 * change / base, 1) if isinstance(change, int) else "(NA)"
+    return [fips, area, soc, title, 2022, base, 2032, projected, change, percent, openings]
+
+
+def projections_csv(path: Path, rows: list[list[object]], header: list[str] = PROJECTIONS_HEADER) -> Path:
+    """A state projections file in Projections Central's layout (the nation's row first, as the site lists it)."""
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerow(projections_row("0", "United States", "00-0000", "Total, All Occupations", 164482600,
+                                        169126200, 18648500))
+        writer.writerows(rows)
+    return path
+
+
+def in_demand_csv(path: Path, state: str, name: str, year: int, socs: list[str]) -> Path:
+    """A state's in-demand list: its SOC codes with the list's name and year."""
+    lines = ["state,list,year,soc,title"] + [f"{state},{name},{year},{soc},occupation {soc}" for soc in socs]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+AREA_DEFINITIONS_HEADER = ["FIPS code", "State", "State abbreviation", "May 2024 MSA code ", "May 2024 MSA name",
+                           "County code", "Township code", "County name (or Township name for the New England "
+                           "states)"]
+
+
+def area_definitions_workbook(path: Path, rows: list[list[object]] | None = None) -> Path:
+    """BLS's OEWS area definitions workbook, cut down: two Ohio counties in Columbus, OH, one in a
+    nonmetropolitan area, and (unless ``rows`` are given) a New England county split between two areas."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Area definitions"
+    sheet.append(AREA_DEFINITIONS_HEADER)
+    for row in rows if rows is not None else [
+            [39, "Ohio", "OH", 18140, "Columbus, OH", 49, None, "Franklin County"],
+            [39, "Ohio", "OH", 18140, "Columbus, OH", 45, None, "Fairfield County"],
+            [39, "Ohio", "OH", 3900004, "Southern Ohio nonmetropolitan area", 1, None, "Adams County"],
+            [25, "Massachusetts", "MA", 71650, "Boston-Cambridge-Newton, MA-NH", 27, 1, "Ashburnham town"],
+            [25, "Massachusetts", "MA", 49340, "Worcester, MA-CT", 27, 2, "Athol town"]]:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
 # -- sample inputs ------------------------------------------------------------------------------------------------
 
 #: A spreadsheet formula typed where a title or a code should be.
@@ -285,6 +347,15 @@ ALIGNMENT_PROGRAMS = ("program,cip,enrolment,completers\n"
                       "Nursing (RN),51.3801,120,40\n"
                       "Cosmetology,12.0401,60,30\n"
                       "Welding,48.0508,,25\n")
+
+#: A Columbus, Ohio career center's programs (secondary), coded, with enrolment and completers.
+CAREER_CENTER_PROGRAMS = ("program,cip,enrolment,completers\n"
+                          "Emergency Medical Technician,51.0904,38,16\n"
+                          "Construction Trades,46.0000,52,20\n"
+                          "Early Childhood Education,13.1210,44,18\n"
+                          "Cosmetology,12.0401,60,24\n"
+                          "Welding,48.0508,50,21\n"
+                          "Interactive Media,11.0801,45,17\n")
 
 
 def eighth_grader(lang: str = "en") -> SurveyAnswers:

@@ -100,11 +100,20 @@ def test_area_api(imported_db: Path) -> None:
         assert lost.status_code == 200 and "no area &#39;Atlantis&#39;; did you mean" in lost.text
         clusters = client.get("/api/v1/areas/OH/clusters").json()["clusters"]
         assert clusters[0]["name"] == "Healthcare & Human Services" and clusters[0]["level"] == "cluster"
-        report = client.post("/api/v1/reports/alignment", json={"area": "OH", "programs": [
-            {"name": "Nursing (RN)", "cip": "51.3801", "completers": 40}, {"name": "Cosmetology", "cip": "12.0401"}]})
+        report = client.post("/api/v1/reports/alignment", json={"area": "OH", "level": "secondary", "programs": [
+            {"name": "Nursing (RN)", "cip": "51.3801", "level": "associate", "completers": 40},
+            {"name": "Cosmetology", "cip": "12.0401"}, {"name": "Mystery", "cip": "99.9999"}]})
         assert report.status_code == 200
-        assert report.json()["programs"][0]["verdict"] == "high-wage and in demand"
-        assert report.json()["area"]["code"] == "3900000"
+        nursing, cosmetology, mystery = report.json()["programs"]
+        assert nursing["verdict"] == "high-wage and in demand" and nursing["level"] == "associate"
+        assert cosmetology["level"] == "secondary" and not cosmetology["level_given"]
+        hairdressers = next(o for o in cosmetology["occupations"] if o["soc"] == "39-5012")
+        assert hairdressers["openings_estimate"] / hairdressers["employment"] == pytest.approx(75.8 / 575.2, abs=5e-4)
+        assert mystery["verdict"] == "needs review" and "NO MATCH" in mystery["review_reason"]
+        assert report.json()["area"]["code"] == "3900000" and "self-employed" in report.json()["openings_note"]
+        bad_level = client.post("/api/v1/reports/alignment", json={"area": "OH", "level": "PhD",
+                                                                   "programs": [{"cip": "12.0401"}]})
+        assert bad_level.status_code == 400 and "unknown level 'PhD'" in bad_level.json()["error"]["message"]
         empty = client.post("/api/v1/reports/alignment", json={"area": "OH", "programs": [{}]})
         assert empty.status_code == 400 and "give a name or a CIP code" in empty.json()["error"]["message"]
         assert client.post("/api/v1/reports/alignment", json={"area": "OH", "programs": []}).status_code == 422

@@ -29,12 +29,23 @@ def test_registered_nurses_in_ohio_columbus_and_a_nonmetro_area(conn) -> None:
     ohio = lm.occupation_in_area(conn, "29-1141", "OH")
     assert ohio.area.employment == 143730 and ohio.area.annual_median == 82510
     assert ohio.national.annual_median == 97550 and ohio.area.location_quotient == 1.19
-    # national openings (189.1k a year) scaled by Ohio's share of the nation's nurses: an estimate
-    assert ohio.openings_estimate == pytest.approx(189.1e3 * 143730 / 3379720, rel=1e-3)
+    # the nation's openings rate (189.1k openings a year on 3,391.0k jobs) on Ohio's nurses: an estimate
+    assert ohio.openings_estimate == pytest.approx(189.1 / 3391.0 * 143730, abs=0.1)
+    assert ohio.openings_source == "national"
     columbus = lm.occupation_in_area(conn, "29-1141", "Columbus, OH")
     assert columbus.area.employment == 30510 and columbus.area.annual_median == 83900
     rural = lm.occupation_in_area(conn, "29-1141", "Southern Ohio nonmetropolitan area")
     assert rural.area.area.type == "nonmetro" and rural.area.annual_median > 0
+
+
+def test_openings_and_jobs_on_one_basis_for_a_mostly_self_employed_occupation(conn) -> None:
+    """Hairdressers are 47.6 % self-employed nationally: counted on the area's wage-and-salary jobs, their
+    openings keep the nation's rate (75.8 thousand openings a year on 575.2 thousand jobs, about 13 %), not the
+    25 % the nation's openings over its wage-and-salary jobs would give."""
+    hairdressers = lm.occupation_in_area(conn, "39-5012", "Columbus, OH")
+    assert hairdressers.openings_estimate / hairdressers.area.employment == pytest.approx(75.8 / 575.2, abs=5e-4)
+    cosmetology = lm.program_in_area(conn, "12.0401", "Columbus, OH")
+    assert cosmetology.openings_estimate / cosmetology.employment == pytest.approx(0.13, abs=0.005)
 
 
 def test_a_wage_not_released_stays_a_marker(conn) -> None:

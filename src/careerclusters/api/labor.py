@@ -3,8 +3,9 @@ rolled up to sub-clusters and clusters), ``area=`` on the occupation, sub-cluste
 occupation's jobs by industry.
 
 ``area=`` gives the same answer as without it, with the area's figures in ``in_area``; the path-style routes
-return the same shape for the area's part. Openings in an area are estimates (national projections scaled to
-the area's employment); every answer that carries them says so in ``note``. An unknown area is a 404 with
+return the same shape for the area's part. Openings in an area are estimates (an openings rate from the
+national or the state's own projections times the area's wage-and-salary jobs, ``labor.openings``); every answer
+that carries them says so, for its area, in ``note``. An unknown area is a 404 with
 suggestions; a store without area data a 503 saying how to import it (``labor.areas`` raises both,
 ``http.errors`` maps them).
 """
@@ -28,7 +29,6 @@ from careerclusters.labor.areas import Area, find_area, list_areas
 
 router = APIRouter(prefix="/api/v1")
 
-NOTE = "openings are estimates: national projections scaled to the area's employment"
 AreaQuery = Annotated[str | None, Query(max_length=200, description=(
     "Add an area's figures: a BLS area code (3900000), FIPS (39), CBSA (18140), postal abbreviation (OH) or "
     "name ('Columbus, OH')."))]
@@ -69,11 +69,12 @@ class ContentsWithArea(answers.NodeContents):
 
 
 def occupation_in_area(ctx: Ctx, code: str, area: str) -> AreaOccupation:
-    return AreaOccupation(note=NOTE, **lm.occupation_in_area(ctx.conn, code, area).model_dump())
+    figures = lm.occupation_in_area(ctx.conn, code, area)
+    return AreaOccupation(note=serving.openings_note(ctx, area), **figures.model_dump())
 
 
 def program_in_area(ctx: Ctx, cip: str, area: str) -> AreaProgram:
-    return AreaProgram(note=NOTE, **lm.program_in_area(ctx.conn, cip, area).model_dump())
+    return AreaProgram(note=serving.openings_note(ctx, area), **lm.program_in_area(ctx.conn, cip, area).model_dump())
 
 
 def subcluster_in_area(ctx: Ctx, subcluster: str, area: str) -> AreaSubcluster:
@@ -81,7 +82,7 @@ def subcluster_in_area(ctx: Ctx, subcluster: str, area: str) -> AreaSubcluster:
     found, profiles = serving.area_profiles(ctx, area)
     wanted = lm.subcluster_id(subcluster)
     profile = next(p for p in profiles if p.id == wanted)
-    return AreaSubcluster(area=found, note=NOTE, **profile.model_dump())
+    return AreaSubcluster(area=found, note=serving.openings_note(ctx, found.code), **profile.model_dump())
 
 
 def occupation(ctx: Ctx, code: str, area: str | None) -> OccupationWithArea:
@@ -131,7 +132,8 @@ def area(ctx: Ctx, area: AreaPath) -> Area:
 @shared
 def area_subclusters(ctx: Ctx, area: AreaPath, by: RankBy = "employment") -> AreaSubclusters:
     found, profiles = serving.area_profiles(ctx, area)
-    return AreaSubclusters(area=found, by=by, note=NOTE, subclusters=lm.rank(profiles, by))  # type: ignore[arg-type]
+    return AreaSubclusters(area=found, by=by, note=serving.openings_note(ctx, found.code),
+                           subclusters=lm.rank(profiles, by))  # type: ignore[arg-type]
 
 
 class AreaClusters(BaseModel):
@@ -146,7 +148,8 @@ class AreaClusters(BaseModel):
 @shared
 def area_clusters(ctx: Ctx, area: AreaPath, by: RankBy = "employment") -> AreaClusters:
     found, profiles = lm.clusters_in_area(ctx.conn, area)
-    return AreaClusters(area=found, by=by, note=NOTE, clusters=lm.rank(profiles, by))  # type: ignore[arg-type]
+    return AreaClusters(area=found, by=by, note=serving.openings_note(ctx, found.code),
+                        clusters=lm.rank(profiles, by))  # type: ignore[arg-type]
 
 
 @router.get("/areas/{area}/subclusters/{subcluster_id}", tags=["areas"],

@@ -58,7 +58,8 @@ def open_given_workbook(data: bytes, file: str, *, max_unpacked: int = MAX_UNPAC
             unpacked = sum(part.file_size for part in parts)
             if unpacked > max_unpacked:
                 raise SourceError(file, f"unpacks to {unpacked / 1e6:,.0f} MB, more than the "
-                                  f"{max_unpacked / 1e6:,.0f} MB a workbook may hold here")
+                                  f"{max_unpacked / 1e6:,.0f} MB a workbook may hold here; it was not opened "
+                                        "(save the sheet alone, or as CSV)")
             if "[Content_Types].xml" not in archive.namelist():
                 raise SourceError(file, "a zip archive, not an Excel workbook (.xlsx)")
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)

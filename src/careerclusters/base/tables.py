@@ -8,6 +8,9 @@ wrong guess shows as odd accented letters. ``encoding`` forces one. A missing fi
 What a file is comes from its first bytes, not its name: a workbook renamed (or saved by a "Save As" that kept
 the workbook format) to ``.csv`` is read as the workbook it is, and what is neither CSV text nor a workbook
 (an old .xls, UTF-16 "Unicode Text", any other binary file) is refused with one line saying what to save instead.
+A workbook is a zip: before anything is unpacked, the sizes its parts declare must add up to no more than
+``max_unpacked`` (``base.excel.open_given_workbook``), so a "zip bomb" is refused without a byte of it unpacked.
+Uploads are read in memory; nothing is written to disk.
 """
 
 from __future__ import annotations
@@ -19,10 +22,10 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import openpyxl
+from openpyxl.workbook.workbook import Workbook
 
-from careerclusters.base.errors import CareerClustersError, SourceError
-from careerclusters.base.excel import sheet_rows
+from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.excel import MAX_UNPACKED_BYTES, open_given_workbook, sheet_rows
 from careerclusters.base.text import decode_text
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -49,10 +52,13 @@ def read_table(path: Path, encoding: str | None = None) -> TableText:
     return table_from_bytes(raw, path.name, encoding)
 
 
-def table_from_bytes(raw: bytes, name: str, encoding: str | None = None) -> TableText:
+def table_from_bytes(raw: bytes, name: str, encoding: str | None = None, *,
+                     max_unpacked: int = MAX_UNPACKED_BYTES) -> TableText:
     """A file's contents (``name`` is what it was called) as CSV text, and how it was read."""
+    if not raw.strip():
+        raise CareerClustersError(f"{name}: the file is empty")
     if raw.startswith(ZIP_MAGIC):
-        return _workbook(raw, name)
+        return workbook_text(open_given_workbook(raw, name, max_unpacked=max_unpacked), name)
     if name.lower().endswith(WORKBOOK_SUFFIXES):
         raise CareerClustersError(f"{name}: not an Excel workbook, though its name says so; save it again as .xlsx "
                                   "or as CSV")
@@ -83,11 +89,8 @@ def table_from_bytes(raw: bytes, name: str, encoding: str | None = None) -> Tabl
     return TableText(text, read_as)
 
 
-def _workbook(raw: bytes, name: str) -> TableText:
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for damaged or foreign files
-        raise SourceError(name, f"not a readable Excel workbook ({type(exc).__name__}: {exc})") from exc
+def workbook_text(book: Workbook, name: str) -> TableText:
+    """A workbook's first sheet as CSV text (blank rows dropped); the workbook is closed."""
     try:
         sheet = book.sheetnames[0]
         out = io.StringIO()

@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from careerclusters.alignment.analysis import AlignmentReport, ProgramResult
+from careerclusters.alignment.analysis import JUDGED, AlignmentReport, ProgramResult
 from careerclusters.base.formatting import count, money
 from careerclusters.charts.draw import WAGE_AXIS, tidy
 from careerclusters.charts.groups import Group, best_paid_text, paired, paired_size, set_by_text, wrap
@@ -51,23 +51,24 @@ def area_subclusters(area: str, code: str, profiles: Sequence[SubclusterInArea],
 
 
 def demand_and_supply(report: AlignmentReport, top: int = TOP) -> ChartSpec:
-    """Local demand (estimated openings a year) beside supply (the listed programs' completers) for the
-    sub-clusters in demand or served by a program, most openings first."""
-    shown = sorted((d for d in report.subclusters if d.openings_estimate and (d.in_demand or d.programs)),
-                   key=lambda d: -(d.openings_estimate or 0))[:top]
-    rows = [[d.name, count(d.openings_estimate), count(d.completers), "; ".join(d.programs) or "none"]
+    """Local demand at the institution's levels (estimated openings a year in the occupations its levels lead
+    to) beside supply (the judged programs' completers), for the sub-clusters in demand or served, most openings
+    first. Flagged programs are not drawn: their codes are unconfirmed."""
+    shown = sorted((d for d in report.subclusters if d.at_levels.openings_estimate and not d.excluded
+                    and (d.in_demand or d.programs)), key=lambda d: -(d.at_levels.openings_estimate or 0))[:top]
+    rows = [[d.name, count(d.at_levels.openings_estimate), count(d.completers), "; ".join(d.programs) or "none"]
             for d in shown]
     unserved = [d.name for d in shown if not d.programs]
-    summary = (f"Of the {len(shown)} sub-clusters with the most openings in {report.area.name} that are in demand "
-               f"or have a program, {len(unserved)} have no program in the list")
+    summary = (f"Of the {len(shown)} sub-clusters with the most openings at your levels in {report.area.name} that "
+               f"are in demand or have a program, {len(unserved)} have no program in the list")
     summary += f", the largest {unserved[0]}." if unserved else "."
 
     def draw(fig: Figure) -> list[Mark]:
         demand_axes, supply_axes = fig.subplots(1, 2, sharey=True)
         positions = list(range(len(shown)))[::-1]
-        for axes, values, title in ((demand_axes, [d.openings_estimate or 0 for d in shown],
-                                     "Openings a year (estimate)"),
-                                    (supply_axes, [d.completers or 0 for d in shown], "Completers (listed programs)")):
+        for axes, values, title in ((demand_axes, [d.at_levels.openings_estimate or 0 for d in shown],
+                                     "Openings/yr at your levels (est.)"),
+                                    (supply_axes, [d.completers or 0 for d in shown], "Completers")):
             top_value = max(values, default=0) or 1
             for y, value, item in zip(positions, values, shown, strict=True):
                 if axes is supply_axes and not item.programs:
@@ -87,28 +88,36 @@ def demand_and_supply(report: AlignmentReport, top: int = TOP) -> ChartSpec:
         supply_axes.tick_params(labelleft=False)
         return []
 
-    return ChartSpec("demand", f"Demand and programs by sub-cluster in {report.area.name}", summary,
-                     Table.of([("Sub-cluster", False), ("Openings a year (estimate)", True), ("Completers", True),
-                               ("Programs", False)], rows), draw, size=paired_size(len(shown)))
+    return ChartSpec("demand", f"Demand at your levels and programs by sub-cluster in {report.area.name}", summary,
+                     Table.of([("Sub-cluster", False), ("Openings a year at your levels (estimate)", True),
+                               ("Completers", True), ("Programs", False)], rows), draw, size=paired_size(len(shown)))
 
 
 def _typical_wage(program: ProgramResult) -> float | None:
-    """The employment-weighted median of a program's occupations' median wages."""
+    """The employment-weighted median of a program's entry occupations' median wages."""
     return weighted_median([(o.median_wage, o.employment) for o in program.occupations
-                            if o.median_wage is not None and o.employment])
+                            if o.kind == "entry" and o.median_wage is not None and o.employment])
 
 
 def program_wages(report: AlignmentReport) -> ChartSpec:
-    """Each program's typical wage (its occupations' employment-weighted median) against the high-wage line."""
-    items = [(p.name, _typical_wage(p)) for p in report.programs]
+    """Each judged program's typical wage (its entry occupations' employment-weighted median) against the
+    high-wage line; programs flagged for review, or with no entry occupation, are left out and named."""
+    judged = [p for p in report.programs if p.verdict in JUDGED]
+    items = [(p.name, _typical_wage(p)) for p in judged]
     drawn = sorted(((name, wage) for name, wage in items if wage is not None), key=lambda item: -item[1])
-    line = report.high_wage_threshold
+    line, near = report.high_wage_threshold, report.near_threshold
+
+    def against(wage: float) -> str:
+        return "above" if line and wage > line else "near the line" if near and wage >= near else "below"
+
     above = [name for name, wage in drawn if line and wage > line]
-    rows = [[name, money(wage), "—" if wage is None or not line else ("above" if wage > line else "below")]
-            for name, wage in items]
-    summary = (f"{len(above)} of {len(drawn)} programs lead to occupations whose typical median wage is above "
-               f"{report.area.name}'s high-wage line of {money(line)}." if line else
+    rows = [[name, money(wage), "—" if wage is None or not line else against(wage)] for name, wage in items]
+    left_out = [p.name for p in report.programs if p.verdict not in JUDGED]
+    summary = (f"{len(above)} of {len(drawn)} judged programs lead to entry occupations whose typical median wage "
+               f"is above {report.area.name}'s high-wage line of {money(line)}." if line else
                "The area has no published median wage, so no high-wage line is drawn.")
+    if left_out:
+        summary += f" Not drawn (not judged): {', '.join(left_out)}."
 
     def draw(fig: Figure) -> list[Mark]:
         axes = fig.subplots()
@@ -119,7 +128,7 @@ def program_wages(report: AlignmentReport) -> ChartSpec:
         for y, (_name, wage) in zip(positions, drawn, strict=True):
             high = bool(line and wage > line)
             axes.barh(y, wage, color=ACCENT if high else ACCENT_LIGHT, edgecolor=ACCENT, height=0.62)
-            axes.annotate(f"{money(wage)} ({'above' if high else 'below'})", (wage, y), xytext=(4, 0),
+            axes.annotate(f"{money(wage)} ({against(wage)})", (wage, y), xytext=(4, 0),
                           textcoords="offset points", va="center", fontsize=8.5, zorder=3)
         axes.set_ylim(-0.6, len(drawn) - 0.4 + 0.5)
         if line:

@@ -18,6 +18,7 @@ from typing import Literal
 import joblib
 from pydantic import BaseModel
 
+from careerclusters.classifier import program_names
 from careerclusters.classifier import text as tx
 from careerclusters.classifier.model import TitleModel
 from careerclusters.framework import load_framework
@@ -27,7 +28,10 @@ from careerclusters.store.crosswalk import imported_kinds
 
 Kind = Literal["occupation", "program"]
 #: Bump when the model or its inputs change, so cached classifiers are rebuilt.
-MODEL_VERSION = "ensemble-6"
+MODEL_VERSION = "ensemble-7"
+#: The share of programs' other names held out to fit the confidence: there are few (about 2,500), so a larger
+#: share than the occupations' gives the calibration enough names to tell a sure answer from a guess.
+PROGRAM_HOLDOUT = 0.35
 SOURCES: dict[str, tuple[str, ...]] = {
     "occupation": ("onet-db", "advance-cte-soc", "onet-legacy-clusters"),
     "program": ("nces-cip", "advance-cte-cip"),
@@ -112,22 +116,25 @@ class TextClassifier:
 
     @classmethod
     def _build_programs(cls, conn: sqlite3.Connection) -> TextClassifier:
-        rows = q.programs(conn)
+        rows = [r for r in q.programs(conn) if program_names.offered(r[0])]
         titles = {r[0]: r[1] for r in rows}
+        general = program_names.general_names(q.program_groups(conn), [(r[0], r[1]) for r in rows])
         examples: dict[str, list[str]] = {}
         texts: list[str] = []
         labels: list[str] = []
         calibrate: list[bool] = []  # the other names of a program (not its official title) may be held out
         for code, title, _definition, listed in rows:
-            names = [part.strip(" -") for part in title.split("/") if part.strip() and "/" in title]
-            if listed:
-                names += [e.strip(" -,") for e in listed.removeprefix("Examples:").split(", -") if e.strip(" -,")]
-            examples[code] = [title, *names]
-            texts += examples[code]
+            parts, names = program_names.title_names(code, title, listed)
+            names += general.get(code, [])
+            examples[code] = [title, *parts, *names]
+            texts += [program_names.query_form(t) for t in examples[code]]
             labels += [code] * len(examples[code])
-            calibrate += [False] + [True] * len(names)
-        model = TitleModel(linear_share=0.0).fit(texts, labels, [r[2] for r in rows], [r[0] for r in rows],
-                                                 calibrate=calibrate)
+            # Confidence is fitted on names held out from training: the examples and the general programs' other
+            # names, which read as schools name programs; not the pieces of the title, whose words stay in
+            # training with the title itself and so would make the model look surer than it is.
+            calibrate += [False] * (1 + len(parts)) + [True] * len(names)
+        model = TitleModel(linear_share=0.0, holdout=PROGRAM_HOLDOUT).fit(
+            texts, labels, [r[2] for r in rows], [r[0] for r in rows], calibrate=calibrate)
         fw = load_framework()
         memberships: dict[str, dict[str, list[Ref]]] = {}
         for code, cluster, sub in q.program_memberships(conn):
@@ -140,6 +147,8 @@ class TextClassifier:
     # -- classifying -----------------------------------------------------------------------------------
     def classify(self, texts: Sequence[str], k: int = 5, explain: bool = True) -> list[list[Candidate]]:
         """The k best candidates for each text, best first. Empty text gets no candidates."""
+        if self.kind == "program":  # names as schools write them, in the CIP titles' words
+            texts = [program_names.query_form(t) for t in texts]
         codes, probs = self.model.predict_top_k(texts, k)
         confidence = self.model.confidence(probs[:, 0])
         results: list[list[Candidate]] = []

@@ -20,7 +20,6 @@ app = typer.Typer(help="Labour markets by state and metro area (BLS OEWS), rolle
                   no_args_is_help=True)
 JSON = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 AreaArg = Annotated[str, typer.Argument(help="An area: OH, Ohio, 'Columbus, OH', or a BLS area code.")]
-ESTIMATE = "openings are estimates: national projections scaled to the area's employment"
 
 
 def _rank_key(value: str) -> lm.RankKey:
@@ -68,14 +67,15 @@ def rank(area: AreaArg, by: Annotated[str, typer.Option("--by", help="employment
     key = _rank_key(by)
     with common.open_store() as conn:
         found, profiles = lm.subclusters_in_area(conn, area)
+        note = lm.openings_note(conn, found)
     ranked = lm.rank(profiles, key)[:top]
     if as_json:
         print_json({"area": found.model_dump(), "by": key, "subclusters": [p.model_dump() for p in ranked],
-                    "note": ESTIMATE})
+                    "note": note})
         return
     console.print(f"[bold]{found.name}[/bold]  [dim]{found.type}, BLS area {found.code}; ranked by {key}[/dim]")
     console.print(_profile_table(ranked))
-    console.print(f"[dim]{ESTIMATE}; median wage: the employment-weighted median of occupation medians[/dim]")
+    console.print(f"[dim]{note}; median wage: the employment-weighted median of occupation medians[/dim]")
 
 
 @app.command("show")
@@ -89,8 +89,9 @@ def occupation_in_area(code: str, area: str, as_json: bool) -> None:
     """``occupation SOC --area AREA``: the occupation's figures in the area beside the nation's."""
     with common.open_store() as conn:
         found = lm.occupation_in_area(conn, code, area)
+        note = lm.openings_note(conn, find_area(conn, area))
     if as_json:
-        print_json(found.model_dump(mode="json") | {"note": ESTIMATE})
+        print_json(found.model_dump(mode="json") | {"note": note})
         return
     console.print(f"[bold]{found.title}[/bold]  [dim]SOC {found.soc}[/dim]")
     table = Table("", "jobs", "LQ", "median annual wage", "10th–90th percentile", "median hourly")
@@ -110,6 +111,7 @@ def occupation_in_area(code: str, area: str, as_json: bool) -> None:
         console.print("The area publishes no figures for this occupation.")
     if found.openings_estimate is not None:
         console.print(f"Openings a year in the area (estimate): {found.openings_estimate:,.0f}")
+        console.print(f"[dim]{note}[/dim]")
 
 
 def subcluster_in_area(query: str, area: str, as_json: bool) -> None:
@@ -117,12 +119,13 @@ def subcluster_in_area(query: str, area: str, as_json: bool) -> None:
     with common.open_store() as conn:
         profile = lm.subcluster_in_area(conn, query, area)
         found = find_area(conn, area)
+        note = lm.openings_note(conn, found)
     if as_json:
-        print_json({"area": found.model_dump(), **profile.model_dump(), "note": ESTIMATE})
+        print_json({"area": found.model_dump(), **profile.model_dump(), "note": note})
         return
     console.print(f"[bold]{profile.name}[/bold] in [bold]{found.name}[/bold]")
     console.print(_profile_table([profile]))
-    _top_occupations(profile)
+    _top_occupations(profile, note)
 
 
 def _occupation_table(occupations: list[lm.AreaOccupation]) -> None:
@@ -133,23 +136,24 @@ def _occupation_table(occupations: list[lm.AreaOccupation]) -> None:
     console.print(table)
 
 
-def _top_occupations(profile: lm.SubclusterInArea) -> None:
+def _top_occupations(profile: lm.SubclusterInArea, note: str) -> None:
     _occupation_table(profile.top_occupations)
     console.print(f"[dim]{profile.occupations_with_data} occupations with data, {profile.occupations_without_data} "
-                  f"without; {ESTIMATE}[/dim]")
+                  f"without; {note}[/dim]")
 
 
 def program_in_area(code: str, area: str, as_json: bool) -> None:
     """``program CIP --area AREA``: the occupations the program leads to, in the area."""
     with common.open_store() as conn:
         found = lm.program_in_area(conn, code, area)
+        note = lm.openings_note(conn, found.area)
     if as_json:
-        print_json(found.model_dump(mode="json") | {"note": ESTIMATE})
+        print_json(found.model_dump(mode="json") | {"note": note})
         return
     console.print(f"[bold]{found.title}[/bold]  [dim]CIP {found.cip}[/dim] in [bold]{found.area.name}[/bold]")
     _occupation_table(found.occupations)
     console.print(f"[dim]{count(found.employment)} jobs, {count(found.openings_estimate)} openings a year; "
-                  f"{ESTIMATE}[/dim]")
+                  f"{note}[/dim]")
 
 
 def cluster_in_area(query: str, area: str, as_json: bool) -> None:
@@ -157,13 +161,14 @@ def cluster_in_area(query: str, area: str, as_json: bool) -> None:
     wanted = lm.cluster_id(query)
     with common.open_store() as conn:
         found, profiles = lm.clusters_in_area(conn, area, top=10)
+        note = lm.openings_note(conn, found)
     profile = next(p for p in profiles if p.id == wanted)
     if as_json:
-        print_json({"area": found.model_dump(), **profile.model_dump(), "note": ESTIMATE})
+        print_json({"area": found.model_dump(), **profile.model_dump(), "note": note})
         return
     console.print(f"[bold]{profile.name}[/bold] in [bold]{found.name}[/bold]")
     console.print(_profile_table([profile]))
-    _top_occupations(profile)
+    _top_occupations(profile, note)
 
 
 def occupation_by_industry(code: str, area: str, level: str, as_json: bool) -> None:

@@ -12,8 +12,9 @@ How the roll-up combines figures, so that every number means what its name says:
   one or two occupations hold most of its jobs, ``pay_set_by`` names them (``labor.pay``): the figure is theirs.
 - **share of jobs** and **location quotient**: its employment over the area's all-occupations total, and
   that share over the same share nationally (above 1: more concentrated here than in the nation).
-- **openings (estimate)**: BLS projects openings nationally only, so each occupation's national annual
-  openings are scaled by its share of national employment found in the area. Always labelled an estimate.
+- **openings (estimate)**: each occupation's openings rate (openings a year over employment, self-employed
+  included, from BLS's national projections or the state's own) times its wage-and-salary jobs in the area, so
+  jobs and openings stand on one basis (see ``labor.openings``). Always labelled an estimate.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pydantic import BaseModel
 
 from careerclusters.base.codes import cip_code, occupation_code
 from careerclusters.framework import Edition, Level, load_framework
+from careerclusters.labor import openings as op
 from careerclusters.labor.areas import Area, find_area
 from careerclusters.labor.pay import Earner, group_pay
 from careerclusters.store import NotInDataError
@@ -62,7 +64,8 @@ class OccupationInArea(BaseModel):
     title: str
     area: AreaWage | None  # None: the area publishes no figure for it
     national: AreaWage | None
-    openings_estimate: float | None  # national openings a year scaled to the area's employment; an estimate
+    openings_estimate: float | None  # the openings rate times the area's jobs (labor.openings); an estimate
+    openings_source: op.Source | None  # whose projections gave the rate: the state's own or the nation's
 
 
 class AreaOccupation(BaseModel):
@@ -72,6 +75,7 @@ class AreaOccupation(BaseModel):
     median_wage: float | None
     wage_marker: str | None
     openings_estimate: float | None
+    openings_source: op.Source | None = None
 
 
 class SubclusterInArea(BaseModel):
@@ -102,28 +106,23 @@ def _area_wage(area: Area, row: sqlite3.Row) -> AreaWage:
                     markers=json.loads(row["markers"] or "{}"))
 
 
-def _scaled_openings(openings_k: float | None, employment: float | None, national: float | None) -> float | None:
-    if openings_k is None or employment is None or not national:
-        return None
-    return round(openings_k * 1000 * employment / national, 1)
-
-
-def occupation_in_area(conn: sqlite3.Connection, code: str, area_query: str) -> OccupationInArea:
-    """An occupation's wages and employment in an area, beside the national figures."""
-    area = find_area(conn, area_query)
+def occupation_in_area(conn: sqlite3.Connection, code: str, area_query: str,
+                       basis: op.Basis | None = None) -> OccupationInArea:
+    """An occupation's wages and employment in an area, beside the national figures; ``basis`` (the area's
+    openings rates) is read from the store when not given."""
+    area = basis.area if basis else find_area(conn, area_query)
+    basis = basis or op.basis(conn, area)
     soc, _onet = occupation_code(code)
     titles = q.soc_titles(conn, soc)
     local, national = aq.wage(conn, area.code, soc), aq.wage(conn, NATIONAL, soc)
     if not titles and local is None and national is None:
         raise NotInDataError(f"no occupation {soc} in the imported data")
     nation_row = aq.area(conn, NATIONAL)  # absent when only state or metro workbooks were imported
-    projection = q.projection(conn, soc)
-    openings = _scaled_openings(projection["openings_k"] if projection else None,
-                                local["tot_emp"] if local else None, national["tot_emp"] if national else None)
+    openings, source = basis.openings(soc, local["tot_emp"] if local else None)
     return OccupationInArea(soc=soc, title=titles[0] if titles else soc,
                             area=_area_wage(area, local) if local else None,
                             national=_area_wage(Area.of(nation_row), national) if national and nation_row else None,
-                            openings_estimate=openings)
+                            openings_estimate=openings, openings_source=source)
 
 
 def weighted_median(pairs: list[tuple[float, float]]) -> float | None:
@@ -140,7 +139,7 @@ def weighted_median(pairs: list[tuple[float, float]]) -> float | None:
 
 
 def _profile(node_id: str, rows: list[sqlite3.Row], area_total: float | None, national_total: float | None,
-             top: int) -> SubclusterInArea:
+             top: int, basis: op.Basis) -> SubclusterInArea:
     fw = load_framework()
     node = fw.node(node_id)
     parent = fw.parent(node)
@@ -155,10 +154,10 @@ def _profile(node_id: str, rows: list[sqlite3.Row], area_total: float | None, na
         if row["employment"] is None:
             without += 1
             continue
-        estimate = _scaled_openings(row["openings_k"], row["employment"], row["national_employment"])
+        estimate, source = basis.openings(row["soc"], row["employment"])
         occupations.append(AreaOccupation(soc=row["soc"], title=row["title"], employment=row["employment"],
                                           median_wage=row["median_wage"], wage_marker=markers.get("a_median"),
-                                          openings_estimate=estimate))
+                                          openings_estimate=estimate, openings_source=source))
         if row["area_soc"] in counted:  # a broad group standing for several of its detailed occupations
             continue
         counted.add(row["area_soc"])
@@ -196,7 +195,8 @@ def _profiles(conn: sqlite3.Connection, area_query: str, level: Level, top: int)
     totals = (local_total["tot_emp"] if local_total else None, national_total["tot_emp"] if national_total else None)
     fw = load_framework()
     nodes = fw.subclusters() if level is Level.SUBCLUSTER else fw.clusters(Edition.MODERN)
-    return area, [_profile(node.id, list(by_node.get(node.id, {}).values()), *totals, top) for node in nodes]
+    basis = op.basis(conn, area)
+    return area, [_profile(node.id, list(by_node.get(node.id, {}).values()), *totals, top, basis) for node in nodes]
 
 
 def subclusters_in_area(conn: sqlite3.Connection, area_query: str, *, top: int = 5) -> tuple[Area,
@@ -245,6 +245,22 @@ class ProgramInArea(BaseModel):
     openings_estimate: float | None
 
 
+def occupation_figures(conn: sqlite3.Connection, soc: str, basis: op.Basis) -> AreaOccupation:
+    """An occupation's jobs, median wage and estimated openings in the basis's area (its broad group's where the
+    area publishes only that)."""
+    local = occupation_in_area(conn, soc, basis.area.code, basis)
+    figures = local.area
+    return AreaOccupation(soc=local.soc, title=local.title, employment=figures.employment if figures else None,
+                          median_wage=figures.annual_median if figures else None,
+                          wage_marker=figures.markers.get("a_median") if figures else None,
+                          openings_estimate=local.openings_estimate, openings_source=local.openings_source)
+
+
+def openings_note(conn: sqlite3.Connection, area: Area) -> str:
+    """How openings are estimated in ``area`` (the state's own projections or the nation's), for a note."""
+    return op.basis(conn, area).note
+
+
 def program_in_area(conn: sqlite3.Connection, code: str, area_query: str) -> ProgramInArea:
     """The occupations a CIP program leads to (NCES's CIP→SOC and Advance CTE's full crosswalk) with their jobs,
     median wage and estimated openings in the area, largest first."""
@@ -254,15 +270,8 @@ def program_in_area(conn: sqlite3.Connection, code: str, area_query: str) -> Pro
     title = row["title"] if row else q.cip_title_from_crosswalks(conn, cip)
     if title is None:
         raise NotInDataError(f"no CIP program {cip} in the imported data")
-    occupations = []
-    for link in q.occupations_for_cip(conn, cip):
-        local = occupation_in_area(conn, link["soc"], area.code)
-        figures = local.area
-        occupations.append(AreaOccupation(
-            soc=link["soc"], title=local.title, employment=figures.employment if figures else None,
-            median_wage=figures.annual_median if figures else None,
-            wage_marker=figures.markers.get("a_median") if figures else None,
-            openings_estimate=local.openings_estimate))
+    basis = op.basis(conn, area)
+    occupations = [occupation_figures(conn, link["soc"], basis) for link in q.occupations_for_cip(conn, cip)]
     jobs = [o.employment for o in occupations if o.employment is not None]
     openings = [o.openings_estimate for o in occupations if o.openings_estimate is not None]
     return ProgramInArea(cip=cip, title=title, area=area,

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 from jinja2 import PackageLoader
 
 from careerclusters import charts
-from careerclusters.alignment.analysis import AlignmentReport
+from careerclusters.alignment.analysis import JUDGED, AlignmentReport
 from careerclusters.base.templating import environment
 from careerclusters.charts import areas as area_charts
 from careerclusters.framework import load_framework
@@ -27,7 +27,12 @@ def alignment_body(report: AlignmentReport) -> str:
     inline SVG without style sheets or scripts, so the page keeps its Content-Security-Policy."""
     drawn = {spec.name: charts.render(spec) for spec in (area_charts.demand_and_supply(report),
                                                          area_charts.program_wages(report))}
-    return _env.get_template("_alignment.html").render(report=report, today=date.today(), charts=drawn)
+    demand = sorted((d for d in report.subclusters if d.employment is not None),
+                    key=lambda d: (-(d.at_levels.openings_estimate or 0), -(d.openings_estimate or 0)))
+    shown = [d for d in demand if d.in_demand or d.programs or d.unconfirmed]
+    return _env.get_template("_alignment.html").render(
+        report=report, today=date.today(), charts=drawn, judged_verdicts=JUDGED, demand_shown=shown,
+        demand_rest=[d for d in demand if d not in shown])
 
 
 def alignment_document(report: AlignmentReport, *, stylesheet_url: str | None = None) -> str:

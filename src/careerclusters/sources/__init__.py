@@ -16,8 +16,20 @@ from pathlib import Path
 from careerclusters.base.errors import SourceError
 from careerclusters.base.excel import open_workbooks
 from careerclusters.base.text import sha256_of
-from careerclusters.sources import advance_cte, bls, nces, oews_areas, oews_bundle, onet, onet_legacy, sced
-from careerclusters.sources.base import Extract
+from careerclusters.sources import (
+    advance_cte,
+    area_definitions,
+    bls,
+    in_demand,
+    nces,
+    oews_areas,
+    oews_bundle,
+    onet,
+    onet_legacy,
+    sced,
+    state_projections,
+)
+from careerclusters.sources.base import Extract, header_of
 from careerclusters.sources.official import OFFICIAL_FILES, OfficialFile, official_by_sha
 
 Reader = Callable[[Path, str, str | None], Extract]
@@ -62,6 +74,9 @@ def detect(path: Path) -> tuple[str, Reader]:
             return bls.OEWS_KIND, bls.read_oews
         if bls.PROJECTIONS_SHEET in sheets:
             return bls.PROJECTIONS_KIND, bls.read_projections
+        found = _state_table(path)
+        if found is not None:
+            return found
         raise SourceError(path.name, f"not a known official workbook (sheets: {', '.join(sheets)})")
     header = _first_line(path)
     if nces.looks_like_cip(header):
@@ -70,7 +85,20 @@ def detect(path: Path) -> tuple[str, Reader]:
         return onet_legacy.KIND, onet_legacy.read
     if sced.looks_like(header):
         return sced.KIND, sced.read
+    found = _state_table(path)
+    if found is not None:
+        return found
     raise SourceError(path.name, "cannot tell which official file this is from its contents")
+
+
+def _state_table(path: Path) -> tuple[str, Reader] | None:
+    """A table a state or BLS publishes as CSV or a workbook, told by its header: a state's projections, its
+    in-demand list, or BLS's area definitions."""
+    header = header_of(path, path.name)
+    for module in (state_projections, in_demand, area_definitions):
+        if module.looks_like(header):
+            return module.KIND, module.read
+    return None
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,19 @@ anywhere leaves the store untouched.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from careerclusters.base.errors import SourceError
+from careerclusters.base.excel import open_workbook, sheet_rows
+from careerclusters.base.text import read_csv_text
 
 
 @dataclass
@@ -85,15 +91,45 @@ def checked_code(value: object, pattern: re.Pattern[str], what: str, *, file: st
     return code
 
 
-def rows_after_header(rows: Iterator[tuple[object, ...]], must_contain: str, *, file: str,
+def rows_after_header(rows: Iterator[tuple[object, ...]], must_contain: str | Sequence[str], *, file: str,
                       sheet: str | None = None, search: int = 30) -> tuple[int, tuple[object, ...]]:
     """Skip title lines above a table: the (1-based row number, header) of the first row that has a cell
-    equal to ``must_contain``. The iterator is left at the first data row."""
-    wanted = header_key(must_contain)
+    equal to ``must_contain`` (or to one of several spellings). The iterator is left at the first data row."""
+    spellings = (must_contain,) if isinstance(must_contain, str) else tuple(must_contain)
+    wanted = {header_key(s) for s in spellings}
     for number, row in enumerate(rows, start=1):
-        if any(header_key(cell) == wanted for cell in row):
+        if any(header_key(cell) in wanted for cell in row):
             return number, row
         if number >= search:
             break
-    raise SourceError(file, f"no header row with a {must_contain!r} column", sheet=sheet,
-                      column=must_contain)
+    raise SourceError(file, f"no header row with a {spellings[0]!r} column", sheet=sheet,
+                      column=spellings[0])
+
+
+def table_rows(path: Path, file: str) -> Iterator[tuple[object, ...]]:
+    """The rows of a table a state or agency publishes as CSV (UTF-8 or Windows-1252) or as a workbook (its
+    first sheet), as tuples of cell values, title lines and all."""
+    if zipfile.is_zipfile(path):
+        book = open_workbook(path)
+        yield from sheet_rows(book, book.sheetnames[0], file)
+        return
+    content, _encoding = read_csv_text(path)
+    try:
+        yield from (tuple(row) for row in csv.reader(io.StringIO(content)))
+    except csv.Error as exc:
+        raise SourceError(file, f"not a readable CSV table ({exc})") from None
+
+
+def header_of(path: Path, file: str, search: int = 10) -> list[str]:
+    """The folded cells of the first row of a CSV or workbook table that has three or more filled cells (its
+    header, under any title lines), for telling what the table is; [] when there is none."""
+    try:
+        for number, row in enumerate(table_rows(path, file), start=1):
+            cells = [header_key(cell) for cell in row if text(cell)]
+            if len(cells) >= 3:
+                return cells
+            if number >= search:
+                break
+    except SourceError:
+        return []
+    return []

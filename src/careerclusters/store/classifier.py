@@ -59,6 +59,11 @@ def programs(conn: sqlite3.Connection) -> Rows:
                         "AND action NOT IN ('Deleted', 'Moved from')").fetchall()
 
 
+def program_groups(conn: sqlite3.Connection) -> Rows:
+    """(cip, title) of every CIP 2020 family (2 digits) and series (4 digits)."""
+    return conn.execute("SELECT cip, title FROM cip WHERE digits IN (2, 4)").fetchall()
+
+
 def program_memberships(conn: sqlite3.Connection) -> Rows:
     """(cip, cluster_id, subcluster_id) from Advance CTE's CIP crosswalk."""
     return conn.execute("SELECT DISTINCT cip, cluster_id, subcluster_id FROM cte_cip").fetchall()

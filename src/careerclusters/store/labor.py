@@ -33,18 +33,17 @@ def total(conn: sqlite3.Connection, area_code: str) -> sqlite3.Row | None:
 
 def subcluster_rows(conn: sqlite3.Connection, area_code: str) -> Rows:
     """Every sub-cluster's occupations in an area: the sub-cluster, SOC, title, the area's row for the
-    occupation (or its broad group), the national employment and the national projections."""
+    occupation (or its broad group) and the national employment (openings come from ``labor.openings``)."""
     return conn.execute(
         """SELECT m.subcluster_id, m.cluster_id, m.soc, MAX(m.soc_title) AS title,
                   COALESCE(d.soc, b.soc) AS area_soc, COALESCE(d.tot_emp, b.tot_emp) AS employment,
                   COALESCE(d.a_median, b.a_median) AS median_wage, COALESCE(d.markers, b.markers) AS markers,
                   COALESCE(d.loc_quotient, b.loc_quotient) AS loc_quotient,
-                  n.tot_emp AS national_employment, p.openings_k, p.employment_base_k, p.change_pct
+                  n.tot_emp AS national_employment
            FROM cte_soc m
            LEFT JOIN oews_area_wage d ON d.area_code = ?1 AND d.soc = m.soc
            LEFT JOIN oews_area_wage b ON b.area_code = ?1 AND b.soc = substr(m.soc, 1, 6) || '0' AND d.soc IS NULL
            LEFT JOIN oews_area_wage n ON n.area_code = '0000000' AND n.soc = COALESCE(d.soc, b.soc)
-           LEFT JOIN projection p ON p.soc = m.soc
            GROUP BY m.subcluster_id, m.soc""", (area_code,)).fetchall()
 
 
@@ -62,3 +61,44 @@ def industry_wages(conn: sqlite3.Connection, area_code: str, soc: str, level: in
         """SELECT w.*, i.title FROM oews_area_industry_wage w JOIN oews_industry i ON i.naics = w.naics
            WHERE w.area_code = ? AND w.soc = ? AND i.level = ? ORDER BY w.tot_emp IS NULL, w.tot_emp DESC, w.naics""",
         (area_code, soc, level)).fetchall()
+
+
+# -- a state's own figures and the area definitions (schema_5.sql) -------------------------------------------
+
+def national_outlook(conn: sqlite3.Connection) -> Rows:
+    """Every occupation's national openings a year and employment, in thousands (total employment, the
+    self-employed included, as BLS projects openings), and its projected change, from BLS's projections."""
+    return conn.execute("SELECT soc, openings_k AS openings, employment_base_k AS employment, change_pct "
+                        "FROM projection").fetchall()
+
+
+def state_outlook(conn: sqlite3.Connection, state_fips: str) -> Rows:
+    """A state's own projections, as ``national_outlook`` (its figures are in jobs, not thousands)."""
+    return conn.execute("SELECT soc, openings, base AS employment, change_pct FROM state_projection "
+                        "WHERE state_fips = ?", (state_fips,)).fetchall()
+
+
+def state_projection_years(conn: sqlite3.Connection, state_fips: str) -> sqlite3.Row | None:
+    """The state's name and the projections' base and projected years (the most common pair)."""
+    return conn.execute("SELECT area_name, base_year, projected_year, COUNT(*) AS occupations "
+                        "FROM state_projection WHERE state_fips = ? GROUP BY area_name, base_year, projected_year "
+                        "ORDER BY occupations DESC LIMIT 1", (state_fips,)).fetchone()
+
+
+def in_demand_lists(conn: sqlite3.Connection, state_fips: str) -> Rows:
+    """A state's in-demand occupations: (list_name, year, soc, title)."""
+    return conn.execute("SELECT list_name, year, soc, title FROM in_demand_occupation WHERE state_fips = ? "
+                        "ORDER BY list_name, soc", (state_fips,)).fetchall()
+
+
+def counties(conn: sqlite3.Connection, state_fips: str | None = None) -> Rows:
+    """Counties (and New England townships) with their OEWS area: every one, or one state's."""
+    if state_fips is None:
+        return conn.execute("SELECT * FROM county_area").fetchall()
+    return conn.execute("SELECT * FROM county_area WHERE state_fips = ?", (state_fips,)).fetchall()
+
+
+def county(conn: sqlite3.Connection, state_fips: str, county_code: str) -> Rows:
+    """A county's rows by its FIPS codes (several in New England, one per township)."""
+    return conn.execute("SELECT * FROM county_area WHERE state_fips = ? AND county_code = ?",
+                        (state_fips, county_code)).fetchall()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import resources
 
 MIGRATIONS: tuple[str, ...] = tuple(resources.files(__package__).joinpath(f"schema_{n}.sql").read_text("utf-8")
-                                    for n in (1, 2, 3, 4))
+                                    for n in (1, 2, 3, 4, 5))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The tables each source kind fills; importing a kind again replaces exactly these.
@@ -28,13 +28,19 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "bls-oews-areas": ("oews_area", "oews_area_wage", "oews_industry", "oews_area_industry_wage"),
     "bls-projections": ("projection",),
     "programs-of-study": ("program_of_study", "program_of_study_subcluster", "program_of_study_cip"),
+    "state-projections": ("state_projection",),
+    "state-in-demand": ("in_demand_occupation",),
+    "bls-oews-area-definitions": ("county_area",),
 }
 
 #: Kinds whose files may come in parts (BLS's state and metro workbooks): parts imported in one run are
 #: combined into one import of the kind. For each table, how many leading columns key a row (the first
 #: part's row wins where parts overlap).
 COMBINABLE: dict[str, dict[str, int]] = {"bls-oews-areas": {"oews_area": 1, "oews_area_wage": 2, "oews_industry": 1,
-                                                            "oews_area_industry_wage": 3}}
+                                                            "oews_area_industry_wage": 3},
+                                          # several states' projections or lists, imported together
+                                          "state-projections": {"state_projection": 2},
+                                          "state-in-demand": {"in_demand_occupation": 3}}
 
 #: Kinds whose readers can also keep every industry's rows (``data import --industries``), and the table that
 #: holds them: a store whose record of the file lacks that table was imported cross-industry only.

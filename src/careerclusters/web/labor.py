@@ -55,7 +55,7 @@ def area_page(request: Request, area: str, sort: Annotated[str, Query(max_length
     key = sort if sort in SORTS else "employment"
     return render(request, "area.html", title=f"{found.name}: sub-clusters", area=found, sort=key, sorts=SORTS,
                   profiles=lm.rank(profiles, key), charts=_charts(ctx, found.code),  # type: ignore[arg-type]
-                  chart_base=f"/areas/{found.code}")
+                  chart_base=f"/areas/{found.code}", openings_source=_openings_source(ctx, found))
 
 
 @router.get("/areas/{area}/charts/{name}.{fmt}")
@@ -73,11 +73,17 @@ def area_chart(request: Request, area: str, name: str, fmt: Literal["svg", "png"
 @router.get("/areas/{area}/subclusters/{node_id}", response_class=HTMLResponse)
 @shared
 def area_subcluster_page(request: Request, area: str, node_id: str) -> HTMLResponse:
-    found, profiles = serving.area_profiles(context(request), area)
+    ctx = context(request)
+    found, profiles = serving.area_profiles(ctx, area)
     wanted = lm.subcluster_id(node_id)
     profile = next(p for p in profiles if p.id == wanted)
     return render(request, "area_subcluster.html", title=f"{profile.name} in {found.name}", area=found,
-                  profile=profile)
+                  profile=profile, openings_source=_openings_source(ctx, found))
+
+
+def _openings_source(ctx: Context, area: Area) -> str:
+    """Whose projections give an area's openings rates, in the words of the area notes."""
+    return serving.openings_basis(ctx, area.code).whose
 
 
 @router.get("/areas/{area}/occupations/{code}", response_class=HTMLResponse)
