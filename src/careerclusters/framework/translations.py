@@ -49,6 +49,7 @@ class _File(BaseModel):
     framework: str
     editions: dict[Edition, str]
     levels: dict[Level, str]
+    levels_plural: dict[Level, str]
     nodes: dict[str, Label]
     practices: dict[Edition, _PracticesEntry] = {}
 
@@ -57,18 +58,21 @@ class Translation:
     """The framework's words in one language."""
 
     def __init__(self, language: str, language_name: str, framework_title: str, editions: dict[Edition, str],
-                 levels: dict[Level, str], labels: dict[str, Label], practices: tuple[PracticeList, ...],
-                 translator: str | None = None, translator_en: str | None = None):
+                 levels: tuple[dict[Level, str], dict[Level, str]], labels: dict[str, Label],
+                 practices: tuple[PracticeList, ...], translator: str | None = None, translator_en: str | None = None):
+        """``levels``: each level's name, in the singular and in the plural."""
         self.language, self.language_name, self.framework_title = language, language_name, framework_title
-        self.editions, self.levels, self.labels, self.practices = editions, levels, labels, practices
+        self.editions, self.labels, self.practices = editions, labels, practices
+        self.levels, self.levels_plural = levels
         #: Who wrote the translation, in its language and in English; None for the steward's own English.
         self.translator, self.translator_en = translator, translator_en
 
     def label(self, node: Node) -> Label:
         return self.labels[node.id]
 
-    def level(self, level: Level) -> str:
-        return self.levels[level]
+    def level(self, level: Level, plural: bool = False) -> str:
+        """A level's name ("Sub-Cluster"), or with ``plural`` its plural ("Sub-Clusters")."""
+        return (self.levels_plural if plural else self.levels)[level]
 
     def edition_title(self, edition: Edition) -> str:
         return self.editions[edition]
@@ -77,7 +81,7 @@ class Translation:
 def english(nodes: list[Node], practices: tuple[PracticeList, ...]) -> Translation:
     """The framework's own words."""
     return Translation(SOURCE_LANGUAGE, "English", FRAMEWORK_EN, dict(EDITIONS_EN),
-                       {level: level.label for level in Level},
+                       ({level: level.label for level in Level}, {level: f"{level.label}s" for level in Level}),
                        {n.id: Label(name=n.name, definition=n.definition, aliases=n.aliases) for n in nodes},
                        practices)
 
@@ -120,7 +124,8 @@ def missing(lang: str, nodes: list[Node], practices: tuple[PracticeList, ...]) -
     problems += [f"node {n.id!r} has no definition" for n in nodes
                  if n.id in data.nodes and len(data.nodes[n.id].definition.strip()) < 10]
     problems += [f"node {i!r} is not in the framework" for i in data.nodes if i not in ids]
-    problems += [f"level {level.value!r} has no name" for level in Level if not data.levels.get(level, "").strip()]
+    problems += [f"level {level.value!r} has no name" for level in Level for names in (data.levels, data.levels_plural)
+                 if not names.get(level, "").strip()]
     problems += [f"edition {e.value!r} has no title" for e in Edition if not data.editions.get(e, "").strip()]
     for plist in practices:
         entry = data.practices.get(plist.edition)
@@ -143,6 +148,6 @@ def load(lang: str, nodes: list[Node], practices: tuple[PracticeList, ...]) -> T
                      practices=tuple(Practice(code=x.code, name=data.practices[p.edition].items[x.code])
                                      for x in p.practices))
         for p in practices)
-    return Translation(lang, data.name, data.framework, data.editions, data.levels,
+    return Translation(lang, data.name, data.framework, data.editions, (data.levels, data.levels_plural),
                        {i: _clean(label) for i, label in data.nodes.items()}, translated,
                        " ".join(data.translator.split()), " ".join(data.translator_en.split()))
