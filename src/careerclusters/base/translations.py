@@ -1,9 +1,11 @@
-"""The project's own translations of the data people read: occupation titles and the education and training
-words of the official files, one folder per language beside the gettext catalogue (``locale/<lang>/``).
+"""The project's own translations of the data people read: occupation titles, the names of common programs and
+the education and training words of the official files, one folder per language beside the gettext catalogue
+(``locale/<lang>/``).
 
 ``locale/<lang>/occupations.csv`` holds a Spanish (or other) title for every SOC occupation and for the O*NET
-occupations whose titles differ from their SOC code's; ``locale/<lang>/education.yaml`` the words BLS and O*NET
-use for education, experience, training and job zones. The framework's own names are in
+occupations whose titles differ from their SOC code's; ``locale/<lang>/programs.csv`` names the programs (CIP)
+schools offer most, for search (pages keep NCES's English titles); ``locale/<lang>/education.yaml`` the words
+BLS and O*NET use for education, experience, training and job zones. The framework's own names are in
 ``locale/<lang>/framework.yaml``, read by ``framework.translations``. English is the source: the publishers'
 own words, so English needs no files.
 
@@ -29,10 +31,14 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.languages import LOCALE_DIR, SOURCE_LANGUAGE
 
 OCCUPATIONS_FILE = "occupations.csv"
+PROGRAMS_FILE = "programs.csv"
 EDUCATION_FILE = "education.yaml"
-#: The columns of ``occupations.csv``: the SOC (``29-1141``) or O*NET-SOC (``29-1141.01``) code, the title as pages
-#: show it, and other names people use for the job (``;`` between them), which search learns as well.
-OCCUPATION_COLUMNS = ("code", "title", "also")
+#: The columns of ``occupations.csv`` and ``programs.csv``: the code (SOC ``29-1141`` or O*NET-SOC ``29-1141.01``;
+#: CIP ``51.3801``), the title as pages show it, and other names people use (``;`` between them), which search
+#: learns as well.
+NAME_COLUMNS = ("code", "title", "also")
+#: The code each file's rows carry.
+CODES = {OCCUPATIONS_FILE: re.compile(r"^\d{2}-\d{4}(\.\d{2})?$"), PROGRAMS_FILE: re.compile(r"^\d{2}\.\d{4}$")}
 
 #: O*NET's names for its five job zones, in its own words (Job Zone Reference).
 JOB_ZONES_EN = {1: "Little or No Preparation Needed", 2: "Some Preparation Needed", 3: "Medium Preparation Needed",
@@ -111,10 +117,10 @@ def singular(phrase: str) -> str:
     return " ".join(words)
 
 
-# -- occupations -----------------------------------------------------------------------------------------------
+# -- occupations and programs ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class OccupationName:
-    """One occupation's title in a language, and the other names people use for the job."""
+class Name:
+    """An occupation's or a program's title in a language, and the other names people use for it."""
 
     code: str
     title: str
@@ -128,37 +134,45 @@ class OccupationName:
         return tuple(dict.fromkeys(f for f in forms if f))
 
 
-_CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
-
-
-def read_occupation_names(path: Path) -> dict[str, OccupationName]:
-    """An ``occupations.csv`` file (``#`` comment lines allowed), checked: a known header, a code in SOC or
-    O*NET-SOC form and a title on every line, each code once."""
+def read_names(path: Path) -> dict[str, Name]:
+    """An ``occupations.csv`` or ``programs.csv`` file (``#`` comment lines allowed), checked: a known header, a
+    code of the file's kind and a title on every line, each code once."""
     text = _comment_free(path.read_text("utf-8"))
     reader = csv.reader(io.StringIO(text))
     header = next(reader, [])
-    if tuple(header) != OCCUPATION_COLUMNS:
-        raise TranslationDataError(f"{path}: the header must be {','.join(OCCUPATION_COLUMNS)}")
-    names: dict[str, OccupationName] = {}
+    if tuple(header) != NAME_COLUMNS:
+        raise TranslationDataError(f"{path}: the header must be {','.join(NAME_COLUMNS)}")
+    code = CODES[path.name]
+    names: dict[str, Name] = {}
     for line, row in enumerate(reader, start=2):
-        if len(row) != len(OCCUPATION_COLUMNS) or not _CODE.match(row[0]) or not row[1].strip():
-            raise TranslationDataError(f"{path}: row {line}: needs a SOC or O*NET-SOC code, a title and (perhaps "
-                                       f"empty) other names: {row!r}")
+        if len(row) != len(NAME_COLUMNS) or not code.match(row[0]) or not row[1].strip():
+            raise TranslationDataError(f"{path}: row {line}: needs a code, a title and (perhaps empty) other "
+                                       f"names: {row!r}")
         if row[0] in names:
             raise TranslationDataError(f"{path}: row {line}: code {row[0]} is listed twice")
         also = tuple(a.strip() for a in row[2].split(";") if a.strip())
-        names[row[0]] = OccupationName(row[0], row[1].strip(), also)
+        names[row[0]] = Name(row[0], row[1].strip(), also)
     return names
 
 
-@cache
-def occupation_names(lang: str) -> dict[str, OccupationName]:
-    """The project's titles of occupations in ``lang`` by SOC or O*NET-SOC code (none for English, whose titles
-    are the publishers' own)."""
-    path = folder(lang) / OCCUPATIONS_FILE
+def _names(lang: str, file_name: str) -> dict[str, Name]:
+    path = folder(lang) / file_name
     if lang == SOURCE_LANGUAGE or not path.exists():
         return {}
-    return read_occupation_names(path)
+    return read_names(path)
+
+
+@cache
+def occupation_names(lang: str) -> dict[str, Name]:
+    """The project's titles of occupations in ``lang`` by SOC or O*NET-SOC code (none for English, whose titles
+    are the publishers' own)."""
+    return _names(lang, OCCUPATIONS_FILE)
+
+
+@cache
+def program_names(lang: str) -> dict[str, Name]:
+    """The project's names of common programs in ``lang`` by CIP code, for search (none for English)."""
+    return _names(lang, PROGRAMS_FILE)
 
 
 def occupation_title(names: dict[str, str], code: str) -> str | None:
@@ -169,6 +183,21 @@ def occupation_title(names: dict[str, str], code: str) -> str | None:
     if len(code) == 10:
         return names.get(code[:7])
     return names.get(f"{code}.00")
+
+
+class OccupationTitles:
+    """Occupation titles in one language from several lists, the first that has a title for a code winning: an
+    official list an operator imported, then the project's own."""
+
+    def __init__(self, language: str, *lists: dict[str, str]):
+        self.language, self.lists = language, lists
+
+    def title(self, code: str) -> str | None:
+        """The title of a SOC or O*NET-SOC code in this language, or None when no list has one."""
+        return next((t for names in self.lists if (t := occupation_title(names, code))), None)
+
+    def codes(self) -> set[str]:
+        return {code for names in self.lists for code in names}
 
 
 # -- education and training words ------------------------------------------------------------------------------

@@ -77,7 +77,8 @@ def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | 
 def import_(paths: Annotated[list[Path], typer.Argument(help="Official files, or an O*NET folder or zip.")],
             industries: IndustriesOption = False) -> None:
     """Import official files (kinds are detected from contents) in one all-or-nothing transaction. OEWS by area
-    keeps the cross-industry figures unless --industries is given."""
+    keeps the cross-industry figures unless --industries is given. An official list of occupation titles in Spanish
+    (a CSV with a code column and a title_es column) takes the place of the project's own translation."""
     _import(paths, industries=industries)
 
 
@@ -99,21 +100,31 @@ def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     checksum, time and row counts, and which official data is still missing. A store written by an older
     version is upgraded here (the server opens stores read-only and asks for this)."""
     path = common.store_path()
+    from careerclusters.store.translations import title_status
+
     with common.open_store(readonly=not (path.exists() and os.access(path, os.W_OK))) as conn:
         entries = status(conn)
         lacking = missing(conn)
         unneeded = not_needed(conn)
+        titles = title_status(conn)
     if as_json:
         print_json({"db": str(common.db_path or ""), "sources": entries,
                     "missing": [{"kind": m.kind, "file_name": m.file_name, "what": m.what} for m in lacking],
                     "not_needed": [{"kind": u.kind, "file_name": u.file_name, "held_by": held_by}
-                                   for u, held_by in unneeded]})
+                                   for u, held_by in unneeded],
+                    "occupation_titles": titles})
         return
     table = Table("source", "release", "origin", "rows", "since (UTC)", "sha256")
     for e in entries:
         table.add_row(str(e["kind"]), str(e["release"]), str(e["origin"]), f"{sum(e['row_counts'].values()):,}",
                       str(e["imported_at"])[:16].replace("T", " "), str(e["sha256"])[:12])
     console.print(table)
+    for t in titles:
+        console.print(f"Occupation titles in {t['lang']}: " + (
+            f"{t['imported']:,} from the imported list {t['imported_from']}, the project's own translation for the rest"
+            if t["imported"] else f"the project's own translation ({t['own']:,} codes); import an official list in "
+            f"its place with `careerclusters data import FILE.csv` (columns code, title_{t['lang']})") + ".",
+            highlight=False)
     for u, held_by in unneeded:
         console.print(f"Not needed: {u.file_name} ({u.release}); the imported {held_by} holds the same figures.",
                       highlight=False)

@@ -16,7 +16,17 @@ from pathlib import Path
 from careerclusters.base.errors import SourceError
 from careerclusters.base.excel import open_workbooks
 from careerclusters.base.text import sha256_of
-from careerclusters.sources import advance_cte, bls, nces, oews_areas, oews_bundle, onet, onet_legacy, sced
+from careerclusters.sources import (
+    advance_cte,
+    bls,
+    nces,
+    oews_areas,
+    oews_bundle,
+    onet,
+    onet_legacy,
+    sced,
+    titles,
+)
 from careerclusters.sources.base import Extract
 from careerclusters.sources.official import OFFICIAL_FILES, OfficialFile, official_by_sha
 
@@ -70,6 +80,8 @@ def detect(path: Path) -> tuple[str, Reader]:
         return onet_legacy.KIND, onet_legacy.read
     if sced.looks_like(header):
         return sced.KIND, sced.read
+    if titles.looks_like(header):
+        return titles.kind(titles.language_of(header) or ""), titles.read
     raise SourceError(path.name, "cannot tell which official file this is from its contents")
 
 
