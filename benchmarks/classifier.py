@@ -6,9 +6,9 @@ time and peak memory; and, in the same run, a plain baseline (TF-IDF character 2
 on the same titles, with the ratio.
 
 Then the same classifier on Spanish job titles (``benchmarks/data/titles-es.csv``: titles as Spanish-speaking
-workers and families in the US say them, written for this benchmark, with their SOC codes): top-1 and top-5 at
-SOC, major group and cluster, on all of them and on those no training example spells the same way (the others
-are forms of the project's own translated titles, such as "carpintero" of "Carpinteros/as").
+workers and families in the US say them, written for this benchmark, with their SOC codes, none of them a name
+the classifier learns): top-1 and top-5 at SOC, major group and cluster, on all of them and on those that no
+training example reads the same as (a check that the set stays held out: the two should match).
 
 Run: .venv/bin/python -m benchmarks.classifier   (or scripts/bench classifier)
 """
