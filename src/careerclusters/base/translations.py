@@ -58,15 +58,6 @@ def _comment_free(text: str) -> str:
     return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
 
 
-def provenance(lang: str) -> str | None:
-    """Who wrote a language's translation of the data, in that language (``translator:`` of its
-    framework file); None for English, which is the publishers' own words."""
-    path = folder(lang) / "framework.yaml"
-    if lang == SOURCE_LANGUAGE or not path.exists():
-        return None
-    return str(yaml.safe_load(path.read_text("utf-8"))["translator"]).strip()
-
-
 # -- gendered titles -------------------------------------------------------------------------------------------
 _SLASHED = re.compile(r"(\w+)/(\w+)")
 #: Words that end the part of a Spanish title that names the workers ("Operadores de máquinas": only "Operadores"
