@@ -13,16 +13,18 @@ from careerclusters.framework import Edition, FrameworkDataError, load_framework
 from careerclusters.survey import load_instrument
 
 
-def test_every_node_and_practice_has_a_spanish_name_and_definition() -> None:
+@pytest.mark.parametrize("lang", languages.LANGUAGES[1:])
+def test_every_node_and_practice_has_a_name_and_definition_in_every_language(lang: str) -> None:
     fw = load_framework()
-    assert translations.missing("es", fw.nodes(), fw.practices) == []
-    spanish = fw.translation("es")
+    assert translations.missing(lang, fw.nodes(), fw.practices) == []
+    words = fw.translation(lang)
     for node in fw.nodes():
-        label = spanish.label(node)
+        label = words.label(node)
         assert label.name.strip() and len(label.definition) >= 10, node.id
         assert label.definition != node.definition, f"{node.id}: the definition is still English"
     assert len(fw.nodes()) == 6 + 14 + 72 + 16 + 79
-    assert [p.code for p in spanish.practices[0].practices] == [p.code for p in fw.practices[0].practices]
+    assert [p.code for p in words.practices[0].practices] == [p.code for p in fw.practices[0].practices]
+    assert translations.available() == languages.LANGUAGES
 
 
 def test_label_gives_spanish_beside_the_english() -> None:

@@ -12,36 +12,44 @@ import pytest
 from typer.testing import CliRunner
 
 from careerclusters.base.errors import SourceError
+from careerclusters.base.languages import LANGUAGES
 from careerclusters.base.translations import education, occupation_names
 from careerclusters.cli import app
 from careerclusters.store import connect, import_paths
 from careerclusters.store.translations import occupation_titles, title_status
 
+OTHER_LANGUAGES = LANGUAGES[1:]
 
-def test_every_occupation_the_data_shows_has_a_spanish_title(conn: sqlite3.Connection) -> None:
+
+@pytest.mark.parametrize("lang", OTHER_LANGUAGES)
+def test_every_occupation_the_data_shows_has_a_title_in_every_language(conn: sqlite3.Connection, lang: str) -> None:
     socs = {r[0] for r in conn.execute(
         "SELECT soc FROM cte_soc UNION SELECT soc FROM oews_wage WHERE o_group = 'detailed' "
         "UNION SELECT soc FROM projection WHERE occupation_type = 'Line item' UNION SELECT soc FROM onet_occupation "
         "UNION SELECT soc FROM cip_soc")}
-    titles = occupation_titles(conn, "es")
+    titles = occupation_titles(conn, lang)
     assert sorted(s for s in socs if not titles.title(s)) == []
     # an O*NET occupation whose title is not its SOC code's has its own
     specific = [r[0] for r in conn.execute("SELECT o.onet_soc FROM onet_occupation o JOIN onet_occupation p "
                                            "ON p.onet_soc = o.soc || '.00' WHERE o.title != p.title")]
-    assert specific and sorted(c for c in specific if c not in occupation_names("es")) == []
-    assert titles.title("29-1141.03") == "Enfermeros/as de cuidados críticos"
+    assert specific and sorted(c for c in specific if c not in occupation_names(lang)) == []
 
 
-def test_every_education_word_the_data_uses_has_a_spanish_one(conn: sqlite3.Connection) -> None:
-    spanish = education("es")
-    for column, translate in (("entry_education", spanish.entry_education), ("work_experience",
-                              spanish.work_experience), ("job_training", spanish.job_training)):
+def test_a_spanish_title_of_an_o_net_occupation(conn: sqlite3.Connection) -> None:
+    assert occupation_titles(conn, "es").title("29-1141.03") == "Enfermeros/as de cuidados críticos"
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGUAGES)
+def test_every_education_word_the_data_uses_has_one_in_every_language(conn: sqlite3.Connection, lang: str) -> None:
+    words = education(lang)
+    for column, translate in (("entry_education", words.entry_education), ("work_experience",
+                              words.work_experience), ("job_training", words.job_training)):
         used = {r[0] for r in conn.execute(f"SELECT DISTINCT {column} FROM projection WHERE {column} IS NOT NULL")}
         assert used and sorted(w for w in used if translate(w) == w) == [], column
     for category, english in conn.execute("SELECT category, description FROM onet_education_category"):
-        assert spanish.onet_education(category, english) != english
+        assert words.onet_education(category, english) != english
     zones = {r[0] for r in conn.execute("SELECT DISTINCT job_zone FROM onet_job_zone")}
-    assert zones == {1, 2, 3, 4, 5} and all(spanish.job_zone(z) != str(z) for z in zones)
+    assert zones == {1, 2, 3, 4, 5} and all(words.job_zone(z) != str(z) for z in zones)
 
 
 def _official_list(folder: Path, rows: str, name: str = "titulos-es.csv") -> Path:
