@@ -77,6 +77,9 @@ def test_a_malformed_title_file_names_its_line(tmp_path: Path) -> None:
     path.write_text("code,title,also\n29 1141,Enfermeros/as,\n", "utf-8")
     with pytest.raises(TranslationDataError, match="row 2: needs a code, a title"):
         read_names(path)
+    path.write_text("code,title,also\n29-1141,Enfermeros/Enfermeras,\n", "utf-8")
+    with pytest.raises(TranslationDataError, match="a slash marks a feminine ending .*: Enfermeros/Enfermeras"):
+        read_names(path)
     path.write_text("soc,title\n", "utf-8")
     with pytest.raises(TranslationDataError, match="the header must be code,title,also"):
         read_names(path)

@@ -60,6 +60,7 @@ def _comment_free(text: str) -> str:
 
 # -- gendered titles -------------------------------------------------------------------------------------------
 _SLASHED = re.compile(r"(\w+)/(\w+)")
+_ENDING = re.compile(r"^[^\W\d_]{1,4}$")
 #: Words that end the part of a Spanish title that names the workers ("Operadores de máquinas": only "Operadores"
 #: is plural because of the workers; "Peluqueros, estilistas y cosmetólogos" names three).
 _PHRASE_ENDS = {"de", "del", "en", "para", "con", "a", "al", "desde", "por", "sin", "sobre", "excepto", "incluidos",
@@ -141,6 +142,10 @@ def read_names(path: Path) -> dict[str, Name]:
                                        f"names: {row!r}")
         if row[0] in names:
             raise TranslationDataError(f"{path}: row {line}: code {row[0]} is listed twice")
+        odd = [m.group(0) for m in _SLASHED.finditer(row[1]) if not _ENDING.match(m.group(2))]
+        if odd:
+            raise TranslationDataError(f"{path}: row {line}: a slash marks a feminine ending of at most four "
+                                       f"letters (Enfermeros/as): {', '.join(odd)}")
         also = tuple(a.strip() for a in row[2].split(";") if a.strip())
         names[row[0]] = Name(row[0], row[1].strip(), also)
     return names
