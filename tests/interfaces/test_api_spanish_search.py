@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -31,3 +32,23 @@ def test_search_in_spanish(client: TestClient) -> None:
     assert (found["nodes"][0]["id"], found["nodes"][0]["name"]) == ("construction", "Construcción")
     assert client.get("/api/v1/search", params={"q": "salud"}).json()["nodes"][0]["name"] == (
         "Healthcare & Human Services")
+
+
+
+#: The issue's nine words, as a Spanish-reading parent types them into the one search box (and two without their
+#: accents), with what each must find first: a cluster's id, or the start of the SOC code of the occupation (or
+#: family of occupations: a bare "maestra" teaches some grade) it names.
+NINE_WORDS = [("enfermera", "29-1141"), ("maestra", "25-2"), ("mecánico", "49-3023"), ("soldador", "51-4121"),
+              ("salud", "healthcare-human-services"), ("construcción", "construction"), ("agricultura", "agriculture"),
+              ("cocinero", "35-20"), ("peluquera", "39-5012"), ("mecanico", "49-3023"),
+              ("construccion", "construction")]
+
+
+@pytest.mark.parametrize(("words", "expected"), NINE_WORDS)
+def test_each_of_the_nine_words_finds_its_answer_first(client: TestClient, words: str, expected: str) -> None:
+    found = client.get("/api/v1/search", params={"q": words, "lang": "es"}).json()
+    if expected[0].isdigit():
+        best = found["occupations"][0]
+        assert best["soc"].startswith(expected), [(c["code"], c["title"]) for c in found["occupations"]]
+    else:
+        assert found["nodes"][0]["id"] == expected, found["nodes"]
