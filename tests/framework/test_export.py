@@ -57,8 +57,9 @@ def skos_problems(graph: Graph) -> list[str]:
         schemes = list(graph.objects(concept, SKOS.inScheme))
         if len(schemes) != 1:
             problems.append(f"{concept} is in {len(schemes)} schemes")
-        if len(list(graph.objects(concept, SKOS.prefLabel))) != 1:
-            problems.append(f"{concept} lacks one prefLabel")
+        labels = [label.language for label in graph.objects(concept, SKOS.prefLabel)]
+        if "en" not in labels or len(labels) != len(set(labels)):
+            problems.append(f"{concept} lacks one prefLabel in English, or has two in one language")
         for broader in graph.objects(concept, SKOS.broader):
             if (broader, SKOS.narrower, concept) not in graph:
                 problems.append(f"{concept} broader {broader} without narrower")
@@ -97,3 +98,34 @@ def test_framework_export_has_nothing_to_neutralise() -> None:
     """The framework's own names and definitions are plain text: safe and raw exports are identical."""
     fw = load_framework()
     assert to_csv(fw, Edition.MODERN) == to_csv(fw, Edition.MODERN, raw=True)
+
+
+def test_exports_in_spanish_name_every_node_and_say_who_translated(fw: Framework) -> None:
+    doc = to_json_document(fw, Edition.MODERN, lang="es")
+    assert doc["language"] == "es" and "careerclusters" in doc["translator"]
+    assert doc["framework"] == "Marco Nacional de Career Clusters"
+    health = next(n for n in _walk(doc["editions"][0]["tree"]) if n["id"] == "healthcare-human-services")
+    assert health["name"] == "Salud y servicios humanos" and health["definition"].startswith("Mantener a la gente")
+    assert [c["name"] for c in health["children"]][-1] == "Salud física"
+    assert to_json_document(fw)["translator"] is None  # English is the steward's own words
+    practices = to_json_document(fw, Edition.ORIGINAL, lang="es")["editions"][0]["career_ready_practices"][0]
+    assert practices["practices"][5] == {"code": "CRP6", "name": "Mostrar creatividad e innovación"}
+
+    rows = list(csv.DictReader(io.StringIO(to_csv(fw, lang="es"))))
+    nurse = next(r for r in rows if r["id"] == "physical-health")
+    assert (nurse["name"], nurse["cluster_name"], nurse["grouping_name"]) == (
+        "Salud física", "Salud y servicios humanos", "Cuidar a las comunidades")
+    assert all("careerclusters" in r["translator"] for r in rows) and len(rows) == 72 + 79
+    assert "translator" not in next(csv.DictReader(io.StringIO(to_csv(fw))))
+
+
+def test_skos_in_spanish_keeps_english_beside_it(fw: Framework) -> None:
+    graph = Graph().parse(data=to_skos(fw, lang="es").serialize(format="turtle"), format="turtle")
+    assert skos_problems(graph) == []
+    for concept in graph.subjects(RDF.type, SKOS.Concept):
+        assert sorted(label.language for label in graph.objects(concept, SKOS.prefLabel)) == ["en", "es"]
+        assert sorted(d.language for d in graph.objects(concept, SKOS.definition)) == ["en", "es"]
+    labels = {(str(label), label.language) for label in graph.objects(None, SKOS.prefLabel)}
+    assert {("Salud física", "es"), ("Physical Health", "en")} <= labels
+    notes = {note.language: str(note) for note in graph.objects(None, SKOS.note)}
+    assert "careerclusters" in notes["es"] and "not an official translation" in notes["en"]

@@ -34,3 +34,20 @@ def test_cli_classify_text_json_and_file(imported_db: Path, occupations, tmp_pat
 def test_cli_search(imported_db: Path, occupations, programs) -> None:
     result = runner.invoke(app, ["--db", str(imported_db), "search", "nurse", "--json"])
     assert json.loads(result.stdout)["occupations"][0]["code"] == "29-1141.00"
+
+
+def test_cli_classify_and_search_in_spanish(imported_db: Path, occupations, programs) -> None:
+    result = runner.invoke(app, ["--db", str(imported_db), "classify", "mecánico de carros", "--lang", "es", "--json"])
+    assert result.exit_code == 0, result.output
+    [entry] = json.loads(result.stdout)
+    best = entry["candidates"][0]
+    assert (best["soc"], best["title"]) == ("49-3023", "Técnicos/as de servicio automotriz y mecánicos/as")
+    assert "Mantenimiento y reparación" in {s["name"] for s in best["subclusters"]}
+    english = json.loads(runner.invoke(app, ["--db", str(imported_db), "classify", "soldadora", "--json"]).stdout)
+    assert english[0]["candidates"][0]["title"] == "Welders, Cutters, Solderers, and Brazers"  # Spanish in, English out
+    found = json.loads(runner.invoke(app, ["--db", str(imported_db), "search", "enfermería", "--lang", "es",
+                                           "--json"]).stdout)
+    assert (found["programs"][0]["code"], found["programs"][0]["title"]) == (
+        "51.3801", "Registered Nursing/Registered Nurse")  # CIP titles stay as NCES publishes them
+    text = runner.invoke(app, ["--db", str(imported_db), "search", "salud", "-l", "es"]).stdout
+    assert text.splitlines()[0].startswith("cluster Salud y servicios humanos")

@@ -84,3 +84,30 @@ def test_practices() -> None:
     assert "CRP1 " in text and "original edition" in text
     [plist] = json.loads(run("framework", "practices", "--json").stdout)
     assert plist["edition"] == "original" and len(plist["practices"]) == 12
+
+
+def test_tree_show_practices_and_export_in_spanish(tmp_path: Path) -> None:
+    tree = " ".join(run("framework", "tree", "--lang", "es").stdout.split())
+    assert "Marco Nacional de Career Clusters (2024): 6 grupos, 14 clusters (3 transversales), 72 subclusters" in tree
+    assert "Tecnología de vehículos no tripulados" in tree and "Unmanned" not in tree
+    shown = run("framework", "show", "salud fisica", "-l", "es")  # a Spanish name, accents optional
+    assert shown.exit_code == 0
+    text = " ".join(shown.stdout.split())
+    assert text.startswith("Salud física Subcluster, edición 2024, id physical-health")
+    assert "Cluster profesional: Salud y servicios humanos (healthcare-human-services)" in text
+    assert "no es una traducción oficial" in text
+    assert json.loads(run("framework", "show", "physical-health", "--json", "-l", "es").stdout)["ancestors"][1][
+        "name"] == "Salud y servicios humanos"
+    assert "CRP6  Mostrar creatividad e innovación" in run("framework", "practices", "-l", "es").stdout
+    doc = json.loads(run("framework", "export", "--lang", "es").stdout)
+    assert doc["language"] == "es" and doc["editions"][0]["tree"][0]["name"] == "Construir y transportar"
+    out = tmp_path / "es.ttl"
+    assert run("framework", "export", "-f", "skos", "--lang", "es", "-o", str(out)).exit_code == 0
+    labels = {(str(o), o.language) for o in Graph().parse(out, format="turtle").objects()
+              if getattr(o, "language", None)}
+    assert ("Salud física", "es") in labels and ("Physical Health", "en") in labels
+
+
+def test_an_unknown_language_is_one_line() -> None:
+    result = run("framework", "tree", "--lang", "fr")
+    assert result.exit_code == 2 and result.stderr == "error: unknown language 'fr': use en or es\n"

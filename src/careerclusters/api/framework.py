@@ -1,5 +1,7 @@
 """``/api/v1`` for the framework itself: groupings, clusters, sub-clusters, original pathways, the Career Ready
-Practices and the whole framework as JSON, CSV or SKOS.
+Practices and the whole framework as JSON, CSV or SKOS, in English or another language the framework is
+translated into: ``?lang=es``, else the ``Accept-Language`` header (``http.languages``); each answer says its
+``Content-Language`` and ``Vary: Accept-Language``.
 
 These change only with a release of the program, so they are served as pre-encoded JSON with ETags and a
 day's caching (``http.caching``); FastAPI does not re-validate such answers, so
@@ -24,6 +26,7 @@ from careerclusters.framework.export import node_dict, to_csv, to_json_document,
 from careerclusters.framework.model import PracticeList
 from careerclusters.http.caching import cacheable, cacheable_json, shared
 from careerclusters.http.deps import Ctx
+from careerclusters.http.languages import RequestLanguage, language_headers
 
 router = APIRouter(prefix="/api/v1", tags=["framework"])
 
@@ -70,9 +73,12 @@ class EditionDocument(BaseModel):
 
 
 class FrameworkDocument(BaseModel):
-    """``/framework/export?format=json``; CSV and SKOS come as text."""
+    """``/framework/export?format=json``; CSV and SKOS come as text. ``translator`` says who translated the
+    names and definitions (none in English, the steward's own words)."""
 
     framework: str
+    language: str
+    translator: str | None
     editions: list[EditionDocument]
 
 
@@ -87,59 +93,46 @@ def _with_area(ctx: Ctx, node: dict[str, Any], area: str) -> SubclusterWithArea:
     return SubclusterWithArea(**node, in_area=labor.subcluster_in_area(ctx, node["id"], area))
 
 
-def _node(node_id: str, edition: Edition, level: Level) -> dict[str, Any]:
-    fw = load_framework()
-    node = fw.get(node_id, edition=edition, level=level)
-    parent = fw.parent(node)
-    return node_dict(fw, node, nested=False) | {
-        "edition": node.edition.value,
-        "parent": node_dict(fw, parent, nested=False) if parent else None,
-        "children": [node_dict(fw, c, nested=False) for c in fw.children(node)],
-    }
-
-
-def _nodes(edition: Edition, level: Level, parent: str | None) -> list[dict[str, Any]]:
-    fw = load_framework()
-    parent_id = fw.get(parent, edition=edition).id if parent else None
-    return [node_dict(fw, n, nested=False) | {"parent_id": n.parent_id}
-            for n in fw.nodes(edition, level) if parent_id is None or n.parent_id == parent_id]
-
-
 class EditionName(StrEnum):
     modern = "modern"
     original = "original"
 
 
-def _node(node_id: str, edition: Edition, level: Level) -> dict[str, Any]:
+def _node(node_id: str, edition: Edition, level: Level, lang: str) -> dict[str, Any]:
     fw = load_framework()
     node = fw.get(node_id, edition=edition, level=level)
     parent = fw.parent(node)
-    return node_dict(fw, node, nested=False) | {
+    return node_dict(fw, node, nested=False, lang=lang) | {
         "edition": node.edition.value,
-        "parent": node_dict(fw, parent, nested=False) if parent else None,
-        "children": [node_dict(fw, c, nested=False) for c in fw.children(node)],
+        "parent": node_dict(fw, parent, nested=False, lang=lang) if parent else None,
+        "children": [node_dict(fw, c, nested=False, lang=lang) for c in fw.children(node)],
     }
 
 
-def _nodes(edition: Edition, level: Level, parent: str | None) -> list[dict[str, Any]]:
+def _nodes(edition: Edition, level: Level, parent: str | None, lang: str) -> list[dict[str, Any]]:
     fw = load_framework()
     parent_id = fw.get(parent, edition=edition).id if parent else None
-    return [node_dict(fw, n, nested=False) | {"parent_id": n.parent_id}
+    return [node_dict(fw, n, nested=False, lang=lang) | {"parent_id": n.parent_id}
             for n in fw.nodes(edition, level) if parent_id is None or n.parent_id == parent_id]
+
+
+def _answer(request: Request, data: Any, lang: str) -> Response:
+    """Cacheable JSON in ``lang``, saying its language and that it varies with Accept-Language."""
+    return cacheable_json(request, data, language_headers(lang))
 
 
 @router.get("/groupings", response_model=NodePage,
             summary="The six cluster groupings (modern edition)")
 @shared
-def groupings(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
-    return cacheable_json(request, page(_nodes(Edition.MODERN, Level.GROUPING, None), limit, offset))
+def groupings(request: Request, lang: RequestLanguage, limit: Limit = 50, offset: Offset = 0) -> Response:
+    return _answer(request, page(_nodes(Edition.MODERN, Level.GROUPING, None, lang), limit, offset), lang)
 
 
 @router.get("/groupings/{grouping_id}", response_model=NodeDetail,
             summary="One grouping with its clusters")
 @shared
-def grouping(request: Request, grouping_id: str) -> Response:
-    return cacheable_json(request, _node(grouping_id, Edition.MODERN, Level.GROUPING))
+def grouping(request: Request, grouping_id: str, lang: RequestLanguage) -> Response:
+    return _answer(request, _node(grouping_id, Edition.MODERN, Level.GROUPING, lang), lang)
 
 
 @router.get("/clusters", response_model=NodePage,
@@ -147,53 +140,58 @@ def grouping(request: Request, grouping_id: str) -> Response:
 @shared
 def clusters(request: Request, edition: EditionName = EditionName.modern,
              grouping: Annotated[str | None, Query(max_length=200)] = None,
-             limit: Limit = 50, offset: Offset = 0) -> Response:
-    return cacheable_json(request, page(_nodes(Edition(edition.value), Level.CLUSTER, grouping), limit, offset))
+             limit: Limit = 50, offset: Offset = 0, *, lang: RequestLanguage) -> Response:
+    return _answer(request, page(_nodes(Edition(edition.value), Level.CLUSTER, grouping, lang), limit, offset), lang)
 
 
 @router.get("/clusters/{cluster_id}", response_model=NodeDetail,
             summary="One cluster (id, code or name)")
 @shared
-def cluster(request: Request, cluster_id: str, edition: EditionName = EditionName.modern) -> Response:
-    return cacheable_json(request, _node(cluster_id, Edition(edition.value), Level.CLUSTER))
+def cluster(request: Request, cluster_id: str, lang: RequestLanguage,
+            edition: EditionName = EditionName.modern) -> Response:
+    return _answer(request, _node(cluster_id, Edition(edition.value), Level.CLUSTER, lang), lang)
 
 
 @router.get("/subclusters", response_model=NodePage,
             summary="The 72 sub-clusters")
 @shared
-def subclusters(request: Request, cluster: Annotated[str | None, Query(max_length=200)] = None,
+def subclusters(request: Request, lang: RequestLanguage, cluster: Annotated[str | None, Query(max_length=200)] = None,
                 limit: Limit = 100, offset: Offset = 0) -> Response:
-    return cacheable_json(request, page(_nodes(Edition.MODERN, Level.SUBCLUSTER, cluster), limit, offset))
+    return _answer(request, page(_nodes(Edition.MODERN, Level.SUBCLUSTER, cluster, lang), limit, offset), lang)
 
 
 @router.get("/subclusters/{subcluster_id}", response_model=SubclusterWithArea,
             summary="One sub-cluster (with area=, its profile in that area)")
 @shared
-def subcluster(request: Request, ctx: Ctx, subcluster_id: str, area: AreaQuery = None) -> Response | BaseModel:
-    node = _node(subcluster_id, Edition.MODERN, Level.SUBCLUSTER)
-    return _with_area(ctx, node, area) if area else cacheable_json(request, node)
+def subcluster(request: Request, response: Response, ctx: Ctx, subcluster_id: str, lang: RequestLanguage,
+               area: AreaQuery = None) -> Response | BaseModel:
+    node = _node(subcluster_id, Edition.MODERN, Level.SUBCLUSTER, lang)
+    if not area:
+        return _answer(request, node, lang)
+    response.headers.update(language_headers(lang))  # the node in the language; the area's figures are numbers
+    return _with_area(ctx, node, area)
 
 
 @router.get("/pathways", response_model=NodePage,
             summary="The 79 pathways of the original edition")
 @shared
-def pathways(request: Request, cluster: Annotated[str | None, Query(max_length=200)] = None,
+def pathways(request: Request, lang: RequestLanguage, cluster: Annotated[str | None, Query(max_length=200)] = None,
              limit: Limit = 100, offset: Offset = 0) -> Response:
-    return cacheable_json(request, page(_nodes(Edition.ORIGINAL, Level.PATHWAY, cluster), limit, offset))
+    return _answer(request, page(_nodes(Edition.ORIGINAL, Level.PATHWAY, cluster, lang), limit, offset), lang)
 
 
 @router.get("/pathways/{pathway_id}", response_model=NodeDetail,
             summary="One original pathway")
 @shared
-def pathway(request: Request, pathway_id: str) -> Response:
-    return cacheable_json(request, _node(pathway_id, Edition.ORIGINAL, Level.PATHWAY))
+def pathway(request: Request, pathway_id: str, lang: RequestLanguage) -> Response:
+    return _answer(request, _node(pathway_id, Edition.ORIGINAL, Level.PATHWAY, lang), lang)
 
 
 @router.get("/practices", response_model=list[PracticeList],
             summary="Career Ready Practices, each list labelled with its edition")
 @shared
-def practices(request: Request) -> Response:
-    return cacheable_json(request, [p.model_dump(mode="json") for p in load_framework().practices])
+def practices(request: Request, lang: RequestLanguage) -> Response:
+    return _answer(request, [p.model_dump(mode="json") for p in load_framework().translation(lang).practices], lang)
 
 
 class ExportFormat(StrEnum):
@@ -208,11 +206,13 @@ class ExportFormat(StrEnum):
             summary="The framework as JSON, CSV or SKOS (Turtle)")
 @shared
 def export(request: Request, format: ExportFormat = ExportFormat.json,  # noqa: A002 - the public parameter name
-           edition: EditionName | None = None) -> Response:
+           edition: EditionName | None = None, *, lang: RequestLanguage) -> Response:
+    """JSON and CSV in the request's language (saying who translated it); SKOS with its labels beside the
+    English ones."""
     fw = load_framework()
     ed = Edition(edition.value) if edition else None
     if format is ExportFormat.json:
-        return cacheable_json(request, to_json_document(fw, ed))
-    body, media = ((to_csv(fw, ed), "text/csv") if format is ExportFormat.csv
-                   else (to_skos(fw, ed).serialize(format="turtle"), "text/turtle"))
-    return cacheable(request, body.encode(), f"{media}; charset=utf-8")
+        return _answer(request, to_json_document(fw, ed, lang), lang)
+    body, media = ((to_csv(fw, ed, lang=lang), "text/csv") if format is ExportFormat.csv
+                   else (to_skos(fw, ed, lang).serialize(format="turtle"), "text/turtle"))
+    return cacheable(request, body.encode(), f"{media}; charset=utf-8", language_headers(lang))

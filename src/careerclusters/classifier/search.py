@@ -1,5 +1,6 @@
 """One search box for everything: occupations and programs through the classifier, and the framework's
-own groupings, clusters, sub-clusters and pathways by name (typo-tolerant)."""
+own groupings, clusters, sub-clusters and pathways by name (typo-tolerant), in English and in every language the
+framework is translated into ("salud" finds Healthcare & Human Services; accents are optional)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ import numpy as np
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
+from careerclusters.base.languages import SOURCE_LANGUAGE
 from careerclusters.classifier import Candidate, TextClassifier, load_classifier
+from careerclusters.classifier.localized import in_language, titles_for
 from careerclusters.classifier.service import Kind
 from careerclusters.framework import load_framework
 from careerclusters.framework.names import name_key
+from careerclusters.framework.translations import available
 from careerclusters.store import StoreError
 
 
@@ -36,14 +40,17 @@ class SearchResult(BaseModel):
 
 
 class _NameIndex:
-    """Every framework node's name and aliases, folded for matching once (the framework ships with the
-    package), as arrays: each label's words are numbers into one list of distinct words, so a query is scored
-    against the ~230 distinct words in one call and every label's score follows by array arithmetic, not a
-    Python function per label."""
+    """Every framework node's name and aliases in every language, folded for matching once (the framework and
+    its translations ship with the package), as arrays: each label's words are numbers into one list of distinct
+    words, so a query is scored against the few hundred distinct words in one call and every label's score
+    follows by array arithmetic, not a Python function per label."""
 
     def __init__(self) -> None:
         fw = load_framework()
-        labels = [(node.id, name_key(label)) for node in fw.nodes() for label in (node.name, *node.aliases)]
+        # by node, then language: ties go to the broader node, as in English ("agricultura" to the cluster)
+        labels = list(dict.fromkeys(
+            (node.id, name_key(label)) for node in fw.nodes() for lang in available()
+            for label in (fw.label(node, lang).name, *fw.label(node, lang).aliases)))
         self.node_ids = [node_id for node_id, _ in labels]
         self.words = sorted({w for _, label in labels for w in label.split()})
         number = {w: i for i, w in enumerate(self.words)}
@@ -71,14 +78,18 @@ class _NameIndex:
         return np.maximum(per_label[:-1].mean(axis=0), per_label[-1])
 
 
+#: Words of three letters or more that name nothing in a label.
+_IGNORED = {"and", "los", "las", "del", "para", "con"}
+
+
 @cache
 def _index() -> _NameIndex:
     return _NameIndex()
 
 
-def framework_hits(query: str, limit: int = 5, cutoff: float = 80.0) -> list[NodeHit]:
-    """Framework nodes whose name or alias matches the query's words, best first (a node once, at its best
-    label's score)."""
+def framework_hits(query: str, limit: int = 5, cutoff: float = 80.0, lang: str = SOURCE_LANGUAGE) -> list[NodeHit]:
+    """Framework nodes whose name or alias in any language matches the query's words, best first (a node once, at
+    its best label's score), named in ``lang``."""
     fw = load_framework()
     index = _index()
     scores = index.scores(name_key(query))
@@ -89,17 +100,19 @@ def framework_hits(query: str, limit: int = 5, cutoff: float = 80.0) -> list[Nod
         node_id = index.node_ids[row]
         if node_id not in hits:
             node = fw.node(node_id)
-            hits[node_id] = NodeHit(id=node.id, name=node.name, level=node.level.value, edition=node.edition.value,
-                                    score=round(float(scores[row]) / 100, 3))
+            hits[node_id] = NodeHit(id=node.id, name=fw.label(node, lang).name, level=node.level.value,
+                                    edition=node.edition.value, score=round(float(scores[row]) / 100, 3))
     return list(hits.values())
 
 
 def search(conn: sqlite3.Connection, query: str, db_path: Path | None = None, limit: int = 5,
-           classifiers: Callable[[Kind], TextClassifier] | None = None) -> SearchResult:
-    """Framework nodes, occupations and programs matching ``query``; works on the framework alone too.
-    ``classifiers`` supplies already-loaded classifiers (a server keeps them); by default they are loaded."""
+           classifiers: Callable[[Kind], TextClassifier] | None = None, lang: str = SOURCE_LANGUAGE) -> SearchResult:
+    """Framework nodes, occupations and programs matching ``query`` (in any language), named in ``lang``; works on
+    the framework alone too. ``classifiers`` supplies already-loaded classifiers (a server keeps them); by default
+    they are loaded."""
     get = classifiers or (lambda kind: load_classifier(conn, kind, db_path))
-    result = SearchResult(query=query, nodes=framework_hits(query, limit), occupations=[], programs=[])
+    result = SearchResult(query=query, nodes=framework_hits(query, limit, lang=lang), occupations=[], programs=[])
+    titles = titles_for(conn, lang)
     missing = []
     kinds: tuple[tuple[Kind, str], ...] = (("occupation", "occupations"), ("program", "programs"))
     for kind, field in kinds:
@@ -108,7 +121,7 @@ def search(conn: sqlite3.Connection, query: str, db_path: Path | None = None, li
         except StoreError:
             missing.append(kind)
             continue
-        setattr(result, field, candidates)
+        setattr(result, field, in_language(candidates, kind, lang, titles))
     if missing:
         result.note = f"no {' or '.join(missing)} data imported: run `careerclusters data fetch` to search them"
     return result

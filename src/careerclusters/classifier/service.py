@@ -18,7 +18,7 @@ from typing import Literal
 import joblib
 from pydantic import BaseModel
 
-from careerclusters.classifier import program_names
+from careerclusters.classifier import program_names, translated
 from careerclusters.classifier import text as tx
 from careerclusters.classifier.model import TitleModel
 from careerclusters.framework import load_framework
@@ -33,7 +33,7 @@ MODEL_VERSION = "ensemble-7"
 #: share than the occupations' gives the calibration enough names to tell a sure answer from a guess.
 PROGRAM_HOLDOUT = 0.35
 SOURCES: dict[str, tuple[str, ...]] = {
-    "occupation": ("onet-db", "advance-cte-soc", "onet-legacy-clusters"),
+    "occupation": ("onet-db", "advance-cte-soc", "onet-legacy-clusters", *translated.IMPORTED_KINDS),
     "program": ("nces-cip", "advance-cte-cip"),
 }
 
@@ -93,6 +93,13 @@ class TextClassifier:
                 labels.append(code)
                 calibrate.append(real)
                 examples.setdefault(code, []).append(title)
+        # titles in Spanish (and any other language), never held out: the confidence is calibrated on real
+        # English titles, and English results stay as they were
+        for example in translated.occupation_examples(conn, set(titles)):
+            texts.append(example.text)
+            labels.append(example.code)
+            calibrate.append(False)
+            examples.setdefault(example.code, []).append(example.text)
         docs: dict[str, list[str]] = {
             c: [d] for c, d in q.occupation_descriptions(conn)}
         for code, task in q.occupation_tasks(conn):
@@ -133,6 +140,11 @@ class TextClassifier:
             # names, which read as schools name programs; not the pieces of the title, whose words stay in
             # training with the title itself and so would make the model look surer than it is.
             calibrate += [False] * (1 + len(parts)) + [True] * len(names)
+        for example in translated.program_examples(set(titles)):  # names in Spanish (and any other language)
+            examples[example.code].append(example.text)
+            texts.append(program_names.query_form(example.text))  # as a query is read
+            labels.append(example.code)
+            calibrate.append(False)
         model = TitleModel(linear_share=0.0, holdout=PROGRAM_HOLDOUT).fit(
             texts, labels, [r[2] for r in rows], [r[0] for r in rows], calibrate=calibrate)
         fw = load_framework()
@@ -199,7 +211,8 @@ def _save(path: Path, stored_fingerprint: str, classifier: TextClassifier) -> No
 def fingerprint(conn: sqlite3.Connection, kind: Kind) -> str:
     """What a built classifier depends on: the model version and the checksums of its source files."""
     rows = q.source_checksums(conn, SOURCES[kind])
-    return hashlib.sha256(repr((MODEL_VERSION, kind, [tuple(r) for r in rows])).encode()).hexdigest()
+    own = translated.bundled_digest()
+    return hashlib.sha256(repr((MODEL_VERSION, kind, [tuple(r) for r in rows], own)).encode()).hexdigest()
 
 
 def cache_path(db_path: Path, kind: Kind) -> Path:

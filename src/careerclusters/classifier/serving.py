@@ -3,6 +3,7 @@ that uses them. See ``base.shared``."""
 
 from __future__ import annotations
 
+from careerclusters.base.languages import SOURCE_LANGUAGE
 from careerclusters.base.shared import Shared, warm_up
 from careerclusters.classifier.search import SearchResult, search
 from careerclusters.classifier.service import SOURCES, Kind, TextClassifier, load_classifier
@@ -16,6 +17,6 @@ for _kind in ("occupation", "program"):
     warm_up(f"{_kind} classifier", needs=SOURCES[_kind][0])(lambda shared, kind=_kind: classifier(shared, kind))
 
 
-def search_everything(shared: Shared, query: str) -> SearchResult:
-    """Search with the classifiers the server keeps."""
-    return search(shared.conn, query, shared.db_path, classifiers=lambda kind: classifier(shared, kind))
+def search_everything(shared: Shared, query: str, lang: str = SOURCE_LANGUAGE) -> SearchResult:
+    """Search with the classifiers the server keeps, answering in ``lang``."""
+    return search(shared.conn, query, shared.db_path, classifiers=lambda kind: classifier(shared, kind), lang=lang)

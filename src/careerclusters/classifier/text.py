@@ -4,12 +4,18 @@
 Posting noise (pay, locations, shifts, seniority, contract terms) is removed; abbreviations are expanded;
 plurals are folded to a singular stem. The head noun, the word that names the kind of work ("nurse" in
 "ICU Registered Nurse", "director" in "Director of Nursing"), is found for extra weight.
+
+Titles come in Spanish too ("Mecánico de camiones", "enfermera"): accents are optional (dropped on both sides, so
+"mecanico" meets "mecánico"), Spanish articles and "de" are stop words, and "de", "en" and "para" end the head
+phrase as "of" does ("cocinera en un restaurante" is about a cook).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from careerclusters.framework.names import fold_accents
 
 #: Abbreviations common in job titles and postings, expanded to the words O*NET uses.
 ABBREVIATIONS = {
@@ -55,7 +61,9 @@ _POSTING_PHRASES = re.compile(
     r"\b(part|full)[\s-]?time\b|\bper\s+diem\b|\bsign[\s-]?on(\s+bonus)?\b|\bnew\s+grad(uate)?s?\b|"
     r"\bentry[\s-]+level\b|\b(day|night|evening|weekend|overnight|rotating|swing)\s+shifts?\b|"
     r"\bshift\s+differential\b|\bnow\s+hiring\b|\bhiring\s+now\b|\bimmediate(ly)?\s+start\b", re.I)
-STOP = {"of", "and", "the", "for", "in", "a", "an", "or", "at", "with", "&", "as", "by", "from", "into"}
+STOP = {"of", "and", "the", "for", "in", "a", "an", "or", "at", "with", "&", "as", "by", "from", "into",
+        # Spanish: articles, "de" and "y"; never English words in job titles
+        "de", "del", "el", "la", "los", "las", "y", "e", "en", "un", "una", "al"}
 US_STATES = {
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
     "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
@@ -104,7 +112,7 @@ def _only_terms(segment: str) -> bool:
 def words(text: str, expand: bool = True) -> list[str]:
     """Lower-case word stems with abbreviations expanded and posting noise and stop words removed."""
     out: list[str] = []
-    for raw in _WORD.findall(text.lower().replace("'", "")):
+    for raw in _WORD.findall(fold_accents(text.lower().replace("'", ""))):
         for word in (ABBREVIATIONS.get(raw, raw).split() if expand else [raw]):
             if word in STOP or word in NOISE:
                 continue
@@ -129,8 +137,11 @@ def reading(text: str) -> tuple[str, str | None]:
     return " ".join(words(cleaned)), _head_of(cleaned)
 
 
+_OF = re.compile(r"\b(of|de|del|en|para)\b", re.I)
+
+
 def _head_of(cleaned: str) -> str | None:
     main = re.split(r"[(,]", cleaned, maxsplit=1)[0]
-    before_of = re.split(r"\bof\b", main, maxsplit=1, flags=re.I)[0] if re.search(r"\bof\b", main, re.I) else main
+    before_of = _OF.split(main, maxsplit=1)[0] if _OF.search(main) else main
     found = words(before_of) or words(main)
     return found[-1] if found else None

@@ -33,6 +33,8 @@ def classify(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Where to write: a .csv file, or a .parquet folder of part files.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    lang: Annotated[str, typer.Option("--lang", "-l", help=common.LANG_HELP + " Texts may be in any of them; "
+                                      "this names the occupations and sub-clusters found.")] = "en",
     raw: Annotated[bool, common.RAW] = False,
     encoding: Annotated[str | None, common.ENCODING] = None,
     engine: Annotated[str, typer.Option(
@@ -46,8 +48,12 @@ def classify(
         "--partition-size", help="How much of the input one partition reads, such as 64MB (default: Dask's).")
     ] = None,
 ) -> None:
-    """Code job titles to occupations (or program names to CIP codes), with confidence and evidence."""
+    """Code job titles (in English or Spanish) to occupations, or program names to CIP codes, with confidence and
+    evidence."""
+    from careerclusters.classifier.localized import in_language, titles_for
+
     which = _kind(kind)
+    lang = common.parse_language(lang)
     if bool(texts) == bool(input_file):
         raise CareerClustersError("give either TEXT… or --input FILE.csv")
     if engine not in ("local", "dask"):
@@ -58,6 +64,7 @@ def classify(
         return
     with common.open_store() as conn:
         classifier = load_classifier(conn, which, common.store_path())
+        titles = titles_for(conn, lang)
     if input_file is not None:
         content = common.read_input(input_file, encoding)
         with common.progress() as progress:
@@ -71,7 +78,8 @@ def classify(
             output.write_text(result, encoding="utf-8")
             console.print(f"wrote {output}", highlight=False)
         return
-    answers = classify_each(classifier, texts or [], k=k)
+    answers = [(in_language(cands, which, lang, titles), why)
+               for cands, why in classify_each(classifier, texts or [], k=k)]
     if as_json:
         print_json([{"text": t, "candidates": [c.model_dump(mode="json") for c in cands], "reason": why}
                     for t, (cands, why) in zip(texts or [], answers, strict=True)])
@@ -112,12 +120,14 @@ def _classify_files(input_file: Path, column: str, output: Path | None, kind: Li
 
 
 def search(
-    query: Annotated[str, typer.Argument(metavar="TEXT", help="Words to look for.")],
+    query: Annotated[str, typer.Argument(metavar="TEXT", help="Words to look for, in English or Spanish.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    lang: Annotated[str, typer.Option("--lang", "-l", help=common.LANG_HELP)] = "en",
 ) -> None:
-    """Find occupations, programs, clusters and sub-clusters together (typo-tolerant)."""
+    """Find occupations, programs, clusters and sub-clusters together (typo-tolerant, accents optional)."""
+    lang = common.parse_language(lang)
     with common.open_store() as conn:
-        result = search_all(conn, query, common.store_path())
+        result = search_all(conn, query, common.store_path(), lang=lang)
     if as_json:
         print_json(result.model_dump(mode="json"))
         return

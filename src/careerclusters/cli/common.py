@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.languages import LANGUAGES
 from careerclusters.base.tables import read_table
 from careerclusters.framework import Edition
 from careerclusters.store import connect, default_path
@@ -81,6 +82,14 @@ def parse_edition(value: str | None) -> Edition | None:
 
 
 EDITION_HELP = "Framework edition: 2024 (modern) or original."
+LANG_HELP = f"Language of the answer: {' or '.join(LANGUAGES)}."
+
+
+def parse_language(lang: str) -> str:
+    """A language the project speaks (``--lang``), or a one-line error naming the ones it does."""
+    if lang not in LANGUAGES:
+        raise CareerClustersError(f"unknown language {lang!r}: use {' or '.join(LANGUAGES)}")
+    return lang
 
 
 def print_json(data: Any) -> None:

@@ -105,7 +105,8 @@ def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | 
 def import_(paths: Annotated[list[Path], typer.Argument(help="Official files, or an O*NET folder or zip.")],
             industries: IndustriesOption = False) -> None:
     """Import official files (kinds are detected from contents) in one all-or-nothing transaction. OEWS by area
-    keeps the cross-industry figures unless --industries is given."""
+    keeps the cross-industry figures unless --industries is given. An official list of occupation titles in Spanish
+    (a CSV with a code column and a title_es column) takes the place of the project's own translation."""
     _import(paths, industries=industries)
 
 
@@ -129,10 +130,13 @@ def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     A store written by an older version is upgraded here (the server opens stores read-only and asks for
     this)."""
     path = common.store_path()
+    from careerclusters.store.translations import title_status
+
     with common.open_store(readonly=not (path.exists() and os.access(path, os.W_OK))) as conn:
         entries = status(conn)
         lacking = missing_files(conn)
         unneeded = not_needed(conn)
+        titles = title_status(conn)
     hosts = unreachable()
     pdf_problem = pdf.unavailable()
     if as_json:
@@ -142,7 +146,8 @@ def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
                                  "offline": list(m.offline)} for m in lacking],
                     "not_needed": [{"kind": u.kind, "file_name": u.file_name, "held_by": held_by}
                                    for u, held_by in unneeded],
-                    "unreachable": hosts, "pdf": {"available": pdf_problem is None, "problem": pdf_problem}})
+                    "occupation_titles": titles, "unreachable": hosts,
+                    "pdf": {"available": pdf_problem is None, "problem": pdf_problem}})
         return
     table = Table("source", "release", "origin", "rows", "since (UTC)", "sha256")
     for e in entries:
@@ -150,6 +155,11 @@ def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
                       str(e["imported_at"])[:16].replace("T", " "), str(e["sha256"])[:12])
     console.print(table)
     plain = functools.partial(console.print, highlight=False, soft_wrap=True, markup=False)
+    for t in titles:
+        plain(f"Occupation titles in {t['lang']}: " + (
+            f"{t['imported']:,} from the imported list {t['imported_from']}, the project's own translation for the rest"
+            if t["imported"] else f"the project's own translation ({t['own']:,} codes); import an official list in "
+            f"its place with `{command('data import FILE.csv')}` (columns code, title_{t['lang']})") + ".")
     for u, held_by in unneeded:
         console.print(f"Not needed: {u.file_name} ({u.release}); the imported {held_by} holds the same figures.",
                       highlight=False)

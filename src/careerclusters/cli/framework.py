@@ -1,4 +1,5 @@
-"""``careerclusters framework …``: draw, show and export the embedded framework."""
+"""``careerclusters framework …``: draw, show and export the embedded framework, in English or (``--lang``) in
+another language it is translated into; the words around the framework's own follow the interface catalogue."""
 
 from __future__ import annotations
 
@@ -10,38 +11,46 @@ from typing import Annotated
 import typer
 from rich.tree import Tree
 
+from careerclusters.base.languages import gettext as _
+from careerclusters.base.languages import language
 from careerclusters.cli import common
 from careerclusters.cli.common import (
     EDITION_HELP,
+    LANG_HELP,
     console,
     parse_edition,
+    parse_language,
     print_json,
     user_errors,
 )
 from careerclusters.framework import Edition, Framework, Node, load_framework
 from careerclusters.framework.export import edition_dict, node_dict, to_csv, to_json_document, to_skos
+from careerclusters.framework.translations import Translation
 
 app = typer.Typer(help="Browse and export the National Career Clusters Framework.", no_args_is_help=True)
+LANG = Annotated[str, typer.Option("--lang", "-l", help=LANG_HELP)]
 
 
-def _label(node: Node) -> str:
+def _label(words: Translation, node: Node) -> str:
     code = f" [dim]{node.code}[/dim]" if node.code else ""
-    flag = " [magenta](cross-cutting)[/magenta]" if node.cross_cutting else ""
+    flag = " [magenta](" + _("cross-cutting") + ")[/magenta]" if node.cross_cutting else ""
     naics = f" [dim]NAICS {', '.join(node.naics)}[/dim]" if node.naics else ""
-    return f"{node.name}{code}{flag}{naics}"
+    return f"{words.label(node).name}{code}{flag}{naics}"
 
 
-def _add(fw: Framework, branch: Tree, node: Node) -> None:
-    sub = branch.add(_label(node))
+def _add(fw: Framework, words: Translation, branch: Tree, node: Node) -> None:
+    sub = branch.add(_label(words, node))
     for child in fw.children(node):
-        _add(fw, sub, child)
+        _add(fw, words, sub, child)
 
 
 def _summary(counts: dict[str, int]) -> str:
-    parts = [f"{counts[k]} {k}" for k in ("groupings", "clusters", "subclusters", "pathways") if k in counts]
-    if "cross_cutting_clusters" in counts:
-        parts[1] += f" ({counts['cross_cutting_clusters']} cross-cutting)"
-    return ", ".join(parts).replace("subclusters", "sub-clusters")
+    if "groupings" in counts:
+        return _("%(groupings)d groupings, %(clusters)d clusters (%(cross)d cross-cutting), "
+                 "%(subclusters)d sub-clusters") % {"groupings": counts["groupings"], "clusters": counts["clusters"],
+                                                    "cross": counts["cross_cutting_clusters"],
+                                                    "subclusters": counts["subclusters"]}
+    return _("%(clusters)d clusters, %(pathways)d pathways") % counts
 
 
 @app.command()
@@ -49,18 +58,21 @@ def _summary(counts: dict[str, int]) -> str:
 def tree(
     edition: Annotated[str, typer.Option("--edition", "-e", help=EDITION_HELP)] = "2024",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a tree.")] = False,
+    lang: LANG = "en",
 ) -> None:
     """Draw the hierarchy: groupings, clusters and sub-clusters (or the original clusters and pathways)."""
     fw = load_framework()
     ed = parse_edition(edition)
     assert ed is not None
+    lang = parse_language(lang)
     if as_json:
-        print_json(edition_dict(fw, ed))
+        print_json(edition_dict(fw, ed, lang))
         return
-    root = Tree(f"[bold]National Career Clusters Framework ({'2024' if ed is Edition.MODERN else 'original'})"
-                f"[/bold]: {_summary(fw.counts(ed))}")
-    for top in fw.roots(ed):
-        _add(fw, root, top)
+    words = fw.translation(lang)
+    with language(lang):
+        root = Tree(f"[bold]{words.edition_title(ed)}[/bold]: {_summary(fw.counts(ed))}")
+        for top in fw.roots(ed):
+            _add(fw, words, root, top)
     console.print(root)
 
 
@@ -70,49 +82,62 @@ def show(
     query: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help="An id, code, name or alias.")],
     edition: Annotated[str | None, typer.Option("--edition", "-e", help=EDITION_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    lang: LANG = "en",
 ) -> None:
     """Show one grouping, cluster, sub-cluster or pathway with its parents, children and definition."""
     fw = load_framework()
+    lang = parse_language(lang)
     node = fw.get(query, edition=parse_edition(edition))
     ancestors = fw.ancestors(node)
     children = fw.children(node)
     if as_json:
-        data = node_dict(fw, node, nested=False) | {
+        data = node_dict(fw, node, nested=False, lang=lang) | {
             "edition": node.edition.value,
-            "ancestors": [node_dict(fw, a, nested=False) for a in ancestors],
-            "children": [node_dict(fw, c, nested=False) for c in children],
+            "ancestors": [node_dict(fw, a, nested=False, lang=lang) for a in ancestors],
+            "children": [node_dict(fw, c, nested=False, lang=lang) for c in children],
         }
         print_json(data)
         return
-    console.print(f"[bold]{node.name}[/bold]  [dim]{node.level.label}, {node.edition} edition, id {node.id}"
-                  + (f", code {node.code}" if node.code else "") + "[/dim]")
-    console.print(node.definition)
-    if node.aliases:
-        console.print(f"[dim]Also written:[/dim] {'; '.join(node.aliases)}")
-    if node.naics:
-        console.print(f"[dim]NAICS sectors:[/dim] {', '.join(node.naics)}")
-    if node.cross_cutting:
-        console.print("[magenta]Cross-cutting: its skills are used in every other cluster.[/magenta]")
-    for ancestor in ancestors:
-        console.print(f"[dim]{ancestor.level.label}:[/dim] {ancestor.name} ({ancestor.id})")
-    if children:
-        console.print(f"[dim]{children[0].level.label}s ({len(children)}):[/dim]")
-        for child in children:
-            console.print(f"  • {child.name} ({child.id})")
+    words = fw.translation(lang)
+    label = words.label(node)
+    with language(lang):
+        about = _("%(level)s, %(edition)s edition, id %(id)s") % {
+            "level": words.level(node.level), "id": node.id,
+            "edition": _("2024") if node.edition is Edition.MODERN else _("original")}
+        console.print(f"[bold]{label.name}[/bold]  [dim]{about}"
+                      + (_(", code %(code)s") % {"code": node.code} if node.code else "") + "[/dim]")
+        console.print(label.definition)
+        if label.aliases:
+            console.print("[dim]" + _("Also written:") + "[/dim] " + "; ".join(label.aliases))
+        if node.naics:
+            console.print("[dim]" + _("NAICS sectors:") + "[/dim] " + ", ".join(node.naics))
+        if node.cross_cutting:
+            console.print("[magenta]" + _("Cross-cutting: its skills are used in every other cluster.") + "[/magenta]")
+        for ancestor in ancestors:
+            console.print(f"[dim]{words.level(ancestor.level)}:[/dim] {words.label(ancestor).name} ({ancestor.id})")
+        if children:
+            console.print(f"[dim]{words.level(children[0].level, plural=True)} ({len(children)}):[/dim]")
+            for child in children:
+                console.print(f"  • {words.label(child).name} ({child.id})")
+        if words.translator:
+            console.print(f"[dim]{words.translator}[/dim]")
 
 
 @app.command()
 @user_errors
-def practices(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def practices(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False, lang: LANG = "en") -> None:
     """The Career Ready Practices, each list labelled with its edition."""
-    lists = load_framework().practices
+    lists = load_framework().translation(parse_language(lang)).practices
     if as_json:
         print_json([p.model_dump(mode="json") for p in lists])
         return
-    for plist in lists:
-        console.print(f"[bold]{plist.title}[/bold] [dim]({plist.edition} edition)[/dim]")
-        for practice in plist.practices:
-            console.print(f"  {practice.code:>5}  {practice.name}", highlight=False)
+    with language(lang):
+        for plist in lists:
+            edition = _("%(edition)s edition") % {
+                "edition": _("2024") if plist.edition is Edition.MODERN else _("original")}
+            console.print(f"[bold]{plist.title}[/bold] [dim]({edition})[/dim]")
+            for practice in plist.practices:
+                console.print(f"  {practice.code:>5}  {practice.name}", highlight=False)
 
 
 class ExportFormat(StrEnum):
@@ -131,16 +156,19 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
     raw: Annotated[bool, common.RAW] = False,
+    lang: Annotated[str, typer.Option("--lang", "-l", help=LANG_HELP + " JSON and CSV in that language (saying who "
+                                      "translated it); SKOS with its labels beside the English.")] = "en",
 ) -> None:
     """Export the framework as one nested JSON document, a flat CSV, or SKOS in Turtle."""
     fw = load_framework()
     ed = parse_edition(edition)
+    lang = parse_language(lang)
     if fmt is ExportFormat.json:
-        text = json.dumps(to_json_document(fw, ed), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(to_json_document(fw, ed, lang), indent=2, ensure_ascii=False) + "\n"
     elif fmt is ExportFormat.csv:
-        text = to_csv(fw, ed, raw=raw)
+        text = to_csv(fw, ed, raw=raw, lang=lang)
     else:
-        text = to_skos(fw, ed).serialize(format="turtle")
+        text = to_skos(fw, ed, lang).serialize(format="turtle")
     if output is None:
         typer.echo(text, nl=False)
     else:

@@ -19,7 +19,7 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.formatting import money, spoken
 from careerclusters.base.languages import LANGUAGES
 from careerclusters.cli import common
-from careerclusters.cli.common import console, print_json, say, user_errors
+from careerclusters.cli.common import console, parse_language, print_json, say, user_errors
 from careerclusters.survey import Answer, Item, Part, load_instrument
 from careerclusters.survey import scoring as survey
 from careerclusters.survey.data import SurveyData
@@ -28,12 +28,6 @@ app = typer.Typer(help="Find your cluster: a short interest survey that suggests
                   invoke_without_command=True)
 LANG_HELP = f"Language of the survey: {' or '.join(LANGUAGES)}."
 JSON = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-
-
-def _language(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise CareerClustersError(f"unknown language {lang!r}: use {' or '.join(LANGUAGES)}")
-    return lang
 
 
 def _sheet(data: dict[str, Any], where: str) -> survey.SurveyAnswers:
@@ -140,7 +134,7 @@ def run(ctx: typer.Context,
     """Take the survey in the terminal: answer each activity, tick the checklist, see your results."""
     if ctx.invoked_subcommand is not None:
         return
-    lang = _language(lang)
+    lang = parse_language(lang)
     _ = i18n.translator(lang).gettext
     instrument = load_instrument(lang)
     state: dict[str, Any] = {"lang": lang, "answers": {}, "asked": []}
@@ -221,7 +215,7 @@ def _ask_checklist(title: str, items: list[Item], record: Any, lang: str) -> Non
 @user_errors
 def items(lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en", as_json: JSON = False) -> None:
     """List the survey's items with their part and key."""
-    instrument = load_instrument(_language(lang))
+    instrument = load_instrument(parse_language(lang))
     if as_json:
         print_json([i.model_dump(mode="json") for i in instrument.items])
         return
@@ -238,7 +232,7 @@ def score(answers: Annotated[Path, typer.Option("--answers", help="JSON file: {i
     """Score a file of answers (0 dislike, 1 not sure, 2 like) and print the results."""
     data = _read(answers)
     if lang is not None and isinstance(data, dict):
-        data = (data if "answers" in data else {"answers": data}) | {"lang": _language(lang)}
+        data = (data if "answers" in data else {"answers": data}) | {"lang": parse_language(lang)}
     result = survey.score(_sheet(data, str(answers)), _data())
     if as_json:
         print_json(result.model_dump(mode="json"))

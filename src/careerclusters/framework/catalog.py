@@ -1,7 +1,8 @@
 """The ``Framework``: both editions loaded once, with navigation and lookup.
 
 Lookups accept what people actually type: an id (``physical-health``), a code (``040200``), an exact
-name or an alias, ignoring case and punctuation. A miss or a tie raises an error that says what was
+name or an alias, ignoring case, accents and punctuation, in English or, when no English name matches, in a
+language the framework is translated into ("Salud física"). A miss or a tie raises an error that says what was
 meant or which candidates tied, rather than guessing.
 """
 
@@ -22,6 +23,8 @@ from careerclusters.framework.model import (
     PracticeList,
 )
 from careerclusters.framework.names import closest, name_key
+from careerclusters.framework.translations import Label, Translation, available
+from careerclusters.framework.translations import load as load_translation
 
 
 class Framework:
@@ -34,6 +37,8 @@ class Framework:
                 raise FrameworkDataError(f"id {node.id!r} is used in both editions")
             self._nodes[node.id] = node
         self.practices: tuple[PracticeList, ...] = tuple(practices)
+        self._translations: dict[str, Translation] = {}
+        self._by_translated_key: dict[str, list[Node]] | None = None
         self._by_code: dict[str, list[Node]] = {}
         self._by_key: dict[str, list[Node]] = {}
         for node in self._nodes.values():
@@ -107,6 +112,17 @@ class Framework:
             found += [child, *self.descendants(child)]
         return found
 
+    # -- other languages -------------------------------------------------------------------------------
+    def translation(self, lang: str) -> Translation:
+        """The framework's words in ``lang`` (checked, and read once); English is the framework's own."""
+        if lang not in self._translations:
+            self._translations[lang] = load_translation(lang, list(self._nodes.values()), self.practices)
+        return self._translations[lang]
+
+    def label(self, node: Node, lang: str) -> Label:
+        """A node's name, definition and other names in ``lang``: ``fw.label(node, "es").name``."""
+        return self.translation(lang).label(node)
+
     # -- lookup ----------------------------------------------------------------------------------------
     def find(self, query: str, edition: Edition | None = None, level: Level | None = None) -> list[Node]:
         """Every node whose id, code, name or alias matches ``query`` exactly (after folding)."""
@@ -118,7 +134,28 @@ class Framework:
 
         if text in self._nodes and keep([self._nodes[text]]):
             return keep([self._nodes[text]])
-        return keep(self._by_code.get(text, [])) or keep(self._by_key.get(name_key(text), []))
+        key = name_key(text)
+        return (keep(self._by_code.get(text, [])) or keep(self._by_key.get(key, []))
+                or keep(self._translated_keys().get(key, [])))
+
+    def _translated_keys(self) -> dict[str, list[Node]]:
+        """Every node by the folded names and other names of its translations (built when first needed). A
+        framework built from other files (a test's) is looked up in English only: the translations are of the
+        embedded one."""
+        if self._by_translated_key is None:
+            found: dict[str, list[Node]] = {}
+            for lang in available()[1:]:
+                try:
+                    words = self.translation(lang)
+                except FrameworkDataError:
+                    continue
+                for node in self._nodes.values():
+                    label = words.label(node)
+                    for key in {name_key(x) for x in (label.name, *label.aliases)}:
+                        if node not in found.setdefault(key, []):
+                            found[key].append(node)
+            self._by_translated_key = found
+        return self._by_translated_key
 
     def get(self, query: str, edition: Edition | None = None, level: Level | None = None) -> Node:
         """The one node matching ``query``; raises ``NotFoundError`` with suggestions, or

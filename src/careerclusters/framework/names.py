@@ -2,7 +2,8 @@
 
 Official names differ from the spellings people and other publishers use only in case, punctuation and
 "&" versus "and" ("Arts, Entertainment & Design", "Food Products and Processing Systems"), so one key
-that ignores those differences finds them all.
+that ignores those differences finds them all. Accents are optional too, as people type them in other
+languages: "construccion" finds "Construcción".
 """
 
 from __future__ import annotations
@@ -15,9 +16,16 @@ from rapidfuzz import fuzz, process
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+def fold_accents(text: str) -> str:
+    """Text without its accents and other combining marks ("Construcción" → "Construccion", "ñ" → "n")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def name_key(text: str) -> str:
-    """Fold a name to a key: Unicode-normalised, lower case, '&' read as 'and', punctuation dropped."""
-    folded = unicodedata.normalize("NFKC", text).lower().replace("&", " and ")
+    """Fold a name to a key: Unicode-normalised, accents dropped, lower case, '&' read as 'and', punctuation
+    dropped."""
+    folded = fold_accents(text).lower().replace("&", " and ")
     return _NON_ALNUM.sub(" ", folded).strip()
 
 

@@ -19,8 +19,10 @@ MARK = "__careerclusters_shared__"
 
 
 def shared(endpoint: F) -> F:
-    """Mark a route whose answer depends only on its URL and the imported data (put it under ``@router.get``).
-    Pages built from what a person typed or answered are never marked, so nothing personal is kept."""
+    """Mark a route whose answer depends only on its URL, the imported data and the request's language (the
+    language ``http.languages`` negotiates from Accept-Language, which the page cache keys on too); put it under
+    ``@router.get``. Pages built from what a person typed or answered are never marked, so nothing personal is
+    kept."""
     setattr(endpoint, MARK, True)
     return endpoint
 
@@ -36,16 +38,17 @@ def etag_of(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
-def cacheable(request: Request, body: bytes, media_type: str) -> Response:
-    """A response with an ETag of its content and a day's caching; a matching If-None-Match gets 304."""
+def cacheable(request: Request, body: bytes, media_type: str, headers: dict[str, str] | None = None) -> Response:
+    """A response with an ETag of its content and a day's caching; a matching If-None-Match gets 304. ``headers``
+    are added to both (``Content-Language`` and ``Vary`` of an answer in a language)."""
     etag = etag_of(body)
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=86400"}
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=86400", **(headers or {})}
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=media_type, headers=headers)
 
 
-def cacheable_json(request: Request, data: Any) -> Response:
+def cacheable_json(request: Request, data: Any, headers: dict[str, str] | None = None) -> Response:
     """Data that changes only with a release of the program (the framework) as cacheable JSON."""
     return cacheable(request, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(),
-                     "application/json")
+                     "application/json", headers)

@@ -9,8 +9,11 @@ typed or answered. Pages built from a person's answers (the survey's results, a 
 free-text search and classification are never kept, so nothing personal stays in the server's memory. A kept
 response is sent with ``Cache-Control: public`` and an ``ETag`` (a matching ``If-None-Match`` gets 304), so a reverse
 proxy in front can keep it too, and it is keyed by the imported data's version: importing new data into
-the store makes every kept copy stale at once. The memory each worker spends is bounded (least recently
-used copies go first) and set by ``CAREERCLUSTERS_PAGE_CACHE_MB``.
+the store makes every kept copy stale at once. A copy is also keyed by the language the request's
+``Accept-Language`` asks for (as ``http.languages`` negotiates it, so "es-MX,es;q=0.9" and "es" share one copy):
+an answer in Spanish is never sent to a reader who asked for English. A route whose answer does not change with
+the language is kept at most once per language the project speaks. The memory each worker spends is bounded
+(least recently used copies go first) and set by ``CAREERCLUSTERS_PAGE_CACHE_MB``.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from careerclusters.http.caching import etag_of, is_shared
+from careerclusters.http.languages import negotiate
 
 #: How long a browser or proxy may reuse a shared response without asking again.
 MAX_AGE = 3600
@@ -70,6 +74,10 @@ class LruBytes:
         return len(self._items)
 
 
+#: The headers a 304 carries from the kept answer: what a cache needs to reuse its own copy for the right readers.
+_REVALIDATED = (b"etag", b"cache-control", b"vary", b"content-language")
+
+
 def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
     return next((value for key, value in headers if key.lower() == name), None)
 
@@ -87,7 +95,8 @@ class ResponseCache:
         if version is None:
             await self.app(scope, receive, send)
             return
-        key = (version, scope["path"], scope.get("query_string", b"").decode("latin-1"))
+        language = negotiate(dict(scope["headers"]).get(b"accept-language", b"").decode("latin-1"))
+        key = (version, scope["path"], scope.get("query_string", b"").decode("latin-1"), language)
         kept = self.kept.get(key)
         if kept is not None:
             await self._send_kept(scope, kept, send, b"hit")
@@ -98,7 +107,7 @@ class ResponseCache:
     async def _send_kept(scope: Scope, kept: Kept, send: Send, outcome: bytes) -> None:
         asked = dict(scope["headers"]).get(b"if-none-match", b"")
         if kept.etag in asked:
-            headers = [(k, v) for k, v in kept.headers if k in (b"etag", b"cache-control")]
+            headers = [(k, v) for k, v in kept.headers if k in _REVALIDATED]
             await send({"type": "http.response.start", "status": 304, "headers": [*headers, (b"x-cache", outcome)]})
             await send({"type": "http.response.body", "body": b""})
             return

@@ -28,6 +28,7 @@ from careerclusters.sources import (
     onet_legacy,
     sced,
     state_projections,
+    titles,
 )
 from careerclusters.sources.base import Extract, header_of
 from careerclusters.sources.official import OFFICIAL_FILES, OfficialFile, official_by_sha
@@ -85,6 +86,8 @@ def detect(path: Path) -> tuple[str, Reader]:
         return onet_legacy.KIND, onet_legacy.read
     if sced.looks_like(header):
         return sced.KIND, sced.read
+    if titles.looks_like(header):
+        return titles.kind(titles.language_of(header) or ""), titles.read
     found = _state_table(path)
     if found is not None:
         return found

@@ -21,7 +21,7 @@ from typing import Any
 from careerclusters import sources
 from careerclusters.sources import Extract, bundle
 from careerclusters.store.errors import StoreError
-from careerclusters.store.schema import BY_INDUSTRY, COMBINABLE, OWNERS
+from careerclusters.store.schema import BY_INDUSTRY, BY_KIND, COMBINABLE, OWNERS
 
 #: Between the names of files imported together as one kind, in ``source_file.file_name``.
 JOINED = " + "
@@ -72,7 +72,10 @@ def import_extracts(conn: sqlite3.Connection, extracts: Sequence[tuple[Extract, 
 def _replace(conn: sqlite3.Connection, extract: Extract, origin: str = "imported") -> None:
     owned = OWNERS[extract.kind]
     for table in owned:
-        conn.execute(f"DELETE FROM {table}")  # noqa: S608 - table names come from OWNERS, not input
+        if table in BY_KIND:
+            conn.execute(f"DELETE FROM {table} WHERE kind = ?", (extract.kind,))  # noqa: S608 - from OWNERS
+        else:
+            conn.execute(f"DELETE FROM {table}")  # noqa: S608 - table names come from OWNERS, not input
     for table, rows in extract.tables.items():
         if table not in owned:
             raise StoreError(f"{extract.file_name}: reader produced rows for {table!r}, which {extract.kind} "

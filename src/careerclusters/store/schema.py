@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from importlib import resources
 
+from careerclusters.base.languages import LANGUAGES, SOURCE_LANGUAGE
+from careerclusters.sources import titles
+
 MIGRATIONS: tuple[str, ...] = tuple(resources.files(__package__).joinpath(f"schema_{n}.sql").read_text("utf-8")
-                                    for n in (1, 2, 3, 4, 5))
+                                    for n in (1, 2, 3, 4, 5, 6))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The tables each source kind fills; importing a kind again replaces exactly these.
@@ -31,7 +34,13 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "state-projections": ("state_projection",),
     "state-in-demand": ("in_demand_occupation",),
     "bls-oews-area-definitions": ("county_area",),
+    # an official list of occupation titles in each language besides English (sources/titles.py)
+    **{titles.kind(lang): (titles.TABLE,) for lang in LANGUAGES if lang != SOURCE_LANGUAGE},
 }
+
+#: Tables that several kinds fill, each kind its own rows, named in the table's ``kind`` column: importing a kind
+#: again replaces only its rows.
+BY_KIND: frozenset[str] = frozenset({titles.TABLE})
 
 #: Kinds whose files may come in parts (BLS's state and metro workbooks): parts imported in one run are
 #: combined into one import of the kind. For each table, how many leading columns key a row (the first

@@ -88,7 +88,6 @@ class _Words(BaseModel):
     name: str
     items: dict[str, str]
     education: dict[str, str]
-    names: dict[str, str] = {}
 
 
 class Instrument(BaseModel):
@@ -102,7 +101,6 @@ class Instrument(BaseModel):
     items: tuple[Item, ...]
     code_order: tuple[str, ...]  # item ids in instrument.yaml order: the positions result links encode
     education: tuple[tuple[str, str], ...]  # (level id, label), lowest first
-    names: dict[str, str]  # framework node id -> name in this language (English falls back to the framework)
 
     def part(self, part: Part) -> list[Item]:
         return [i for i in self.items if i.part is part]
@@ -119,8 +117,10 @@ class Instrument(BaseModel):
         return item_id in self._index
 
     def name(self, node_id: str) -> str:
-        """A framework node's name in this language."""
-        return self.names.get(node_id) or load_framework().node(node_id).name
+        """A framework node's name in this language: the framework's translation (``framework.translations``),
+        the one place the framework's words in each language are kept."""
+        fw = load_framework()
+        return fw.label(fw.node(node_id), self.language).name
 
     def education_levels(self) -> list[str]:
         return [level for level, _label in self.education]
@@ -189,13 +189,6 @@ def missing_words(lang: str) -> list[str]:
                  if not words.education.get(e, "").strip()]
     problems += [f"education level {e!r} is not in instrument.yaml" for e in words.education
                  if e not in structure.education]
-    if lang != "en":  # the framework's own names are English; every other language names every node
-        fw = load_framework()
-        nodes = [n.id for level in (Level.GROUPING, Level.CLUSTER, Level.SUBCLUSTER)
-                 for n in fw.nodes(Edition.MODERN, level)]
-        problems += [f"framework node {n!r} has no name" for n in nodes if not words.names.get(n, "").strip()]
-    problems += [f"framework node {n!r} does not exist" for n in words.names
-                 if n not in {x.id for x in load_framework().nodes(Edition.MODERN)}]
     return problems
 
 
@@ -220,7 +213,7 @@ def load_instrument(lang: str = "en") -> Instrument:
     items += [Item(id=e.id, part=Part.PURPOSE, key=e.key, text=words.items[e.id]) for e in structure.purpose]
     return Instrument(version=structure.version, code_order=tuple(_ids(structure)), language=lang,
                       language_name=words.name, items=tuple(items),
-                      education=tuple((e, words.education[e]) for e in structure.education), names=words.names)
+                      education=tuple((e, words.education[e]) for e in structure.education))
 
 
 class _RollUp(BaseModel):
