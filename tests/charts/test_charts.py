@@ -91,7 +91,7 @@ def test_scatter_leaves_out_wages_not_released(conn) -> None:
     figure = drawn(spec)
     plotted = points(figure)
     assert len(plotted) == 14 and min(y for _x, y in plotted) > 0
-    assert "4 occupations are not plotted for want of a released wage or projected openings" in spec.summary
+    assert "4 jobs are not in the chart because BLS has not released its pay or its openings" in spec.summary
     assert [c.text for c in next(r for r in spec.table.rows if r[0].text == "Actors")][:2] == ["Actors", "not released"]
     chart = charts.render(spec)
     assert 'href="/occupations/27-2011"' not in chart.svg

@@ -161,7 +161,7 @@ def _scatter_summary(name: str, plotted: list[tuple[OccupationListing, WageFigur
     low = min(plotted, key=lambda p: p[1].value)
     high = max(plotted, key=lambda p: p[1].value)
     most = max(plotted, key=lambda p: p[0].openings_k)
-    text = (f"The {len(plotted)} {name} occupations plotted pay median wages from {low[1].text()} "
+    text = (f"The chart shows {len(plotted)} jobs in {name}. Their typical pay runs from {low[1].text()} a year "
             f"({low[0].title}) to {high[1].text()} ({high[0].title}). {most[0].title} have the most openings, "
             f"{people(most[0].openings_k)} a year.")
     jobs = {level: sum(o.employment_k or 0 for o, _w in items) for level, items in by_education.items()}
@@ -170,13 +170,12 @@ def _scatter_summary(name: str, plotted: list[tuple[OccupationListing, WageFigur
     if len(wages) > 1 and sum(jobs.values()):
         share = jobs[common] / sum(jobs.values())
         need = education_style(by_education[common][0][0].entry_education).phrase
-        text += (f" {'Most' if share > 0.5 else 'The largest share'} of these jobs ({percent(share)}) typically "
-                 f"need{'s' if share <= 0.5 else ''} {need}; "
-                 "those occupations' median wages run from "
-                 f"{money(wages[0])} to {money(wages[-1])}.")
+        text += (f" {'Most' if share > 0.5 else 'The largest share'} of the people in these jobs ({percent(share)}) "
+                 f"work in jobs that need {need} to start; those jobs pay from {money(wages[0])} to "
+                 f"{money(wages[-1])}.")
     if left_out:
-        text += (f" {left_out} occupation{'s are' if left_out > 1 else ' is'} not plotted for want of a released "
-                 "wage or projected openings; the table lists them.")
+        text += (f" {left_out} job{'s are' if left_out > 1 else ' is'} not in the chart because BLS has not released "
+                 "its pay or its openings; the table lists them.")
     return text
 
 
