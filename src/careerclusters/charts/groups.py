@@ -228,21 +228,21 @@ def set_by_text(set_by: Sequence[str], share: float | None) -> str:
 
 def best_paid_text(groups: Sequence[tuple[str, WageFigure, Sequence[str], float | None]]) -> str:
     """The sentence naming the best-paid group that says whose pay a figure set by one or two occupations is, and
-    then which group pays best on its own many occupations: "X has the highest typical median wage, $135,980, but
-    that is the pay of A and B, who hold 80% of its jobs; of the sub-clusters whose figure is not set by one or
-    two occupations, Y pays best, $75,420." Empty without a figure."""
+    then which group pays best on its own many occupations: "X has the highest typical pay, $135,980 a year, but
+    that is the pay of A and B, who hold 80% of its jobs. Of the sub-clusters whose pay is not set by one or two
+    jobs, Y pays best, $75,420." Empty without a figure."""
     paid = [g for g in groups if g[1].value is not None]
     if not paid:
         return ""
     label, wage, set_by, share = max(paid, key=lambda g: g[1].value)
     if not set_by or share is None:
-        return f" {label} pays best, a typical median wage of {wage.text()}."
-    text = (f" {label} has the highest typical median wage, {wage.text()}, but that is the pay of "
+        return f" {label} pays best: typical pay of {wage.text()} a year."
+    text = (f" {label} has the highest typical pay, {wage.text()} a year, but that is the pay of "
             f"{' and '.join(set_by)}, who hold {percent(share)} of its jobs")
     broad = [g for g in paid if not g[2]]
     if broad:
         other = max(broad, key=lambda g: g[1].value)
-        text += (f"; of the sub-clusters whose figure is not set by one or two occupations, {other[0]} pays best, "
+        text += (f". Of the sub-clusters whose pay is not set by one or two jobs, {other[0]} pays best, "
                  f"{other[1].text()}")
     return text + "."
 
