@@ -43,8 +43,8 @@ def test_charts_have_names_summaries_and_tables(page: Page, server: str) -> None
 
 def test_scatter_points_by_keyboard(page: Page, server: str) -> None:
     page.goto(server + "/subclusters/physical-health")
-    scatter = page.get_by_role("group", name=re.compile(r"^Pay and openings in Physical Health The 85 Physical "
-                                                        r"Health occupations plotted"))
+    scatter = page.get_by_role("group", name=re.compile(r"^Pay and openings in Physical Health The chart shows 85 "
+                                                        r"jobs in Physical Health\."))
     assert scatter.count() == 1
     nurses = page.get_by_role("link", name=re.compile(r"^Registered Nurses: median wage \$97,550, 189,100 openings"))
     assert nurses.count() == 1

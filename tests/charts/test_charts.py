@@ -91,7 +91,7 @@ def test_scatter_leaves_out_wages_not_released(conn) -> None:
     figure = drawn(spec)
     plotted = points(figure)
     assert len(plotted) == 14 and min(y for _x, y in plotted) > 0
-    assert "4 occupations are not plotted for want of a released wage or projected openings" in spec.summary
+    assert "4 jobs are not in the chart because BLS has not released its pay or its openings" in spec.summary
     assert [c.text for c in next(r for r in spec.table.rows if r[0].text == "Actors")][:2] == ["Actors", "not released"]
     chart = charts.render(spec)
     assert 'href="/occupations/27-2011"' not in chart.svg
@@ -156,7 +156,7 @@ def cluster_chart(conn: sqlite3.Connection, cluster_id: str) -> charts.ChartSpec
 def test_cluster_subclusters_by_size_and_pay(conn) -> None:
     spec = cluster_chart(conn, "healthcare-human-services")
     assert ("Physical Health is the largest, with 12.0 million jobs. Biotechnology Research & Development pays "
-            "best, a typical median wage of $103,410.") in spec.summary
+            "best: typical pay of $103,410 a year.") in spec.summary
     physical = next(r for r in spec.table.rows if r[0].text == "Physical Health")
     assert [c.text for c in physical] == ["Physical Health", "12.0 million", "$97,550", "many occupations", "87 of 87"]
     assert {b.get_facecolor()[:3] for b in bars(drawn(spec))} == {(178 / 255, 60 / 255, 23 / 255)}  # the wheel's
@@ -166,9 +166,9 @@ def test_a_typical_wage_set_by_one_or_two_occupations_says_whose_it_is(conn) -> 
     """Design & Digital Arts "pays best" only because software developers and managers hold four in five of its
     jobs: the summary and the table say so, and name the best-paid sub-cluster whose figure is its own."""
     spec = cluster_chart(conn, "arts-entertainment-design")
-    assert ("Design & Digital Arts has the highest typical median wage, $135,980, but that is the pay of Software "
-            "Developers and Managers, All Other, who hold 79.9% of its jobs; of the sub-clusters whose figure is not "
-            "set by one or two occupations, Media Production & Broadcasting pays best, $75,420.") in spec.summary
+    assert ("Design & Digital Arts has the highest typical pay, $135,980 a year, but that is the pay of Software "
+            "Developers and Managers, All Other, who hold 79.9% of its jobs. Of the sub-clusters whose pay is not "
+            "set by one or two jobs, Media Production & Broadcasting pays best, $75,420.") in spec.summary
     assert "Design & Digital Arts pays best" not in spec.summary
     design = next(r for r in spec.table.rows if r[0].text == "Design & Digital Arts")
     assert design[3].text == "Software Developers and Managers, All Other (79.9% of its jobs)"

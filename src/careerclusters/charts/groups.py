@@ -161,7 +161,7 @@ def _scatter_summary(name: str, plotted: list[tuple[OccupationListing, WageFigur
     low = min(plotted, key=lambda p: p[1].value)
     high = max(plotted, key=lambda p: p[1].value)
     most = max(plotted, key=lambda p: p[0].openings_k)
-    text = (f"The {len(plotted)} {name} occupations plotted pay median wages from {low[1].text()} "
+    text = (f"The chart shows {len(plotted)} jobs in {name}. Their typical pay runs from {low[1].text()} a year "
             f"({low[0].title}) to {high[1].text()} ({high[0].title}). {most[0].title} have the most openings, "
             f"{people(most[0].openings_k)} a year.")
     jobs = {level: sum(o.employment_k or 0 for o, _w in items) for level, items in by_education.items()}
@@ -170,13 +170,12 @@ def _scatter_summary(name: str, plotted: list[tuple[OccupationListing, WageFigur
     if len(wages) > 1 and sum(jobs.values()):
         share = jobs[common] / sum(jobs.values())
         need = education_style(by_education[common][0][0].entry_education).phrase
-        text += (f" {'Most' if share > 0.5 else 'The largest share'} of these jobs ({percent(share)}) typically "
-                 f"need{'s' if share <= 0.5 else ''} {need}; "
-                 "those occupations' median wages run from "
-                 f"{money(wages[0])} to {money(wages[-1])}.")
+        text += (f" {'Most' if share > 0.5 else 'The largest share'} of the people in these jobs ({percent(share)}) "
+                 f"work in jobs that need {need} to start; those jobs pay from {money(wages[0])} to "
+                 f"{money(wages[-1])}.")
     if left_out:
-        text += (f" {left_out} occupation{'s are' if left_out > 1 else ' is'} not plotted for want of a released "
-                 "wage or projected openings; the table lists them.")
+        text += (f" {left_out} job{'s are' if left_out > 1 else ' is'} not in the chart because BLS has not released "
+                 "its pay or its openings; the table lists them.")
     return text
 
 
@@ -229,21 +228,21 @@ def set_by_text(set_by: Sequence[str], share: float | None) -> str:
 
 def best_paid_text(groups: Sequence[tuple[str, WageFigure, Sequence[str], float | None]]) -> str:
     """The sentence naming the best-paid group that says whose pay a figure set by one or two occupations is, and
-    then which group pays best on its own many occupations: "X has the highest typical median wage, $135,980, but
-    that is the pay of A and B, who hold 80% of its jobs; of the sub-clusters whose figure is not set by one or
-    two occupations, Y pays best, $75,420." Empty without a figure."""
+    then which group pays best on its own many occupations: "X has the highest typical pay, $135,980 a year, but
+    that is the pay of A and B, who hold 80% of its jobs. Of the sub-clusters whose pay is not set by one or two
+    jobs, Y pays best, $75,420." Empty without a figure."""
     paid = [g for g in groups if g[1].value is not None]
     if not paid:
         return ""
     label, wage, set_by, share = max(paid, key=lambda g: g[1].value)
     if not set_by or share is None:
-        return f" {label} pays best, a typical median wage of {wage.text()}."
-    text = (f" {label} has the highest typical median wage, {wage.text()}, but that is the pay of "
+        return f" {label} pays best: typical pay of {wage.text()} a year."
+    text = (f" {label} has the highest typical pay, {wage.text()} a year, but that is the pay of "
             f"{' and '.join(set_by)}, who hold {percent(share)} of its jobs")
     broad = [g for g in paid if not g[2]]
     if broad:
         other = max(broad, key=lambda g: g[1].value)
-        text += (f"; of the sub-clusters whose figure is not set by one or two occupations, {other[0]} pays best, "
+        text += (f". Of the sub-clusters whose pay is not set by one or two jobs, {other[0]} pays best, "
                  f"{other[1].text()}")
     return text + "."
 

@@ -362,8 +362,9 @@ class _Scorer:
         limits = self.rules.results
         return SurveyResult(
             status="ok", message=None, **base,
-            clusters=[self._match(s, fit, False) for s in clusters[:limits.clusters]],
-            subclusters=[self._detail(self._match(s, fit, True), fit) for s in subclusters[:limits.subclusters]],
+            clusters=[ClusterMatch(id=s.node_id, name=self.inst.name(s.node_id), score=round(s.total, 4),
+                                   reasons=self._reasons(s, fit, False)) for s in clusters[:limits.clusters]],
+            subclusters=[self._detail(s, fit) for s in subclusters[:limits.subclusters]],
             elsewhere=self._elsewhere(clusters, subclusters, fit))
 
     def _cannot_tell(self, decided: list[Item], liked: bool) -> str:
@@ -409,7 +410,8 @@ class _Scorer:
         self.rolled.update(rolled)
         return sorted(scored, key=lambda s: -s.total)  # stable: ties keep framework order
 
-    def _match(self, scored: _Scored, fit: np.ndarray | None, subcluster: bool) -> SubclusterMatch:
+    def _reasons(self, scored: _Scored, fit: np.ndarray | None, subcluster: bool) -> list[Reason]:
+        """A node's reasons: its checklist items, its interest fit, the purpose of its grouping."""
         _check, own, general = self.checklist(scored.node_id, subcluster)
         reasons = self._checklist_reasons(scored.node_id, scored.cluster_id, own, general)
         rolled = self.rolled.get(scored.node_id)
@@ -418,9 +420,7 @@ class _Scorer:
         purpose_item = self.purpose(scored.cluster_id)[1]
         if purpose_item is not None:
             reasons.append(self._purpose_reason(purpose_item))
-        return SubclusterMatch(id=scored.node_id, name=self.inst.name(scored.node_id), score=round(scored.total, 4),
-                               reasons=reasons, cluster_id=scored.cluster_id,
-                               cluster_name=self.inst.name(scored.cluster_id), occupations=[], programs=[])
+        return reasons
 
     def _checklist_reasons(self, node_id: str, cluster_id: str, own: _Tally, general: _Tally | None) -> list[Reason]:
         """What the checklist said about a node: its own items, and apart from them (for a sub-cluster) the
@@ -533,25 +533,28 @@ class _Scorer:
             fit=None if fit is None or np.isnan(fit[r]) else round(50 * (fit[r] + 1)))
             for r in kept for o in [self.data.occupations[r]]], len(kept), len(rows)
 
-    def _detail(self, match: SubclusterMatch, fit: np.ndarray | None) -> SubclusterMatch:
-        """A sub-cluster's occupations (within the preferences) and programs."""
+    def _detail(self, scored: _Scored, fit: np.ndarray | None) -> SubclusterMatch:
+        """A sub-cluster with its reasons, its occupations (within the preferences) and programs."""
+        _ = self.t.gettext
+        match = SubclusterMatch(id=scored.node_id, name=self.inst.name(scored.node_id), score=round(scored.total, 4),
+                                reasons=self._reasons(scored, fit, True), cluster_id=scored.cluster_id,
+                                cluster_name=self.inst.name(scored.cluster_id), occupations=[], programs=[])
         if self.data is None:
             return match
-        _ = self.t.gettext
         limits = self.rules.results
         jobs, kept, total = self._jobs(match.id, fit)
-        occupations = jobs[:limits.occupations]
         note = None
         if not total:
             note = _("The crosswalk lists no occupations here yet.")
         elif kept < min(3, total):
             note = _("Only %(kept)d of its %(total)d occupations fit your education plan and wage floor.") % {
                 "kept": kept, "total": total}
-        socs = {o.soc for o in occupations}
+        socs = {o.soc for o in jobs[:limits.occupations]}
         candidates = self.data.programs.get(match.id, [])
         ranked = sorted(candidates, key=lambda p: (-len(self.data.leads_to.get(p.cip, set()) & socs), p.cip))
-        programs = [ProgramRef(cip=p.cip, title=p.title) for p in ranked[:limits.programs]]
-        return match.model_copy(update={"occupations": occupations, "programs": programs, "note": note})
+        return match.model_copy(update={"occupations": jobs[:limits.occupations], "note": note,
+                                        "programs": [ProgramRef(cip=p.cip, title=p.title)
+                                                     for p in ranked[:limits.programs]]})
 
     # -- liked items the results above do not cover -----------------------------------------------------
     def _elsewhere(self, clusters: list[_Scored], subclusters: list[_Scored], fit: np.ndarray | None
