@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from careerclusters.pos import files, workbook
 from careerclusters.server.app import create_app
+from tests.helpers import STATE_MATRIX
 
 NURSING = "/programs-of-study/example-registered-nursing"
 
@@ -181,9 +183,6 @@ def test_the_state_matrix_page_shows_every_part(client: TestClient) -> None:
 
 
 def test_the_state_matrix_downloads(client: TestClient) -> None:
-    from careerclusters.pos import files, workbook
-    from tests.helpers import STATE_MATRIX
-
     book = client.get(MATRIX + ".xlsx")
     assert book.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert book.headers["content-disposition"] == 'attachment; filename="fixture-nurse-assisting.xlsx"'
