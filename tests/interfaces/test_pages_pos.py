@@ -212,3 +212,17 @@ def test_the_planner_lays_out_the_state_matrix(client: TestClient) -> None:
     assert "In Grade 12, choose" not in chosen and "Statistics · Grade 12 · needed to graduate chosen" in chosen
     spanish = text(client.get(MATRIX + "/plan?lang=es").text)
     assert "Grade 7 · escuela intermedia" in spanish and "En Grade 12, elige una de estas opciones" in spanish
+
+
+def test_every_credential_kind_is_named_in_words(client: TestClient) -> None:
+    """The kinds version 2 adds (a registered apprenticeship's certificate) read as words, in both languages."""
+    electrical = "/programs-of-study/example-electrical-apprenticeship"
+    page = text(client.get(electrical).text)
+    assert ("Certificate of Completion of Registered Apprenticeship (Electrician) apprenticeship certificate U.S. "
+            "Department of Labor") in page
+    assert "Bachelor of Science in Nursing bachelor's degree Example State University" in text(client.get(MATRIX).text)
+    plan = text(client.get(electrical + "/plan").text)
+    assert "Certificate of Completion of Registered Apprenticeship (Electrician) (apprenticeship certificate, U.S. " \
+           "Department of Labor)" in plan
+    spanish = text(client.get(electrical + "/plan?lang=es").text)
+    assert "(certificado del programa de aprendizaje, U.S. Department of Labor)" in spanish
