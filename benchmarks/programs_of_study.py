@@ -112,7 +112,7 @@ def main() -> None:
     if any(version1.missing(p) for p in examples()):
         book, text, size = workbook_round_trip()
         print(f"state matrix workbook, written and read back ({size / 1000:.0f} kB): {book * 1000:.0f} ms; the same "
-              f"program as YAML: {text * 1000:.1f} ms; ratio {book / text:.0f}x")
+              f"program as YAML: {text * 1000:.1f} ms; ratio {book / text:.1f}x")
 
 
 if __name__ == "__main__":

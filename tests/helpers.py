@@ -33,6 +33,7 @@ import pytest
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
+    from careerclusters.pos import ProgramOfStudy
     from careerclusters.survey.scoring import SurveyAnswers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +43,14 @@ DATA = SHARED / "data"
 #: (written for these tests): middle school, postsecondary years without courses, groups, early college, a co-op,
 #: a pre-apprenticeship, the CTSO, careers at five education levels, an adopting district; its state is Delaware.
 STATE_MATRIX = ROOT / "tests" / "fixtures" / "nurse-assisting-state-matrix.yaml"
+
+
+def state_matrix() -> ProgramOfStudy:
+    """The state matrix fixture, read by the format's own reader."""
+    from careerclusters.pos import files
+
+    [program] = files.read(STATE_MATRIX)
+    return program
 
 
 # -- the official files -----------------------------------------------------------------------------------------

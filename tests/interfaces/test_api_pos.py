@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from careerclusters.pos import files
+from careerclusters.pos import files, workbook
 from careerclusters.pos.examples import CATALOG, FLAWED, examples
 from careerclusters.server.app import create_app
+from tests.helpers import STATE_MATRIX, hostile_inputs
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +62,6 @@ TYPES = {".json": "application/json", ".yaml": "application/yaml", ".xlsx": XLSX
 
 
 def test_api_validates_a_workbook_and_pays_where_asked(client: TestClient) -> None:
-    from careerclusters.pos import workbook
-    from tests.helpers import STATE_MATRIX
-
     [matrix] = files.read(STATE_MATRIX)
     checked = client.post("/api/v1/programs-of-study/validate", content=workbook.write(matrix),
                           headers={"content-type": XLSX}, params={"area": "Columbus, OH"})
@@ -82,9 +80,6 @@ def test_api_validates_a_workbook_and_pays_where_asked(client: TestClient) -> No
 
 
 def test_api_refuses_what_it_cannot_read_with_a_4xx(client: TestClient) -> None:
-    from careerclusters.pos import workbook
-    from tests.helpers import hostile_inputs
-
     welding = next(p for p in examples() if p.id == "example-welding")
     for what, name, data in hostile_inputs(files.to_json(welding).encode(), workbook.write(welding)):
         media = TYPES[name[name.rindex("."):]]

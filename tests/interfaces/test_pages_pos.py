@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from careerclusters.pos import files, workbook
 from careerclusters.server.app import create_app
-from tests.helpers import html_text
+from tests.helpers import STATE_MATRIX, html_text
 
 NURSING = "/programs-of-study/example-registered-nursing"
 
@@ -186,9 +187,6 @@ def test_the_state_matrix_page_shows_every_part(client: TestClient) -> None:
 
 
 def test_the_state_matrix_downloads(client: TestClient) -> None:
-    from careerclusters.pos import files, workbook
-    from tests.helpers import STATE_MATRIX
-
     book = client.get(MATRIX + ".xlsx")
     assert book.headers["content-type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert book.headers["content-disposition"] == 'attachment; filename="fixture-nurse-assisting.xlsx"'
@@ -219,3 +217,17 @@ def test_the_planner_lays_out_the_state_matrix(client: TestClient) -> None:
     spanish = html_text(client.get(MATRIX + "/plan?lang=es").text)
     assert "Grade 7 · escuela intermedia" in spanish and "En Grade 12, elige una de estas opciones" in spanish
 
+
+def test_every_credential_kind_is_named_in_words(client: TestClient) -> None:
+    """The kinds version 2 adds (a registered apprenticeship's certificate) read as words, in both languages."""
+    electrical = "/programs-of-study/example-electrical-apprenticeship"
+    page = html_text(client.get(electrical).text)
+    assert ("Certificate of Completion of Registered Apprenticeship (Electrician) apprenticeship certificate U.S. "
+            "Department of Labor") in page
+    matrix = html_text(client.get(MATRIX).text)
+    assert "Bachelor of Science in Nursing bachelor's degree Example State University" in matrix
+    plan = html_text(client.get(electrical + "/plan").text)
+    assert "Certificate of Completion of Registered Apprenticeship (Electrician) (apprenticeship certificate, U.S. " \
+           "Department of Labor)" in plan
+    spanish = html_text(client.get(electrical + "/plan?lang=es").text)
+    assert "(certificado del programa de aprendizaje, U.S. Department of Labor)" in spanish

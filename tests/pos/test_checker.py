@@ -13,6 +13,7 @@ from careerclusters.pos import ProgramOfStudy
 from careerclusters.pos.checker import RULES_FILE, Checker, area_wages, cte_counted, load_rules
 from careerclusters.pos.examples import examples
 from careerclusters.store import connect
+from tests.helpers import state_matrix
 
 
 @pytest.fixture(scope="module")
@@ -153,15 +154,8 @@ def test_a_rule_without_its_data_says_so(tmp_path: Path) -> None:
 
 # -- counting the way states count, and pay where the program is -------------------------------------------
 
-def _matrix():
-    from careerclusters.pos import files
-    from tests.helpers import STATE_MATRIX
-
-    return files.read(STATE_MATRIX)[0]
-
-
 def _matrix_variant(change: Callable[[dict[str, Any]], None]) -> ProgramOfStudy:
-    data = _matrix().model_dump(mode="json")
+    data = state_matrix().model_dump(mode="json")
     change(data)
     return ProgramOfStudy.model_validate(data)
 
@@ -184,7 +178,7 @@ def test_middle_school_courses_never_count_toward_the_high_school_minimum(import
     assert messages(strict, _matrix_variant(padded), "cte_minimum")[0] == (
         "Only 1 high-school CTE course(s); the rules ask for at least 3 (2 middle-school CTE courses do not count "
         "toward it).")
-    assert messages(strict, _matrix(), "cte_minimum") == [
+    assert messages(strict, state_matrix(), "cte_minimum") == [
         "The postsecondary levels list no courses (Grade 13, Grade 14, Grade 15, Grade 16), so the 12-credit minimum "
         "is not checked: the college's program says what they hold."]
     conn.close()
@@ -203,7 +197,7 @@ def test_a_group_counts_once_and_electives_not_at_all(checker: Checker) -> None:
 
 
 def test_pay_is_the_programs_states_and_says_so(checker: Checker, imported_db: Path) -> None:
-    report = checker.check(_matrix())
+    report = checker.check(state_matrix())
     assert (report.wage_area, report.wage_area_code) == ("Delaware", "1000000")
     aides = next(o for o in report.occupations if o.soc == "31-1131")
     assert (aides.title, aides.median_wage, aides.wage_area, aides.education.value) == (
@@ -212,31 +206,31 @@ def test_pay_is_the_programs_states_and_says_so(checker: Checker, imported_db: P
     rules = load_rules()
     rules.wage_floor.min_median_annual_wage = 45000
     assert ("Nursing Assistants (31-1131): median wage in Delaware $42,030 is below the floor of $45,000."
-            in messages(Checker(conn, rules), _matrix(), "wage_floor"))
+            in messages(Checker(conn, rules), state_matrix(), "wage_floor"))
     rules.wage_floor.use_state_wages = False
     assert ("Nursing Assistants (31-1131): national median wage $42,260 is below the floor of $45,000."
-            in messages(Checker(conn, rules), _matrix(), "wage_floor"))
+            in messages(Checker(conn, rules), state_matrix(), "wage_floor"))
     columbus = area_wages(conn, "0018140")
-    asked = Checker(conn).check(_matrix(), columbus)
+    asked = Checker(conn).check(state_matrix(), columbus)
     assert asked.wage_area == "Columbus, OH" and next(o for o in asked.occupations if o.soc == "29-1141").median_wage \
         == columbus.wages["29-1141"][0]
     conn.close()
-    elsewhere = _matrix().model_copy(deep=True)
+    elsewhere = state_matrix().model_copy(deep=True)
     elsewhere.owner.state = "ZZ"
     assert "Wages for ZZ are not used (no OEWS area 'ZZ' is imported); the occupations show national medians." in [
         f.message for f in checker.check(elsewhere).findings if f.severity == "info"]
 
 
 def test_a_combined_group_is_labelled_as_the_groups(checker: Checker) -> None:
-    report = checker.check(_matrix())
+    report = checker.check(state_matrix())
     aides = next(o for o in report.occupations if o.soc == "31-1121")
     assert (aides.wage_soc, aides.projection_soc, aides.group_title, aides.median_wage, aides.change_pct) == (
         "31-1120", "31-1120", "Home Health and Personal Care Aides", 34320.0, 17.0)
-    assert messages(checker, _matrix(), "combined_occupation_groups") == [
+    assert messages(checker, state_matrix(), "combined_occupation_groups") == [
         "Home Health Aides (31-1121): BLS publishes its pay and projection only for the combined group 31-1120 (Home "
         "Health and Personal Care Aides); the figures shown are the group's."]
     assert ("Home Health Aides (31-1121): median wage in Delaware $34,320 (of the combined group 31-1120) is below "
-            "the floor of $40,000.") in messages(checker, _matrix(), "wage_floor")
+            "the floor of $40,000.") in messages(checker, state_matrix(), "wage_floor")
 
 
 def test_a_course_whose_sced_code_says_otherwise_is_a_warning(checker: Checker) -> None:

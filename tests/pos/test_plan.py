@@ -21,10 +21,12 @@ from careerclusters.pos.plan import (
     plan_file,
     read_plan_file,
 )
+from tests.helpers import state_matrix
 
 PROGRAMS = {p.id: p for p in examples()}
 NURSING = PROGRAMS["example-registered-nursing"]
 CULINARY = PROGRAMS["example-culinary-arts"]
+
 
 
 def plan(program: ProgramOfStudy = NURSING, **choices: object) -> Plan:
@@ -162,15 +164,8 @@ def test_a_colleges_own_calendar(tmp_path: Path) -> None:
 
 # -- version 2: middle school, years, groups as choices, work-based learning, organizations ---------------------
 
-def _matrix() -> ProgramOfStudy:
-    from careerclusters.pos import files
-    from tests.helpers import STATE_MATRIX
-
-    return files.read(STATE_MATRIX)[0]
-
-
 def test_middle_school_and_postsecondary_years_are_school_years() -> None:
-    result = plan(_matrix(), first_year=2026)
+    result = plan(state_matrix(), first_year=2026)
     assert layout(result) == [(f"{2026 + n}–{(27 + n) % 100:02d}", [f"Grade {7 + n}"]) for n in range(10)]
     assert [(level.stage.value, level.unit.value) for year in result.years[:1] + result.years[6:7]
             for level in year.levels] == [("middle", "grade"), ("postsecondary", "year")]
@@ -181,12 +176,12 @@ def test_middle_school_and_postsecondary_years_are_school_years() -> None:
 
 
 def test_a_group_is_a_choice_the_learner_makes() -> None:
-    open_choice = plan(_matrix(), start="Grade 9", finish="Grade 12")
+    open_choice = plan(state_matrix(), start="Grade 9", finish="Grade 12")
     math = open_choice.years[3].levels[0].groups[0]
     assert (math.name, math.met, [c.taken for c in math.courses]) == ("Pre-Calculus or Statistics", False,
                                                                         [False, False])
     assert open_choice.notes == ["In Grade 12, choose one of Pre-Calculus or Statistics."]
-    chosen = plan(_matrix(), start="Grade 9", finish="Grade 12", take=["STAT-12"])
+    chosen = plan(state_matrix(), start="Grade 9", finish="Grade 12", take=["STAT-12"])
     math = chosen.years[3].levels[0].groups[0]
     assert math.met and [c.taken for c in math.courses] == [False, True] and chosen.notes == []
     assert chosen.credits == open_choice.credits + 1
@@ -194,12 +189,12 @@ def test_a_group_is_a_choice_the_learner_makes() -> None:
     assert (pe.choose.value, pe.credits, pe.met, pe.courses) == ("credits", 1, True, [])
     assert chosen.electives == ["CHEM-10", "APBIO-11", "PCAL-12", "STAT-12"]
     with i18n.language("es"):
-        assert plan(_matrix(), start="Grade 9", finish="Grade 12").notes == [
+        assert plan(state_matrix(), start="Grade 9", finish="Grade 12").notes == [
             "En Grade 12, elige una de estas opciones: Pre-Calculus or Statistics."]
 
 
 def test_work_based_learning_and_the_student_organization_are_in_the_plan() -> None:
-    result = plan(_matrix(), start="Grade 9", finish="Grade 12")
+    result = plan(state_matrix(), start="Grade 9", finish="Grade 12")
     grade_12 = result.years[3].levels[0]
     assert [w.kind.value for w in grade_12.work_based_learning] == ["clinical", "co-op", "pre-apprenticeship"]
     assert grade_12.organizations == ["HOSA-Future Health Professionals"]
