@@ -77,6 +77,9 @@ def test_area_definitions(tmp_path: Path) -> None:
 def test_counties_find_their_area(store_copy: Path, tmp_path: Path) -> None:
     conn = connect(store_copy)
     assert find_county(conn, "Franklin County, OH") is None  # no area definitions yet: not a county lookup
+    with pytest.raises(UnknownAreaError, match="a county is found through BLS's OEWS area definitions.*not "
+                                               "imported.*did you mean"):
+        find_area(conn, "Franklin County, OH")  # says why, and still suggests areas
     import_paths(conn, [area_definitions_workbook(tmp_path / "area_definitions_m2024.xlsx")])
     for query in ("Franklin County, OH", "franklin county ohio", "Franklin Co., OH", "39049"):
         assert find_area(conn, query).name == "Columbus, OH", query
@@ -84,6 +87,9 @@ def test_counties_find_their_area(store_copy: Path, tmp_path: Path) -> None:
     assert county.name == "Franklin County, OH" and county.area.code == "0018140"
     assert find_area(conn, "Adams County, OH").type == "nonmetro"
     assert find_area(conn, "Columbus, OH").code == "0018140"  # an area's own name still wins
+    with pytest.raises(UnknownAreaError) as unknown:
+        find_area(conn, "Nowhere County, OH")
+    assert "not imported" not in str(unknown.value)  # the definitions are there: this county is not
     with pytest.raises(UnknownAreaError, match="several areas: Boston-Cambridge-Newton, MA-NH; Worcester"):
         find_area(conn, "25027")  # a New England county: its towns lie in different areas
 

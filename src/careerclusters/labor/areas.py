@@ -100,6 +100,10 @@ def _county_names(row: sqlite3.Row) -> set[str]:
     return {f"{name} {_fold(postal)}", f"{name} {_fold(state)}"}
 
 
+#: Words that say a place is a county (or what a state has instead), once folded.
+_COUNTY = re.compile(r"\b(county|co|parish|borough|census area|municipio)\b")
+
+
 def find_area(conn: sqlite3.Connection, query: str) -> Area:
     """The area a person means: a BLS area code (7 digits), a state FIPS code (2) or metro CBSA code (5), a
     postal abbreviation (a state), or a name, ignoring case and punctuation ("columbus oh"); or a county by name
@@ -136,4 +140,7 @@ def find_place(conn: sqlite3.Connection, query: str) -> tuple[Area, County | Non
     close = process.extract(folded, names, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
     by_code = {a.code: a for a in candidates}
     hint = f"; did you mean: {'; '.join(by_code[code].name for _n, _s, code in close)}?" if close else ""
+    if (_COUNTY.search(folded) or (wanted.isdigit() and len(wanted) == 5)) and not aq.has_counties(conn):
+        hint = (" (a county is found through BLS's OEWS area definitions, area_definitions_m2024.xlsx, which this "
+                "installation has not imported: name the metro or nonmetropolitan area instead)" + hint)
     raise UnknownAreaError(f"no area {query!r}{hint}")

@@ -98,6 +98,11 @@ def counties(conn: sqlite3.Connection, state_fips: str | None = None) -> Rows:
     return conn.execute("SELECT * FROM county_area WHERE state_fips = ?", (state_fips,)).fetchall()
 
 
+def has_counties(conn: sqlite3.Connection) -> bool:
+    """Whether BLS's area definitions (county → area) are imported."""
+    return conn.execute("SELECT 1 FROM county_area LIMIT 1").fetchone() is not None
+
+
 def county(conn: sqlite3.Connection, state_fips: str, county_code: str) -> Rows:
     """A county's rows by its FIPS codes (several in New England, one per township)."""
     return conn.execute("SELECT * FROM county_area WHERE state_fips = ? AND county_code = ?",
