@@ -28,7 +28,7 @@ from careerclusters.store.crosswalk import imported_kinds
 
 Kind = Literal["occupation", "program"]
 #: Bump when the model or its inputs change, so cached classifiers are rebuilt.
-MODEL_VERSION = "ensemble-7"
+MODEL_VERSION = "ensemble-8"
 #: The share of programs' other names held out to fit the confidence: there are few (about 2,500), so a larger
 #: share than the occupations' gives the calibration enough names to tell a sure answer from a guess.
 PROGRAM_HOLDOUT = 0.35
