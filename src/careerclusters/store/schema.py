@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import resources
 
 MIGRATIONS: tuple[str, ...] = tuple(resources.files(__package__).joinpath(f"schema_{n}.sql").read_text("utf-8")
-                                    for n in (1, 2, 3, 4))
+                                    for n in (1, 2, 3, 4, 5))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The tables each source kind fills; importing a kind again replaces exactly these.
@@ -19,7 +19,8 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "advance-cte-naics": ("cte_naics",),
     "advance-cte-full": ("cte_full",),
     "onet-db": ("onet_occupation", "onet_alt_title", "onet_reported_title", "onet_task", "onet_interest",
-                "onet_job_zone", "onet_related", "onet_education", "onet_education_category"),
+                "onet_job_zone", "onet_related", "onet_education", "onet_education_category", "onet_dwa",
+                "onet_task_dwa", "onet_technology", "onet_rating"),
     "onet-legacy-clusters": ("onet_pathway",),
     "nces-cip": ("cip",),
     "nces-cip-soc": ("cip_soc",),
