@@ -29,5 +29,5 @@ def next_jobs(shared: Shared, job: str, *, area: str | None = None, education: s
               floor: str | float | None = None, limit: int = service.DEFAULT_LIMIT) -> NextJobs:
     """``changers.next_jobs`` with what the server keeps."""
     return service.next_jobs(shared.conn, job, area=area, education=education, floor=floor, limit=limit,
-                             index=index(shared), classifier=lambda: classifier_serving.classifier(shared, "occupation"),
-                             local=figures(shared, area) if area and area.strip() else None)
+                             index=index(shared), local=figures(shared, area) if area and area.strip() else None,
+                             classifier=lambda: classifier_serving.classifier(shared, "occupation"))

@@ -117,7 +117,8 @@ def pay_detail(change: float | None, basis: str | None) -> str:
 def outside_reason(reason: str, step: str | None, pay: Pay | None, floor: float | None) -> str:
     if reason == "education":
         return _("Needs %(step)s, more school than you chose") % {"step": education(step)}
-    return _("Median pay %(pay)s, under your floor of %(floor)s") % {"pay": pay_amount(pay), "floor": dollars(floor or 0)}
+    return _("Median pay %(pay)s, under your floor of %(floor)s") % {"pay": pay_amount(pay),
+                                                                     "floor": dollars(floor or 0)}
 
 
 def notes(area: str | None, ratings_used: bool, specialties: bool) -> list[str]:

@@ -59,7 +59,8 @@ def _print(answer: NextJobs) -> None:
         lines = [f"[bold]{number}. {d.title}[/bold] ({d.code}), score {d.score:.1f}"]
         figures = [", ".join(s.name for s in d.subclusters) or "no sub-cluster"]
         if d.pay:
-            change = "" if d.pay_change is None else f" ({'+' if d.pay_change >= 0 else '-'}{dollars(abs(d.pay_change))})"
+            sign = "+" if (d.pay_change or 0) >= 0 else "-"
+            change = "" if d.pay_change is None else f" ({sign}{dollars(abs(d.pay_change))})"
             figures.append(f"median pay {pay_amount(d.pay)}{change}")
         if d.demand and d.demand.openings is not None:
             figures.append(f"{count(d.demand.openings)} openings a year{' (estimate)' if d.demand.estimate else ''}")
