@@ -9,7 +9,7 @@ from careerclusters.changers.index import ChangeIndex
 from careerclusters.changers.model import EDUCATION_CHOICES, Destination, NextJobs, Part
 from careerclusters.changers.resolve import NotComparableError, UnknownOccupationError
 from careerclusters.changers.rules import Rules, load_rules
-from careerclusters.changers.service import DEFAULT_LIMIT, MAX_LIMIT, next_jobs
+from careerclusters.changers.service import DEFAULT_LIMIT, MAX_LIMIT, PayFloorError, next_jobs
 
 __all__ = ["DEFAULT_LIMIT", "EDUCATION_CHOICES", "MAX_LIMIT", "ChangeIndex", "Destination", "NextJobs",
-           "NotComparableError", "Part", "Rules", "UnknownOccupationError", "load_rules", "next_jobs"]
+           "NotComparableError", "Part", "PayFloorError", "Rules", "UnknownOccupationError", "load_rules", "next_jobs"]

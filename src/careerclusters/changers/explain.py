@@ -148,8 +148,8 @@ def destination(index: ChangeIndex, scores: Scores, row: int, rules: Rules, loca
         "preparation": words.preparation_detail(step, float(scores.added_years[row])),
         "pay": words.pay_detail(change, basis if change is not None else None),
     }
-    parts = [Part(name=name, label=words.part_label(name), points=round(float(points[row]), 1),  # type: ignore[arg-type]
-                  detail=details[name]) for name, points in scores.parts.items()]
+    parts = [Part(name=name, label=words.part_label(name), points=round(float(points[row]), 1) + 0.0,  # no "-0.0"
+                  detail=details[name]) for name, points in scores.parts.items()]  # type: ignore[arg-type]
     reasons = outside(scores, row, education, pay_floor)  # type: ignore[arg-type]
     links, program_count = found_programs.get(soc, ([], 0))
     return Destination(

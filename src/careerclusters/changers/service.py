@@ -32,11 +32,19 @@ def education_choice(value: str | None) -> EducationChoice | None:
     return value.strip()  # type: ignore[return-value]
 
 
+class PayFloorError(CareerClustersError):
+    """A pay floor that is not a number of dollars a year."""
+
+
 def pay_floor(value: str | float | None) -> float | None:
     """A pay floor as a number, or as people type it ("40000", "$40,000"); empty means none."""
-    if value is None or isinstance(value, float | int):
-        return None if value is None else parse_wage(f"{value:.2f}")
-    return parse_wage(value)
+    if value is None:
+        return None
+    try:
+        return parse_wage(f"{value:.2f}" if isinstance(value, float | int) else value)
+    except CareerClustersError:
+        raise PayFloorError(f"the pay floor must be dollars a year between 0 and 1,000,000, such as 40000, not "
+                            f"{value!r}") from None
 
 
 def next_jobs(conn: sqlite3.Connection, job: str, *, area: str | None = None, education: str | None = None,
