@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from careerclusters.base.formatting import count, money
 from careerclusters.base.languages import gettext as _
-from careerclusters.base.languages import ngettext
 from careerclusters.changers.model import Demand, Pay
 
 
@@ -60,9 +59,7 @@ def pay_amount(pay: Pay | None) -> str:
 def activities_detail(shared: int, total: int) -> str:
     if not shared:
         return _("None of its %(total)d work activities is one your job lists") % {"total": total}
-    return ngettext("%(shared)d of its %(total)d work activities is one you already do",
-                    "%(shared)d of its %(total)d work activities are ones you already do", shared) % {
-        "shared": shared, "total": total}
+    return _("You already do %(shared)d of its %(total)d work activities") % {"shared": shared, "total": total}
 
 
 def technologies_detail(shared: int, total: int) -> str:
@@ -70,9 +67,7 @@ def technologies_detail(shared: int, total: int) -> str:
         return _("O*NET lists no technologies for it")
     if not shared:
         return _("None of its %(total)d technologies is one your job lists") % {"total": total}
-    return ngettext("%(shared)d of its %(total)d technologies is one you already use",
-                    "%(shared)d of its %(total)d technologies are ones you already use", shared) % {
-        "shared": shared, "total": total}
+    return _("You already use %(shared)d of its %(total)d technologies") % {"shared": shared, "total": total}
 
 
 def ratings_detail(similarity: float) -> str:
@@ -98,8 +93,9 @@ def openings_detail(demand: Demand | None, area: str | None) -> str:
 def preparation_detail(step: str | None, years: float) -> str:
     if step is None:
         return _("Needs no more education than your job typically does")
-    return ngettext("Typically needs: %(step)s, about %(years)d more year of school",
-                    "Typically needs: %(step)s, about %(years)d more years of school", round(years)) % {
+    if round(years) == 1:
+        return _("Typically needs: %(step)s, about one more year of school") % {"step": education(step)}
+    return _("Typically needs: %(step)s, about %(years)d more years of school") % {
         "step": education(step), "years": round(years)}
 
 
