@@ -126,16 +126,12 @@ def next_jobs_print(request: Request, job: Text = "", area: Text = "", edu: Text
 @router.get("/next-jobs.pdf")
 def next_jobs_pdf(request: Request, job: Text = "", area: Text = "", edu: Text = "", pay: Text = "",
                   lang: Lang = "en") -> Response:
-    """The printable list as a PDF, printed by headless Chromium with the page's print stylesheet."""
+    """The printable list as a PDF, printed by headless Chromium with the page's print stylesheet (a server that
+    cannot print answers 503 saying what to install, as every PDF does)."""
     page = _page(request, lang, job, area, edu, pay, printing=True)
     if page.status_code != 200:
         return page
-    try:
-        document = pdf.render(page.body.decode(), static=STATIC)
-    except pdf.PdfUnavailable as exc:
-        with i18n.language(lang):
-            return render(request, "error.html", status_code=503, lang=lang, title=i18n.gettext("Problem"),
-                          message=str(exc), status=503)
+    document = pdf.render(page.body.decode(), static=STATIC)
     name = "proximos-empleos.pdf" if lang == "es" else "next-jobs.pdf"
     return Response(document, media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
