@@ -195,4 +195,4 @@ def test_scores_cover_every_occupation_in_the_index(conn) -> None:
     index = ChangeIndex.build(conn)
     scores = score_moves(index, ALPHA, load_rules())
     assert all(len(points) == len(index.codes) for points in scores.parts.values())
-    assert [index.codes[row] for row in scores.ordered(index.codes)] == ["11-1112.00", "11-1113.00", "11-1114.00"]
+    assert [index.codes[row] for row in scores.ordered()] == ["11-1112.00", "11-1113.00", "11-1114.00"]

@@ -23,10 +23,13 @@ from careerclusters.labor.areas import Area, find_area
 
 @dataclass(frozen=True)
 class AreaFigures:
-    """Every occupation's figures in one area (``labor``'s answer per SOC code; absent where it has none)."""
+    """Every occupation's figures in one area (``labor``'s answer per SOC code; absent where it has none), and
+    its median pay and estimated openings a year per row of the index (NaN where the area has none)."""
 
     area: Area
     by_soc: dict[str, lm.OccupationInArea] = field(repr=False)
+    pay: np.ndarray = field(repr=False)
+    openings: np.ndarray = field(repr=False)
 
 
 def area_figures(conn: sqlite3.Connection, index: ChangeIndex, area_query: str) -> AreaFigures:
@@ -39,7 +42,12 @@ def area_figures(conn: sqlite3.Connection, index: ChangeIndex, area_query: str) 
             by_soc[soc] = lm.occupation_in_area(conn, soc, area.code)
         except CareerClustersError:  # no such occupation in the area's data or the nation's
             continue
-    return AreaFigures(area, by_soc)
+    found = [by_soc.get(index.soc[code]) for code in index.codes]
+    pay = [np.nan if f is None or f.area is None or f.area.annual_median is None else f.area.annual_median
+           for f in found]
+    openings = [np.nan if f is None or f.area is None or f.openings_estimate is None else f.openings_estimate
+                for f in found]
+    return AreaFigures(area, by_soc, np.array(pay), np.array(openings))
 
 
 def pay(index: ChangeIndex, soc: str, basis: Literal["area", "national"], local: AreaFigures | None) -> Pay | None:
@@ -84,22 +92,16 @@ def pay_basis(index: ChangeIndex, source_soc: str, soc: str, local: AreaFigures 
 
 
 def openings(index: ChangeIndex, local: AreaFigures | None) -> np.ndarray:
-    """Openings a year of every occupation in ``index.codes`` order (NaN where unknown)."""
-    values = []
-    for code in index.codes:
-        found = demand(index, index.soc[code], local)
-        values.append(np.nan if found is None or found.openings is None else found.openings)
-    return np.array(values, dtype=float)
+    """Openings a year of every occupation in ``index.codes`` order (NaN where unknown): the area's estimates
+    when an area is given, else the nation's."""
+    return local.openings if local is not None else index.national_openings
 
 
-def medians(index: ChangeIndex, source_soc: str, local: AreaFigures | None) -> tuple[np.ndarray, np.ndarray]:
-    """For every occupation, its median pay and the job's, on the basis the two are compared on (NaN where
-    unknown): the pay part of the score is their ratio."""
-    theirs, mine = [], []
-    for code in index.codes:
-        soc = index.soc[code]
-        basis = pay_basis(index, source_soc, soc, local)
-        a, b = pay(index, soc, basis, local), pay(index, source_soc, basis, local)
-        theirs.append(np.nan if a is None or a.median is None else a.median)
-        mine.append(np.nan if b is None or b.median is None else b.median)
-    return np.array(theirs, dtype=float), np.array(mine, dtype=float)
+def medians(index: ChangeIndex, row: int, local: AreaFigures | None) -> tuple[np.ndarray, np.ndarray]:
+    """For every occupation, its median pay and the job's (row ``row``), on the basis the two are compared on
+    (NaN where unknown; see ``pay_basis``): the pay part of the score is their ratio."""
+    national = index.national_pay
+    if local is None or np.isnan(local.pay[row]):
+        return national, np.full_like(national, national[row])
+    in_area = ~np.isnan(local.pay)
+    return np.where(in_area, local.pay, national), np.where(in_area, local.pay[row], national[row])

@@ -77,9 +77,16 @@ class ChangeIndex:
     technology_vectors: sparse.csr_matrix = field(repr=False)
     rating_vectors: np.ndarray | None = field(repr=False)
     position: dict[str, int] = field(init=False, repr=False)
+    national_pay: np.ndarray = field(init=False, repr=False)  # each row's national median (NaN unknown)
+    national_openings: np.ndarray = field(init=False, repr=False)  # each row's national openings a year
 
     def __post_init__(self) -> None:
         self.position = {code: i for i, code in enumerate(self.codes)}
+        wages = [self.wages.get(self.soc[code]) for code in self.codes]
+        outlooks = [self.outlook.get(self.soc[code]) for code in self.codes]
+        self.national_pay = np.array([np.nan if w is None or w.median is None else w.median for w in wages])
+        self.national_openings = np.array([np.nan if o is None or o.openings is None else o.openings
+                                           for o in outlooks])
 
     @property
     def has_ratings(self) -> bool:

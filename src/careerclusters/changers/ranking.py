@@ -52,10 +52,10 @@ class Scores:
         mine, theirs = int(self.ranks[self.row]), int(self.ranks[row])
         return theirs if mine >= 0 and theirs > mine else None
 
-    def ordered(self, codes: list[str]) -> list[int]:
-        """Candidate rows, highest total first; equal totals by code."""
+    def ordered(self) -> list[int]:
+        """Candidate rows, highest total first; equal totals by code (rows are in code order)."""
         rows = np.flatnonzero(self.candidates)
-        return sorted(rows.tolist(), key=lambda i: (-round(float(self.total[i]), 9), codes[i]))
+        return rows[np.lexsort((rows, -np.round(self.total[rows], 9)))].tolist()
 
 
 def education_ranks(index: ChangeIndex, rules: Rules) -> np.ndarray:
@@ -96,7 +96,7 @@ def score_moves(index: ChangeIndex, code: str, rules: Rules, local: AreaFigures 
     added = np.where((ranks > mine) & (mine >= 0), years[np.clip(ranks, 0, None)] - years[max(mine, 0)], 0.0)
     parts["preparation"] = -weights.education_per_year * np.maximum(added, 0.0)
 
-    theirs, own = figures.medians(index, index.soc[code], local)
+    theirs, own = figures.medians(index, row, local)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.log2(theirs / own)
     parts["pay"] = weights.pay_per_doubling * np.nan_to_num(np.clip(ratio, -1.0, 1.0), nan=0.0)

@@ -87,6 +87,6 @@ def _split(index: ChangeIndex, scores: Scores, education: EducationChoice | None
            limit: int) -> tuple[list[int], list[int]]:
     """The best ``limit`` moves within the preferences, and those outside them that would have been among the
     best ``limit`` without the preferences."""
-    order = scores.ordered(index.codes)
+    order = scores.ordered()
     fits = [row for row in order if not outside(scores, row, education, floor)]
     return fits[:limit], [row for row in order[:limit] if outside(scores, row, education, floor)]
