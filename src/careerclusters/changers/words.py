@@ -82,12 +82,18 @@ def related_detail(name: str | None) -> str:
 
 
 def openings_detail(demand: Demand | None, area: str | None) -> str:
+    """The openings the part weighs, with the jobs they come from (openings grow with them)."""
     if demand is None or demand.openings is None:
         return _("No openings figure for %(area)s") % {"area": area} if area else _("No openings figure")
+    figures = {"openings": count(demand.openings), "jobs": count(demand.employment), "area": area}
     if demand.estimate:
-        return _("About %(openings)s openings a year in %(area)s (an estimate)") % {
-            "openings": count(demand.openings), "area": area}
-    return _("About %(openings)s openings a year in the United States") % {"openings": count(demand.openings)}
+        if demand.employment is None:
+            return _("About %(openings)s openings a year in %(area)s (an estimate)") % figures
+        return _("About %(openings)s openings a year among %(jobs)s jobs in %(area)s (openings: an estimate)") % \
+            figures
+    if demand.employment is None:
+        return _("About %(openings)s openings a year in the United States") % figures
+    return _("About %(openings)s openings a year among %(jobs)s jobs in the United States") % figures
 
 
 def preparation_detail(step: str | None, years: float) -> str:
