@@ -43,8 +43,7 @@ class Scores:
     candidates: np.ndarray  # bool
     ranks: np.ndarray  # each occupation's preparation on the rules' education scale, -1 unknown
     added_years: np.ndarray  # the years of school each move adds (0 when none or unknown)
-    destination_pay: np.ndarray
-    source_pay: np.ndarray
+    destination_pay: np.ndarray  # each move's median pay on the basis it is compared with the job's on
 
     def step(self, row: int) -> int | None:
         """The rank on the education scale a move reaches above the job's, or None when it adds none (or
@@ -101,12 +100,11 @@ def score_moves(index: ChangeIndex, code: str, rules: Rules, local: AreaFigures 
         ratio = np.log2(theirs / own)
     parts["pay"] = weights.pay_per_doubling * np.nan_to_num(np.clip(ratio, -1.0, 1.0), nan=0.0)
 
-    similarity = sum(parts[name] for name in ("activities", "technologies", "ratings") if name in parts)
-    candidates = similarity > 0
+    candidates = sum(similar.values()) > 0  # the work shares something, whatever the weights
     candidates[row] = False
     total = sum(parts.values())
     return Scores(code, row, {name: parts[name] for name in PARTS if name in parts}, total, candidates, ranks,
-                  np.maximum(added, 0.0), theirs, own)
+                  np.maximum(added, 0.0), theirs)
 
 
 def outside(scores: Scores, row: int, education: EducationChoice | None, pay_floor: float | None) -> list[str]:
