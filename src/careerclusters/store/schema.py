@@ -37,6 +37,11 @@ OWNERS: dict[str, tuple[str, ...]] = {
 COMBINABLE: dict[str, dict[str, int]] = {"bls-oews-areas": {"oews_area": 1, "oews_area_wage": 2, "oews_industry": 1,
                                                             "oews_area_industry_wage": 3}}
 
+#: Kinds whose import now fills a table that older versions of the program did not read: a recorded import without
+#: it is read again even from an unchanged file (an O*NET database imported before schema 5 lacks the work
+#: activities career changers compare), so the next `data fetch` or `data import` fills it.
+REREAD_WITHOUT: dict[str, str] = {"onet-db": "onet_task_dwa"}
+
 #: Kinds whose readers can also keep every industry's rows (``data import --industries``), and the table that
 #: holds them: a store whose record of the file lacks that table was imported cross-industry only.
 BY_INDUSTRY: dict[str, str] = {"bls-oews-areas": "oews_area_industry_wage"}

@@ -15,8 +15,5 @@ CREATE INDEX onet_technology_code ON onet_technology (onet_soc);
 -- Estimates O*NET recommends suppressing and levels it marks not relevant are left out on import.
 CREATE TABLE onet_rating (onet_soc TEXT NOT NULL, domain TEXT NOT NULL, element_id TEXT NOT NULL,
                           element_name TEXT NOT NULL, scale TEXT NOT NULL, value REAL NOT NULL);
-CREATE INDEX onet_rating_code ON onet_rating (onet_soc);
+CREATE INDEX onet_rating_code ON onet_rating (onet_soc)
 
--- A store that imported the O*NET database before these tables existed holds none of their rows: forget that
--- import's checksum, so the next `data fetch` or `data import` reads the same database again and fills them.
-UPDATE source_file SET sha256 = 'to re-import: ' || sha256 WHERE kind = 'onet-db'
