@@ -12,7 +12,9 @@ rules, related lists in) is reported beside it. Baselines in the same run, over 
 Only occupations that can be compared (O*NET describes their work) are candidates, for the ranking and the
 baselines alike. Also reported: each part alone and added in turn, and one answer's time (the whole ``next_jobs``:
 ranking, what each move adds, programs) p50 and p95 over 200 occupations, nationally and in an area, next to the
-occupation page's own answer (``crosswalk.answers.occupation``) as the peer in the same run.
+occupation page's own answer (``crosswalk.answers.occupation``) as the peer in the same run; and the ``/next-jobs``
+page itself through the app (a job typed in words, read by the classifier, in an area), its requests interleaved
+with the search page's (``/search``, the other page built from what a person typed) as the peer.
 
 Run: .venv/bin/python -m benchmarks.changers   (or scripts/bench changers)
 """
@@ -38,6 +40,9 @@ TOP = 10
 SEED = 7
 TIMED = 200
 AREA = "OH"
+PAGE_REQUESTS = 60
+PAGES = {"next-jobs": "/next-jobs?job={title}&area=OH", "search (peer)": "/search?q={title}"}
+TITLES = ("truck driver", "cashier", "registered nurse", "warehouse worker", "retail manager", "medical assistant")
 
 
 def _with_weights(rules: Rules, **weights: object) -> Rules:
@@ -83,6 +88,26 @@ def _times(work: list) -> tuple[float, float]:  # noqa: ANN001 - callables
     return statistics.median(spent), sorted(spent)[int(0.95 * (len(spent) - 1))]
 
 
+def _pages(db: Path) -> dict[str, tuple[float, float]]:
+    """p50 and p95 of each page through the app (warmed up as a server is), requests interleaved."""
+    from fastapi.testclient import TestClient
+
+    from careerclusters.server.app import create_app
+
+    app = create_app(db, warm=False)
+    app.state.context.warm()
+    spent: dict[str, list[float]] = {name: [] for name in PAGES}
+    with TestClient(app) as client:
+        for number in range(PAGE_REQUESTS + len(TITLES)):
+            for name, url in PAGES.items():
+                started = time.perf_counter()
+                response = client.get(url.format(title=TITLES[number % len(TITLES)]))
+                if number >= len(TITLES):  # the first round of each title warms the area's figures and caches
+                    spent[name].append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, url
+    return {name: (statistics.median(t), sorted(t)[int(0.95 * (len(t) - 1))]) for name, t in spent.items()}
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = imported_store(Path(tmp))
@@ -116,6 +141,7 @@ def main() -> None:
         area_figures(conn, index, AREA)
         area_built = time.perf_counter() - started
         conn.close()
+        pages = _pages(db)
 
     print(f"career changers on {len(jobs)} O*NET occupations with Primary-Short related lists ({machine()}); "
           f"ratings {'imported' if index.has_ratings else 'not imported (the shared O*NET copy lacks them)'}")
@@ -131,6 +157,10 @@ def main() -> None:
           f"(next_jobs takes {national[0] / peer[0]:.1f}x); target p50 < 100 ms")
     print(f"built once and kept by a server: the index {built * 1000:.0f} ms; an area's figures "
           f"{area_built * 1000:.0f} ms")
+    (page, p95), (peer_page, peer_p95) = pages["next-jobs"], pages["search (peer)"]
+    print(f"the page through the app ({PAGE_REQUESTS} requests each, interleaved): /next-jobs (a title, in {AREA}) "
+          f"p50 {page:.1f} ms, p95 {p95:.1f} ms; /search p50 {peer_page:.1f} ms, p95 {peer_p95:.1f} ms "
+          f"({page / peer_page:.1f}x the search page)")
 
 
 if __name__ == "__main__":

@@ -79,6 +79,8 @@ class ChangeIndex:
     position: dict[str, int] = field(init=False, repr=False)
     national_pay: np.ndarray = field(init=False, repr=False)  # each row's national median (NaN unknown)
     national_openings: np.ndarray = field(init=False, repr=False)  # each row's national openings a year
+    #: What rankings with one set of rules compute alike for every job (each occupation's education rank).
+    memo: dict[int, tuple[object, np.ndarray]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.position = {code: i for i, code in enumerate(self.codes)}

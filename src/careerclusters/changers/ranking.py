@@ -58,13 +58,18 @@ class Scores:
 
 
 def education_ranks(index: ChangeIndex, rules: Rules) -> np.ndarray:
-    """Each occupation's preparation on the rules' scale (BLS entry education, else job zone); -1 unknown."""
+    """Each occupation's preparation on the rules' scale (BLS entry education, else job zone); -1 unknown. The
+    same for every job, so kept on the index for these rules."""
+    kept = index.memo.get(id(rules.education))
+    if kept is not None and kept[0] is rules.education:
+        return kept[1]
     ranks = []
     for code in index.codes:
         outlook = index.outlook.get(index.soc[code])
         rank = rules.rank(outlook.entry_education if outlook else None, index.job_zone.get(code))
         ranks.append(-1 if rank is None else rank)
-    return np.array(ranks)
+    index.memo[id(rules.education)] = (rules.education, np.array(ranks))
+    return index.memo[id(rules.education)][1]
 
 
 def score_moves(index: ChangeIndex, code: str, rules: Rules, local: AreaFigures | None = None) -> Scores:

@@ -4,43 +4,62 @@ figures these are. English is the source; the catalogues translate them."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from careerclusters.base.formatting import count, money
+from careerclusters.base.languages import current
 from careerclusters.base.languages import gettext as _
 from careerclusters.changers.model import Demand, Pay
 
 
+@cache
+def _vocabulary(lang: str) -> dict[str, dict[str, str]]:
+    """The words for each value a move's fields take, translated once per language (``lang`` keys the cache;
+    ``gettext`` follows the language being rendered)."""
+    return {
+        "parts": {"activities": _("Work you already do"), "technologies": _("Technology you already use"),
+                  "ratings": _("Skills profile"), "related": _("O*NET lists it as related"),
+                  "openings": _("Openings"), "preparation": _("Education step"), "pay": _("Pay")},
+        "tiers": {"Primary-Short": _("one of the most closely related"), "Primary-Long": _("closely related"),
+                  "Supplemental": _("also related")},
+        "education": {  # BLS's typical entry education, in BLS's own words in English
+            "No formal educational credential": _("No formal educational credential"),
+            "High school diploma or equivalent": _("High school diploma or equivalent"),
+            "Some college, no degree": _("Some college, no degree"),
+            "Postsecondary nondegree award": _("Postsecondary nondegree award"),
+            "Associate's degree": _("Associate's degree"),
+            "Bachelor's degree": _("Bachelor's degree"),
+            "Master's degree": _("Master's degree"),
+            "Doctoral or professional degree": _("Doctoral or professional degree"),
+        },
+        "choices": {"none": _("No more school"), "certificate": _("A certificate (a year or less)"),
+                    "associate": _("An associate's degree (2 years)"),
+                    "bachelor": _("A bachelor's degree (4 years)"), "master": _("A master's degree"),
+                    "doctoral": _("A doctoral or professional degree")},
+    }
+
+
+def _words(kind: str) -> dict[str, str]:
+    return _vocabulary(current())[kind]
+
+
 def part_label(name: str) -> str:
-    return {"activities": _("Work you already do"), "technologies": _("Technology you already use"),
-            "ratings": _("Skills profile"), "related": _("O*NET lists it as related"),
-            "openings": _("Openings"), "preparation": _("Education step"), "pay": _("Pay")}[name]
+    return _words("parts")[name]
 
 
 def tier(name: str | None) -> str:
     """O*NET's relatedness tier in words."""
-    return {"Primary-Short": _("one of the most closely related"), "Primary-Long": _("closely related"),
-            "Supplemental": _("also related")}.get(name or "", name or "")
+    return _words("tiers").get(name or "", name or "")
 
 
 def education(level: str | None) -> str:
-    """BLS's typical entry education, translated (BLS's own words in English)."""
-    words = {
-        "No formal educational credential": _("No formal educational credential"),
-        "High school diploma or equivalent": _("High school diploma or equivalent"),
-        "Some college, no degree": _("Some college, no degree"),
-        "Postsecondary nondegree award": _("Postsecondary nondegree award"),
-        "Associate's degree": _("Associate's degree"),
-        "Bachelor's degree": _("Bachelor's degree"),
-        "Master's degree": _("Master's degree"),
-        "Doctoral or professional degree": _("Doctoral or professional degree"),
-    }
-    return words.get(level or "", level or _("not stated"))
+    """BLS's typical entry education, translated."""
+    return _words("education").get(level or "", level or _("not stated"))
 
 
 def choice(name: str) -> str:
     """One of the choices of how much education a person would add."""
-    return {"none": _("No more school"), "certificate": _("A certificate (a year or less)"),
-            "associate": _("An associate's degree (2 years)"), "bachelor": _("A bachelor's degree (4 years)"),
-            "master": _("A master's degree"), "doctoral": _("A doctoral or professional degree")}[name]
+    return _words("choices")[name]
 
 
 def dollars(value: float) -> str:
