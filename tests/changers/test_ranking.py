@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from careerclusters.changers import ChangeIndex, NotComparableError, UnknownOccupationError, load_rules, next_jobs
+from careerclusters.changers.model import Reading
 from careerclusters.changers.ranking import score_moves
+from careerclusters.changers.resolve import served
 from careerclusters.store import connect
 
 ALPHA = "11-1111.00"
@@ -132,6 +134,15 @@ def test_a_code_resolves_and_bad_codes_say_what_to_try(conn) -> None:
         next_jobs(conn, ALPHA, floor="a lot")
     with pytest.raises(Exception, match="unknown education 'phd'"):
         next_jobs(conn, ALPHA, education="phd")
+
+
+def test_a_person_who_served_is_told_to_type_the_closest_civilian_job() -> None:
+    words = load_rules().readings.military_words
+    civilian = Reading(code="53-3032.00", title="Truck Drivers", confidence=0.6, has_data=True)
+    infantry = Reading(code="55-3016.00", title="Infantry", confidence=0.3, has_data=False)
+    assert served("Army truck driver", [civilian], words) and served("U.S. Air Force mechanic", [], words)
+    assert served("driver", [civilian, infantry], words)  # a reading that is a military occupation
+    assert not served("truck driver", [civilian], words) and not served("armyworm scout", [], words)
 
 
 def test_without_the_rating_files_the_ratings_part_is_left_out_and_said_so(conn) -> None:

@@ -81,5 +81,8 @@ def test_a_job_in_a_persons_words_is_read_with_its_other_readings(conn, index, o
     assert answer.source.code == "53-3032.00"
     assert answer.readings[0].code == "53-3032.00" and answer.readings[0].confidence > 0.5
     assert "53-3033.00" in [r.code for r in answer.readings[1:]]
+    assert not answer.military
+    veteran = next_jobs(conn, "army truck driver", index=index, classifier=lambda: occupations)
+    assert veteran.source.code == "53-3032.00" and veteran.military  # the list, and the civilian question
     with pytest.raises(NotComparableError, match="civilian job closest"):
         next_jobs(conn, "army infantry", index=index, classifier=lambda: occupations)

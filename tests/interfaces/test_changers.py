@@ -71,6 +71,8 @@ def test_bad_input_is_told_on_the_same_page(client: TestClient) -> None:
     assert 'href="/next-jobs?job=53-1041.00"' in unknown.text and '<form class="next-form"' in unknown.text
     military = client.get("/next-jobs", params={"job": "army infantry"})
     assert "Served in the military? Type the civilian job closest" in military.text
+    veteran = client.get("/next-jobs", params={"job": "veteran"})
+    assert veteran.status_code == 200 and "Served in the military? O*NET does not describe military" in veteran.text
     pay = client.get("/next-jobs", params={"job": "29-1141", "pay": "lots"})
     assert pay.status_code == 400 and "such as 40000" in pay.text and "Traceback" not in pay.text
     area = client.get("/next-jobs", params={"job": "29-1141", "area": "Narnia"})

@@ -161,6 +161,7 @@ class NextJobs(BaseModel):
     asked: str
     source: Source
     readings: list[Reading]
+    military: bool  # what was typed says the person served: they are asked for the closest civilian job too
     area: Area | None
     education: EducationChoice | None
     pay_floor: float | None

@@ -4,6 +4,7 @@ compared is the best reading whose work O*NET describes in enough detail to comp
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -46,6 +47,15 @@ class Resolved:
 #: What to tell a person whose job O*NET does not describe in enough detail (a veteran's military occupation).
 CIVILIAN = ("the civilian job closest to the work you did, such as 'vehicle mechanic', 'supply clerk' or "
             "'security guard'")
+
+
+def served(asked: str, readings: list[Reading], military_words: list[str]) -> bool:
+    """Whether what a person typed says they served in the military: one of ``military_words`` in it, or a reading
+    of it that is a military occupation (55-xxxx). Their list is still made from the best civilian reading, but
+    a veteran is better served by the civilian job closest to the work they did, and the page says so."""
+    typed = " ".join(re.findall(r"[a-z]+", asked.lower()))
+    return any(r.code.startswith("55-") for r in readings) or any(
+        re.search(rf"\b{re.escape(word.lower())}\b", typed) for word in military_words)
 
 
 def resolve(index: ChangeIndex, asked: str, classifier: Callable[[], TextClassifier] | None,

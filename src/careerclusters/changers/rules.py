@@ -46,6 +46,7 @@ class Education(_Strict):
 
 class Readings(_Strict):
     min_confidence: float = Field(ge=0, le=1)
+    military_words: list[str]
 
 
 class Gaps(_Strict):

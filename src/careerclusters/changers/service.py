@@ -13,7 +13,7 @@ from careerclusters.changers.figures import AreaFigures, area_figures
 from careerclusters.changers.index import ChangeIndex
 from careerclusters.changers.model import EDUCATION_CHOICES, EducationChoice, NextJobs
 from careerclusters.changers.ranking import Scores, outside, score_moves
-from careerclusters.changers.resolve import resolve
+from careerclusters.changers.resolve import resolve, served
 from careerclusters.changers.rules import Rules, load_rules
 from careerclusters.classifier import TextClassifier, load_classifier
 from careerclusters.survey.scoring import parse_wage
@@ -77,6 +77,7 @@ def next_jobs(conn: sqlite3.Connection, job: str, *, area: str | None = None, ed
 
     shown = described(kept)
     return NextJobs(asked=job.strip(), source=explain.source(index, resolved.code, local), readings=resolved.readings,
+                    military=served(job, resolved.readings, rules.readings.military_words),
                     area=local.area if local else None, education=chosen, pay_floor=wanted,
                     ratings_used="ratings" in scores.parts, destinations=shown, outside_preferences=described(beyond),
                     notes=words.notes(local.area.name if local else None, "ratings" in scores.parts,

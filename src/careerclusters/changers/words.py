@@ -142,6 +142,13 @@ def outside_reason(reason: str, step: str | None, pay: Pay | None, floor: float 
                                                                      "floor": dollars(floor or 0)}
 
 
+def military() -> str:
+    """Told to a person whose words say they served (``NextJobs.military``), above their list."""
+    return _("Served in the military? O*NET does not describe military jobs in enough detail to compare them, so "
+             "this list starts from a civilian job. For a closer list, type the civilian job nearest to the work "
+             "you did, such as vehicle mechanic, supply clerk or security guard.")
+
+
 def notes(area: str | None, ratings_used: bool, specialties: bool) -> list[str]:
     """Whose figures these are, and what the comparison leaves out."""
     found = [_("Pay and jobs in %(area)s are OEWS figures for that area; its openings are estimates: national "

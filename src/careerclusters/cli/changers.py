@@ -45,13 +45,15 @@ def _print(answer: NextJobs) -> None:
     """Each move as a short block (readable at any terminal width): what it is, its pay and openings, the parts
     of its score, what it adds and the programs that lead there."""
     from careerclusters.base.formatting import count
-    from careerclusters.changers.words import dollars, education, pay_amount
+    from careerclusters.changers.words import dollars, education, military, pay_amount
 
     src = answer.source
     if answer.readings:
         chosen = next(r for r in answer.readings if r.code == src.code)
         say(f"read {answer.asked!r} as {src.title} (confidence {chosen.confidence:.0%}); other readings: "
             + "; ".join(f"{r.code} {r.title} ({r.confidence:.0%})" for r in answer.readings if r.code != src.code))
+    if answer.military:
+        say(military())
     console.print(f"[bold]From {src.title}[/bold] ({src.code}): typically {education(src.preparation.entry_education)}"
                   f", median pay {pay_amount(src.pay)}" + (f" in {answer.area.name}" if answer.area else ""),
                   highlight=False)
