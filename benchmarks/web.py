@@ -47,13 +47,14 @@ PAGES = ["/", "/clusters/healthcare-human-services", "/subclusters/physical-heal
          "/original", "/original/pathways/o-therapeutic-services", "/areas/3900000",
          "/areas/3900000/subclusters/physical-health", "/occupations/29-1141?area=OH",
          "/programs-of-study/example-registered-nursing",
-         "/programs-of-study/example-registered-nursing/plan?finish=Grade+12&take=HS-402&done=HS-101"]
+         "/programs-of-study/example-registered-nursing/plan?finish=Grade+12&take=HS-402&done=HS-101",
+         "/next-jobs?job=truck+driver&area=OH"]
 API = ["/api/v1/clusters", "/api/v1/subclusters/physical-health", "/api/v1/occupations/29-1141",
        "/api/v1/subclusters/physical-health/contents?sort=wage", "/api/v1/programs/51.3801",
        "/api/v1/search?q=welder", "/api/v1/classify?text=registered%20nurse",
        "/api/v1/crosswalk?from=cip&to=soc&code=51.3801", "/api/v1/occupations?cluster=agriculture&limit=20",
        "/api/v1/transition/o-health-science", "/api/v1/areas/OH/subclusters",
-       "/api/v1/areas/Columbus%2C%20OH/occupations/29-1141"]
+       "/api/v1/areas/Columbus%2C%20OH/occupations/29-1141", "/api/v1/occupations/41-2031/next?area=OH"]
 BASELINE = ["/static/style.css"]
 GROUPS = {"pages": PAGES, "api": API, "baseline": BASELINE}
 WORKERS = 2

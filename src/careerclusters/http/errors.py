@@ -36,8 +36,9 @@ def page_message(exc: CareerClustersError) -> str:
 
 def body_for(exc: CareerClustersError, status: int) -> dict[str, object]:
     error: dict[str, object] = {"status": status, "type": type(exc).__name__, "message": str(exc)}
-    if isinstance(exc, NotFoundError):
-        error["suggestions"] = exc.suggestions
+    suggestions = getattr(exc, "suggestions", None)  # unknown framework names, unknown occupation codes
+    if isinstance(suggestions, list):
+        error["suggestions"] = suggestions
     if isinstance(exc, AmbiguousLookupError):
         error["candidates"] = [{"id": n.id, "name": n.name, "edition": n.edition.value, "level": n.level.value}
                                for n in exc.candidates]

@@ -22,6 +22,16 @@ KIND = "onet-db"
 CODE = ("O*NET-SOC Code", "O*NET SOC Code", "ONET-SOC Code", "O*NET-SOC 2019 Code")
 
 
+#: O*NET's rating files and the domain each one rates, as the store names it.
+RATING_FILES: dict[str, str] = {"Skills.txt": "skills", "Knowledge.txt": "knowledge", "Abilities.txt": "abilities",
+                                "Work Activities.txt": "work-activities"}
+RATING_COLUMNS: dict[str, tuple[str, ...]] = {
+    "onet_soc": CODE, "element_id": ("Element ID",), "element": ("Element Name",), "scale": ("Scale ID",),
+    "value": ("Data Value",), "suppress": ("Recommend Suppress",), "not_relevant": ("Not Relevant",)}
+#: The rating scales kept: importance (1–5) and level (0–7).
+RATING_SCALES = ("IM", "LV")
+
+
 @dataclass(frozen=True)
 class Dataset:
     table: str
@@ -57,9 +67,23 @@ DATASETS = (
                                          "Education and Training Categories.txt"),
             {"element_id": ("Element ID",), "scale": ("Scale ID",), "category": ("Category",),
              "description": ("Category Description",)}),
+    # The work itself, for comparing two occupations: detailed work activities (DWAs) and the tasks they
+    # group, and the technologies workers use. Optional, so a reduced copy of the database still imports.
+    Dataset("onet_dwa", ("DWA Reference.txt",),
+            {"element_id": ("Element ID",), "iwa_id": ("IWA ID",), "dwa_id": ("DWA ID",),
+             "title": ("DWA Title",)}, required=False),
+    Dataset("onet_task_dwa", ("Tasks to DWAs.txt",),
+            {"onet_soc": CODE, "task_id": ("Task ID",), "dwa_id": ("DWA ID",)}, required=False),
+    Dataset("onet_technology", ("Technology Skills.txt",),
+            {"onet_soc": CODE, "example": ("Example",), "commodity_code": ("Commodity Code",),
+             "commodity_title": ("Commodity Title",), "hot": ("Hot Technology",), "in_demand": ("In Demand",)},
+            required=False),
+    # The rating files (importance IM and level LV of each element): in the full database, not in every copy.
+    *(Dataset("onet_rating", (name,), RATING_COLUMNS, required=False) for name in RATING_FILES),
 )
 
-OPTIONAL = {"short_title", "shown", "task_type", "incumbents", "tier", "rank"}
+OPTIONAL = {"short_title", "shown", "task_type", "incumbents", "tier", "rank", "hot", "in_demand", "suppress",
+            "not_relevant"}
 _RIASEC = ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional")
 
 
@@ -136,7 +160,7 @@ def read(path: Path, sha256: str, release: str | None = None) -> Extract:
             if dataset.required:
                 raise SourceError(path.name, f"the O*NET database has no {dataset.files[0]!r}")
             continue
-        extract.tables[dataset.table] = list(_rows(folder, dataset))
+        extract.tables.setdefault(dataset.table, []).extend(_rows(folder, dataset))
     return extract
 
 
@@ -186,3 +210,17 @@ def _rows(folder: _Folder, dataset: Dataset) -> Iterator[tuple]:
                 if value(row, "scale") == "RL":
                     yield int(_number(cols.get(row, "category"), file, number, "Category")), \
                         value(row, "description")
+            case "onet_dwa":
+                yield value(row, "dwa_id"), value(row, "iwa_id"), value(row, "element_id"), value(row, "title")
+            case "onet_task_dwa":
+                yield onet_soc, int(_number(cols.get(row, "task_id"), file, number, "Task ID")), value(row, "dwa_id")
+            case "onet_technology":
+                yield onet_soc, value(row, "example"), value(row, "commodity_code"), value(row, "commodity_title"), \
+                    value(row, "hot") == "Y", value(row, "in_demand") == "Y"
+            case "onet_rating":
+                # O*NET marks some estimates "Recommend Suppress" (too few or too varied answers) and some
+                # levels "Not Relevant" (importance too low to rate a level): both are kept out.
+                if value(row, "scale") in RATING_SCALES and value(row, "suppress") != "Y" \
+                        and value(row, "not_relevant") != "Y":
+                    yield onet_soc, RATING_FILES[file], value(row, "element_id"), value(row, "element"), \
+                        value(row, "scale"), _number(cols.get(row, "value"), file, number, "Data Value")

@@ -21,7 +21,7 @@ from typing import Any
 from careerclusters import sources
 from careerclusters.sources import Extract, bundle
 from careerclusters.store.errors import StoreError
-from careerclusters.store.schema import BY_INDUSTRY, BY_KIND, COMBINABLE, OWNERS
+from careerclusters.store.schema import BY_INDUSTRY, BY_KIND, COMBINABLE, OWNERS, REREAD_WITHOUT
 
 #: Between the names of files imported together as one kind, in ``source_file.file_name``.
 JOINED = " + "
@@ -39,11 +39,15 @@ class ImportResult:
 
 def _current(row: sqlite3.Row | None, sha256: str, industries: bool) -> bool:
     """Whether a kind's recorded import (``row``) already holds this file, and its industry rows when those are
-    asked for. An import with industries stays current for a later plain import: the default never drops them."""
+    asked for. An import with industries stays current for a later plain import: the default never drops them.
+    One made before the program read a table it now needs (``REREAD_WITHOUT``) is not current."""
     if row is None or row["sha256"] != sha256:
         return False
+    counts = json.loads(row["row_counts"])
+    if REREAD_WITHOUT.get(row["kind"], "") not in {"", *counts}:
+        return False
     table = BY_INDUSTRY.get(row["kind"])
-    return not (industries and table) or table in json.loads(row["row_counts"])
+    return not (industries and table) or table in counts
 
 
 def import_extracts(conn: sqlite3.Connection, extracts: Sequence[tuple[Extract, float]], *,

@@ -12,7 +12,7 @@ from careerclusters.base.languages import LANGUAGES, SOURCE_LANGUAGE
 from careerclusters.sources import titles
 
 MIGRATIONS: tuple[str, ...] = tuple(resources.files(__package__).joinpath(f"schema_{n}.sql").read_text("utf-8")
-                                    for n in (1, 2, 3, 4, 5, 6))
+                                    for n in (1, 2, 3, 4, 5, 6, 7))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The tables each source kind fills; importing a kind again replaces exactly these.
@@ -22,7 +22,8 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "advance-cte-naics": ("cte_naics",),
     "advance-cte-full": ("cte_full",),
     "onet-db": ("onet_occupation", "onet_alt_title", "onet_reported_title", "onet_task", "onet_interest",
-                "onet_job_zone", "onet_related", "onet_education", "onet_education_category"),
+                "onet_job_zone", "onet_related", "onet_education", "onet_education_category", "onet_dwa",
+                "onet_task_dwa", "onet_technology", "onet_rating"),
     "onet-legacy-clusters": ("onet_pathway",),
     "nces-cip": ("cip",),
     "nces-cip-soc": ("cip_soc",),
@@ -50,6 +51,11 @@ COMBINABLE: dict[str, dict[str, int]] = {"bls-oews-areas": {"oews_area": 1, "oew
                                           # several states' projections or lists, imported together
                                           "state-projections": {"state_projection": 2},
                                           "state-in-demand": {"in_demand_occupation": 3}}
+
+#: Kinds whose import now fills a table that older versions of the program did not read: a recorded import without
+#: it is read again even from an unchanged file (an O*NET database imported before schema 7 lacks the work
+#: activities career changers compare), so the next `data fetch` or `data import` fills it.
+REREAD_WITHOUT: dict[str, str] = {"onet-db": "onet_task_dwa"}
 
 #: Kinds whose readers can also keep every industry's rows (``data import --industries``), and the table that
 #: holds them: a store whose record of the file lacks that table was imported cross-industry only.
