@@ -48,6 +48,7 @@ def test_the_whole_sequence_earns_every_credential() -> None:
                               ("2029–30", ["Grade 12"]), ("2030–31", ["Term 1", "Term 2"]),
                               ("2031–32", ["Term 3", "Term 4"])]
     assert result.credits == 49  # every required course; the elective workplace experience is not chosen
+    assert result.articulations == []  # the degree it would articulate to is the one this plan earns
     assert result.starts == ["Grade 9", "Term 1"] and result.finishes == ["Grade 12", "Term 4"]
 
 

@@ -296,6 +296,13 @@ def _years(program: model.ProgramOfStudy, levels: list[model.Level], choices: Pl
     return years
 
 
+def _onward(articulations: list[model.Articulation], earned: list[EarnedCredential]) -> list[model.Articulation]:
+    """The programs a learner can go on to: not one whose credential the plan already earns (a plan that runs to the
+    associate degree in nursing is not told to "keep studying" for it)."""
+    held = {credential.name.casefold() for credential in earned}
+    return [a for a in articulations if a.program.casefold() not in held]
+
+
 def _credentials(program: model.ProgramOfStudy, years: list[PlanYear], taken: set[str], done: set[str], start: str,
                  finish: str) -> tuple[list[EarnedCredential], list[MissedCredential]]:
     """The credentials the plan earns (with when), and those it does not with the reason why."""
@@ -397,7 +404,7 @@ def make_plan(program: model.ProgramOfStudy, choices: PlanChoices, *, occupation
     return Plan(choices=applied, title=program.title, owner=program.owner.name, example=program.example,
                 start=start, finish=finish, starts=starts, finishes=finishes, electives=electives, years=years,
                 earned=earned, missed=missed, continue_at=later[0] if later else None,
-                articulations=program.articulations, occupations=occupations,
+                articulations=_onward(program.articulations, earned), occupations=occupations,
                 jobs=exit_jobs(program, finish, [c.kind for c in earned], occupations, stage_occupations or {},
                                settings.exit_education or default_settings().exit_education),
                 calendar=program.calendar, organizations=[o.display_name for o in program.student_organizations],
