@@ -510,11 +510,13 @@ def tab_to(page: Page, wanted: Callable[[dict[str, Any]], bool], limit: int = 20
 #: What a reader reads as prose on a page: headings, paragraphs, list items, terms, legends, captions, labels and row
 #: headers. Each element's own text (blocks nested in it, tables and visually hidden text taken out) counts once
 #: however often it repeats ("Like", "Answers behind this"); data cells (official titles, figures) are not prose.
+#: What a reader reads as sentences; a list marked ``names`` (the programs of study to pick from: titles and owners
+#: as their authors wrote them) is names, not the site's prose, and is not scored.
 PROSE = "h1, h2, h3, p, li, dt, dd, legend, caption, summary, label, th[scope=row]"
 _PROSE_BLOCKS = """(selector) => {
   const blocks = [];
   for (const element of document.querySelectorAll(selector.split(', ').map(s => 'main ' + s).join(', '))) {
-    if (!element.checkVisibility()) continue;
+    if (!element.checkVisibility() || element.closest('.names')) continue;
     const copy = element.cloneNode(true);
     copy.querySelectorAll(selector + ', table, .visually-hidden').forEach(n => n.remove());
     const text = copy.textContent.replace(/\\s+/g, ' ').trim();

@@ -61,7 +61,7 @@ def test_a_file_that_is_not_a_table_comes_back_beside_the_field(page: Page, serv
     page.get_by_label("State, metro or nonmetro area, or county").fill("Columbus, OH")
     page.get_by_role("button", name="Make the report").click()
     problem = page.locator("#programs-problem")
-    assert problem.inner_text().startswith("scan.pdf: this is not a CSV table or an .xlsx workbook")
+    assert problem.inner_text().startswith("scan.pdf: not a CSV file or an .xlsx workbook")
     assert page.locator("#area").input_value() == "Columbus, OH"
     assert serious_violations(page) == []
     page.get_by_role("alert").get_by_role("link").first.click()  # the summary's link takes you to the field

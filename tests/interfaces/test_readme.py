@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from careerclusters.pos import files, workbook
 from careerclusters.pos.examples import CATALOG, FOLDER
-from tests.helpers import ROOT, SHARED, clone_env, copy_store_with_caches, scratch_clone
+from tests.helpers import ROOT, SHARED, STATE_MATRIX, clone_env, copy_store_with_caches, scratch_clone
 
 #: Lines that cannot run in a test, each with the reason (the rest of its block runs).
 NOT_RUN = {
@@ -69,6 +70,10 @@ def _inputs(folder: Path) -> None:
         folder / "postings.parquet")
     shutil.copyfile(CATALOG, folder / "catalog.csv")
     shutil.copyfile(FOLDER / "registered-nursing.yaml", folder / "nursing.yaml")
+    (folder / "matrix.xlsx").write_bytes(workbook.write(files.read(STATE_MATRIX)))  # a state's matrix workbook
+    (folder / "old").mkdir()  # version 1 files to upgrade
+    for name in ("welding.yaml", "culinary-arts.yaml"):
+        shutil.copyfile(FOLDER / name, folder / "old" / name)
     (folder / "more").mkdir()
     for name in ("agricultural-mechanics.yaml", "software-development.yaml"):
         shutil.copyfile(FOLDER / name, folder / "more" / name)
