@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from careerclusters.alignment.analysis import AlignmentReport
 from careerclusters.base.spreadsheets import SafeWriter, safe_cell
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is first written
+    from openpyxl import Workbook
 
 PROGRAM_COLUMNS = ("row", "program", "cip", "cip_title", "coded_by", "confidence", "needs_review", "enrolment",
                    "completers", "subclusters", "employment", "openings_estimate", "high_wage_share",
@@ -35,6 +36,8 @@ def programs_csv(report: AlignmentReport, safe: bool = True) -> str:
 
 
 def _sheet(book: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    from openpyxl.utils import get_column_letter
+
     sheet = book.create_sheet(title)
     sheet.append(list(header))
     for row in rows:
@@ -46,6 +49,8 @@ def _sheet(book: Workbook, title: str, header: Sequence[str], rows: Iterable[Seq
 
 def workbook(report: AlignmentReport) -> bytes:
     """The report as an .xlsx workbook: one sheet per table, figures as numbers."""
+    from openpyxl import Workbook
+
     book = Workbook()
     book.remove(book.active)
     _sheet(book, "Programs", PROGRAM_COLUMNS, _program_rows(report))

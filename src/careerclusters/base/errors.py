@@ -10,6 +10,15 @@ class UnavailableError(CareerClustersError):
     request was fine, so web answers are 503, with the message saying what to add."""
 
 
+class NotReadyError(UnavailableError):
+    """Something this installation is still preparing (a server's classifiers loading, or being built after
+    an import): answered 503 with ``Retry-After: retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: int = 10):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class SourceError(CareerClustersError):
     """Bad input in an official file. The message names the file and, where known, the sheet, row and
     column, so the user can open the file and see the problem."""

@@ -6,16 +6,19 @@ import io
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-
-import openpyxl
-from openpyxl.workbook.workbook import Workbook
+from typing import TYPE_CHECKING
 
 from careerclusters.base.errors import SourceError
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is first opened: a command or page that reads none
+    from openpyxl.workbook.workbook import Workbook  # does not wait for it
 
 
 def open_workbooks(path: Path) -> list[Workbook]:
     """Open an .xlsx read-only, or every workbook in a zip of them (BLS ships OEWS zipped: the national file
     alone, the metro file with the nonmetropolitan areas' workbook beside it)."""
+    import openpyxl
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()

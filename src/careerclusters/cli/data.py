@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, say, user_errors
-from careerclusters.data.fetch import CONTACT_ENV, MIRROR_ENV, Fetched, fetch, missing, not_needed
-from careerclusters.sources import OfficialFile
-from careerclusters.store import import_paths, status
+from careerclusters.data import CONTACT_ENV, MIRROR_ENV
+
+if TYPE_CHECKING:
+    from careerclusters.data.fetch import Fetched
+    from careerclusters.sources import OfficialFile
 
 app = typer.Typer(help="Download, import and inspect the official data files.", no_args_is_help=True)
 
@@ -26,6 +28,8 @@ IndustriesOption = Annotated[bool, typer.Option(
 
 
 def _import(paths: list[Path], db: Path | None = None, industries: bool = False) -> None:
+    from careerclusters.store.importer import import_paths
+
     with common.progress() as progress:
         task = progress.add_task("reading", total=len(paths))
 
@@ -46,6 +50,8 @@ def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | 
     """Download (or take from the mirror) the official files, or just ``kinds``, with a progress bar, say
     what could not be had, and import the rest into the store (``db``, else ``--db`` or the default) in one
     transaction. Returns what became of each file."""
+    from careerclusters.data.fetch import fetch
+
     with common.progress() as progress:
         task = progress.add_task("fetching", total=len(kinds) if kinds is not None else None)
 
@@ -98,6 +104,9 @@ def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     """What the store holds: each source's release, origin (bundled with the package or imported), file,
     checksum, time and row counts, and which official data is still missing. A store written by an older
     version is upgraded here (the server opens stores read-only and asks for this)."""
+    from careerclusters.data.fetch import missing, not_needed
+    from careerclusters.store.importer import status
+
     path = common.store_path()
     with common.open_store(readonly=not (path.exists() and os.access(path, os.W_OK))) as conn:
         entries = status(conn)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.tree import Tree
 
 from careerclusters.cli import common
 from careerclusters.cli.common import (
@@ -18,8 +17,11 @@ from careerclusters.cli.common import (
     print_json,
     user_errors,
 )
-from careerclusters.framework import Edition, Framework, Node, load_framework
-from careerclusters.framework.export import edition_dict, node_dict, to_csv, to_json_document, to_skos
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
+
+    from careerclusters.framework import Framework, Node
 
 app = typer.Typer(help="Browse and export the National Career Clusters Framework.", no_args_is_help=True)
 
@@ -51,6 +53,11 @@ def tree(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a tree.")] = False,
 ) -> None:
     """Draw the hierarchy: groupings, clusters and sub-clusters (or the original clusters and pathways)."""
+    from rich.tree import Tree
+
+    from careerclusters.framework import Edition, load_framework
+    from careerclusters.framework.export import edition_dict
+
     fw = load_framework()
     ed = parse_edition(edition)
     assert ed is not None
@@ -72,6 +79,9 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show one grouping, cluster, sub-cluster or pathway with its parents, children and definition."""
+    from careerclusters.framework import load_framework
+    from careerclusters.framework.export import node_dict
+
     fw = load_framework()
     node = fw.get(query, edition=parse_edition(edition))
     ancestors = fw.ancestors(node)
@@ -105,6 +115,8 @@ def show(
 @user_errors
 def practices(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """The Career Ready Practices, each list labelled with its edition."""
+    from careerclusters.framework import load_framework
+
     lists = load_framework().practices
     if as_json:
         print_json([p.model_dump(mode="json") for p in lists])
@@ -133,6 +145,9 @@ def export(
     raw: Annotated[bool, common.RAW] = False,
 ) -> None:
     """Export the framework as one nested JSON document, a flat CSV, or SKOS in Turtle."""
+    from careerclusters.framework import load_framework
+    from careerclusters.framework.export import to_csv, to_json_document
+
     fw = load_framework()
     ed = parse_edition(edition)
     if fmt is ExportFormat.json:
@@ -140,6 +155,8 @@ def export(
     elif fmt is ExportFormat.csv:
         text = to_csv(fw, ed, raw=raw)
     else:
+        from careerclusters.framework.skos import to_skos
+
         text = to_skos(fw, ed).serialize(format="turtle")
     if output is None:
         typer.echo(text, nl=False)

@@ -4,7 +4,7 @@ list, show and export them, and look up SCED course codes."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -13,11 +13,10 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.formatting import money
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, say, user_errors
-from careerclusters.pos import ProgramOfStudy, files, sced
-from careerclusters.pos import catalogue as pos
-from careerclusters.pos.checker import Checker, Report, load_rules
-from careerclusters.pos.examples import example_paths
-from careerclusters.reports import html, pdf
+
+if TYPE_CHECKING:
+    from careerclusters.pos import ProgramOfStudy
+    from careerclusters.pos.checker import Report
 
 app = typer.Typer(help="Programs of study: course sequences from high school to a credential and a job "
                        "(Perkins V, section 3(41)).", no_args_is_help=True)
@@ -44,6 +43,9 @@ def _print_report(report: Report) -> None:
 def validate(paths: Files, rules: RulesOption = None, as_json: JSON = False) -> None:
     """Check programs of study against the rules: exit 0 when clean, 1 with errors or warnings, 2 when a file
     cannot be read."""
+    from careerclusters.pos import catalogue as pos
+    from careerclusters.pos.checker import Checker, load_rules
+
     programs = [program for _, _, program in pos.read_files(paths)]
     with common.open_store() as conn:
         checker = Checker(conn, load_rules(rules))
@@ -65,6 +67,9 @@ def import_(paths: Annotated[list[Path] | None, typer.Argument(help="Program-of-
                                                                       "that come with careerclusters.")] = False,
             as_json: JSON = False) -> None:
     """Import programs of study into the store, all files or none; a program whose id is stored is replaced."""
+    from careerclusters.pos import catalogue as pos
+    from careerclusters.pos.examples import example_paths
+
     paths = [*(paths or []), *(example_paths() if examples else [])]
     if not paths:
         raise CareerClustersError("name the files to import (or add --examples for the examples)")
@@ -85,6 +90,8 @@ def list_(subcluster: Annotated[str | None, typer.Option("--subcluster", help="A
           cip: Annotated[str | None, typer.Option("--cip", help="A CIP 2020 code the program uses.")] = None,
           as_json: JSON = False) -> None:
     """The imported programs of study."""
+    from careerclusters.pos import catalogue as pos
+
     with common.open_store() as conn:
         found = pos.list_programs(conn, subcluster=subcluster, cip=cip)
     if as_json:
@@ -122,6 +129,10 @@ def _sequence(program: ProgramOfStudy, titles: dict[str, str]) -> Table:
 @user_errors
 def show(program_id: IdArg, as_json: JSON = False) -> None:
     """A program of study: its sequence, credentials, target occupations with pay and outlook, and findings."""
+    from careerclusters.pos import catalogue as pos
+    from careerclusters.pos import sced
+    from careerclusters.pos.checker import Checker
+
     with common.open_store() as conn:
         stored = pos.get(conn, program_id)
         report = Checker(conn).check(stored.program)
@@ -152,6 +163,11 @@ def export(program_id: IdArg,
            output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None) -> None:
     """Write a stored program of study in the open file format (YAML or JSON), the flat CSV layout, or as a
     printed PDF (its sequence, credentials, occupations and findings, as the web page shows them)."""
+    from careerclusters.pos import catalogue as pos
+    from careerclusters.pos import files
+    from careerclusters.pos.checker import Checker
+    from careerclusters.reports import html, pdf
+
     if fmt not in ("yaml", "json", "csv", "pdf"):
         raise CareerClustersError(f"unknown format {fmt!r}: use yaml, json, csv or pdf")
     if fmt == "pdf":
@@ -179,6 +195,8 @@ def export(program_id: IdArg,
 def course(query: Annotated[str, typer.Argument(help="A SCED course code (14051) or words of a title.")],
            as_json: JSON = False) -> None:
     """A SCED v12 course by code, or the courses whose titles best match some words."""
+    from careerclusters.pos import sced
+
     with common.open_store() as conn:
         found = [sced.course(conn, query)] if query.strip().isdigit() else [m.course for m in sced.find(conn, query)]
     if as_json:

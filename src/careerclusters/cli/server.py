@@ -11,9 +11,6 @@ import typer
 
 from careerclusters.cli import common
 from careerclusters.cli.data import ContactOption, MirrorOption, fetch_and_import
-from careerclusters.data.fetch import missing
-from careerclusters.server import server
-from careerclusters.server.settings import Settings
 from careerclusters.store import ENV_VAR
 
 FETCH_ENV = "CAREERCLUSTERS_FETCH"
@@ -33,6 +30,8 @@ def _prepare(path: Path, fetch: bool, mirror: str | None, contact: str | None) -
     """Create or upgrade the store (which fills in the bundled crosswalks), fetch what official data it lacks
     when asked, and say once what is still missing and how to add it. Offline, the fetch reports its
     failures and the server starts with what it has."""
+    from careerclusters.data.fetch import missing
+
     with common.open_store(readonly=False, path=path) as conn:
         lacking = missing(conn)
     if lacking and fetch:
@@ -65,6 +64,9 @@ def serve(
 ) -> None:
     """Start the web app (pages and the /api/v1 REST API) over the store; works on the framework and the bundled
     crosswalks alone too."""
+    from careerclusters.server import server
+    from careerclusters.server.settings import Settings
+
     path = common.store_path()
     _prepare(path, fetch, mirror, contact)
     os.environ[ENV_VAR] = str(path)
@@ -73,7 +75,8 @@ def serve(
     if warning:
         common.err_console.print(warning, markup=False, highlight=False)
     common.console.print(f"careerclusters on http://{host}:{port}/  (store: {path}, read-only; {workers} workers; "
-                         "API docs at /api); loading the classifiers first", highlight=False)
+                         "API docs at /api); pages are served at once, searches once the classifiers are loaded "
+                         "(/readyz)", highlight=False)
     server.run(path, host, port, workers, settings)
 
 

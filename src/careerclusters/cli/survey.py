@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
 from rich.prompt import IntPrompt, Prompt
 from rich.table import Table
 
@@ -18,9 +17,11 @@ from careerclusters.base.formatting import money
 from careerclusters.base.languages import LANGUAGES
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, user_errors
-from careerclusters.survey import Answer, Item, Part, load_instrument
-from careerclusters.survey import scoring as survey
-from careerclusters.survey.data import SurveyData
+
+if TYPE_CHECKING:
+    from careerclusters.survey import Item
+    from careerclusters.survey import scoring as survey
+    from careerclusters.survey.data import SurveyData
 
 app = typer.Typer(help="Find your cluster: a short interest survey that suggests clusters, jobs and programs.",
                   invoke_without_command=True)
@@ -36,6 +37,10 @@ def _language(lang: str) -> str:
 
 def _sheet(data: dict[str, Any], where: str) -> survey.SurveyAnswers:
     """Answers from a file's JSON: the API's body ({"answers": …, "education": …}) or a bare {item: value}."""
+    from pydantic import ValidationError
+
+    from careerclusters.survey import scoring as survey
+
     if not isinstance(data, dict):
         raise CareerClustersError(f"{where}: expected a JSON object of answers")
     body = data if "answers" in data else {"answers": data}
@@ -58,6 +63,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _data() -> SurveyData | None:
+    from careerclusters.survey.data import SurveyData
+
     with common.open_store() as conn:
         return SurveyData.load(conn)
 
@@ -112,6 +119,9 @@ def run(ctx: typer.Context,
     """Take the survey in the terminal: answer each activity, tick the checklist, see your results."""
     if ctx.invoked_subcommand is not None:
         return
+    from careerclusters.survey import Answer, Part, load_instrument
+    from careerclusters.survey import scoring as survey
+
     lang = _language(lang)
     _ = i18n.translator(lang).gettext
     instrument = load_instrument(lang)
@@ -165,6 +175,8 @@ def run(ctx: typer.Context,
 
 
 def _ask_checklist(title: str, items: list[Item], record: Any, lang: str) -> None:
+    from careerclusters.survey import Answer
+
     _ = i18n.translator(lang).gettext
     console.print(f"\n[bold]{title}[/bold]")
     for n, item in enumerate(items, 1):
@@ -183,6 +195,8 @@ def _ask_checklist(title: str, items: list[Item], record: Any, lang: str) -> Non
 @user_errors
 def items(lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en", as_json: JSON = False) -> None:
     """List the survey's items with their part and key."""
+    from careerclusters.survey import load_instrument
+
     instrument = load_instrument(_language(lang))
     if as_json:
         print_json([i.model_dump(mode="json") for i in instrument.items])
@@ -198,6 +212,8 @@ def items(lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en", a
 def score(answers: Annotated[Path, typer.Option("--answers", help="JSON file: {item_id: 0|1|2} or the API's body.")],
           lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None, as_json: JSON = False) -> None:
     """Score a file of answers (0 dislike, 1 not sure, 2 like) and print the results."""
+    from careerclusters.survey import scoring as survey
+
     data = _read(answers)
     if lang is not None and isinstance(data, dict):
         data = (data if "answers" in data else {"answers": data}) | {"lang": _language(lang)}

@@ -1,5 +1,5 @@
-"""Exports of the framework: one nested JSON document, a flat CSV (one row per sub-cluster or pathway
-with all its ancestors), and SKOS in Turtle so that thesaurus tools and linked-data systems can use it.
+"""Exports of the framework: one nested JSON document and a flat CSV (one row per sub-cluster or pathway
+with all its ancestors). SKOS, for thesaurus tools and linked-data systems, is in ``skos``.
 """
 
 from __future__ import annotations
@@ -7,19 +7,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, SKOS
-
 from careerclusters.base.spreadsheets import SafeDictWriter
 from careerclusters.framework.catalog import Framework
 from careerclusters.framework.model import Edition, Level, Node
 
-#: Namespace of the project's concept identifiers: ``urn:careerclusters:<edition>:<id>``.
-BASE = "urn:careerclusters:"
-CC = Namespace(BASE)
 
-
-def _editions(edition: Edition | None) -> list[Edition]:
+def editions(edition: Edition | None) -> list[Edition]:
+    """The edition asked for, or both."""
     return [edition] if edition else list(Edition)
 
 
@@ -50,7 +44,7 @@ def edition_dict(fw: Framework, edition: Edition) -> dict[str, Any]:
 def to_json_document(fw: Framework, edition: Edition | None = None) -> dict[str, Any]:
     return {
         "framework": "National Career Clusters Framework",
-        "editions": [edition_dict(fw, e) for e in _editions(edition)],
+        "editions": [edition_dict(fw, e) for e in editions(edition)],
     }
 
 
@@ -66,7 +60,7 @@ def to_csv(fw: Framework, edition: Edition | None = None, raw: bool = False) -> 
     out = io.StringIO()
     writer = SafeDictWriter(out, CSV_COLUMNS, raw=raw)
     writer.writeheader()
-    for ed in _editions(edition):
+    for ed in editions(edition):
         for leaf in fw.nodes(ed):
             if leaf.children_ids:
                 continue
@@ -81,42 +75,3 @@ def to_csv(fw: Framework, edition: Edition | None = None, raw: bool = False) -> 
                             "cluster_naics": "; ".join(ancestor.naics)}
             writer.writerow(row)
     return out.getvalue()
-
-
-def concept_uri(node: Node) -> URIRef:
-    return CC[f"{node.edition.value}:{node.id}"]
-
-
-def scheme_uri(edition: Edition) -> URIRef:
-    return CC[edition.value]
-
-
-def to_skos(fw: Framework, edition: Edition | None = None) -> Graph:
-    """A SKOS graph: a concept scheme per edition, concepts linked both ways with broader/narrower."""
-    graph = Graph()
-    graph.bind("skos", SKOS)
-    graph.bind("dcterms", DCTERMS)
-    for ed in _editions(edition):
-        scheme = scheme_uri(ed)
-        graph.add((scheme, RDF.type, SKOS.ConceptScheme))
-        title = "National Career Clusters Framework" + (" (2024)" if ed is Edition.MODERN else " (original)")
-        graph.add((scheme, DCTERMS.title, Literal(title, lang="en")))
-        for node in fw.nodes(ed):
-            uri = concept_uri(node)
-            graph.add((uri, RDF.type, SKOS.Concept))
-            graph.add((uri, SKOS.inScheme, scheme))
-            graph.add((uri, SKOS.prefLabel, Literal(node.name, lang="en")))
-            graph.add((uri, SKOS.definition, Literal(node.definition, lang="en")))
-            graph.add((uri, DCTERMS.type, Literal(node.level.label)))
-            if node.code:
-                graph.add((uri, SKOS.notation, Literal(node.code)))
-            for alias in node.aliases:
-                graph.add((uri, SKOS.altLabel, Literal(alias, lang="en")))
-            parent = fw.parent(node)
-            if parent is None:
-                graph.add((uri, SKOS.topConceptOf, scheme))
-                graph.add((scheme, SKOS.hasTopConcept, uri))
-            else:
-                graph.add((uri, SKOS.broader, concept_uri(parent)))
-                graph.add((concept_uri(parent), SKOS.narrower, uri))
-    return graph

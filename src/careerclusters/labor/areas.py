@@ -14,8 +14,7 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.store import NotInDataError, StoreError
 from careerclusters.store import crosswalk as q
 from careerclusters.store import labor as aq
-
-AREA_TYPES = ("national", "state", "territory", "metro", "nonmetro")
+from careerclusters.store.labor import AREA_TYPES
 
 
 class Area(BaseModel):

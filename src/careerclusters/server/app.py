@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import importlib
 import pkgutil
-import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
 from careerclusters import __version__, api, web
-from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError, NotReadyError
 from careerclusters.http import errors
 from careerclusters.http.context import Context
 from careerclusters.server import operations
@@ -47,11 +46,9 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def warm_and_freeze(context: Context) -> None:
-    """Warm up, then move everything loaded so far out of the garbage collector's reach (``gc.freeze``), so
-    that no full collection walks the classifiers' objects again (``server/server.py`` does the same
-    before it forks its workers)."""
-    context.warm()
+def freeze_collected() -> None:
+    """Move everything loaded so far out of the garbage collector's reach (``gc.freeze``), so that no full
+    collection walks it again (and, before a fork, writes to the pages the workers share with the parent)."""
     gc.collect()
     gc.freeze()
     operations.GC_PAUSES.reset()
@@ -66,14 +63,14 @@ def outermost(app: FastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
 
 def create_app(db_path: Path, warm: bool = True, settings: Settings | None = None) -> FastAPI:
     """The app over the store at ``db_path``. With ``warm``, classifiers and the transition map are built
-    in the background at startup, so the first search does not wait for them. ``settings`` default to the
-    environment's (see ``settings.py``)."""
+    in the background as the app starts in a process (see ``Context.start_warming``), so the first search does not
+    wait for them. ``settings`` default to the environment's (see ``settings.py``)."""
     settings = settings or Settings.from_environment()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm:
-            threading.Thread(target=warm_and_freeze, args=(app.state.context,), name="warm-up", daemon=True).start()
+            app.state.context.start_warming(then=freeze_collected)
         yield
 
     app = FastAPI(title="careerclusters", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
@@ -98,9 +95,13 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
     async def user_error(request: Request, exc: CareerClustersError) -> Response:
         status = errors.status_for(exc)
         if _wants_json(request):
-            return JSONResponse(errors.body_for(exc, status), status_code=status)
-        return render(request, "error.html", status_code=status, title="Not found" if status == 404 else "Problem",
-                      message=str(exc), status=status)
+            response: Response = JSONResponse(errors.body_for(exc, status), status_code=status)
+        else:
+            response = render(request, "error.html", status_code=status,
+                              title="Not found" if status == 404 else "Problem", message=str(exc), status=status)
+        if isinstance(exc, NotReadyError):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

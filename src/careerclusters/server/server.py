@@ -1,11 +1,12 @@
-"""Running the app for real: load once, then fork the workers, so they share one copy of the classifiers.
+"""Running the app for real: import it once, then fork the workers, which serve on one shared listening socket.
 
-The classifiers are a few hundred megabytes of Python objects (vocabularies, arrays). Uvicorn's own
-``--workers`` starts each worker as a fresh process that loads its own copy; here the parent process
-builds the app and warms it (store opened read-only, transition map, classifiers), freezes everything
-it holds out of the garbage collector's reach (``gc.freeze``: no collection ever walks the model again,
-and no collection writes to its pages, so they stay shared copy-on-write), and then forks the workers,
-which serve on one shared listening socket.
+The parent process imports the app and creates it, freezes what it holds out of the garbage collector's reach
+(``gc.freeze``: no collection walks those objects again or writes to their pages, so the workers keep sharing
+them copy-on-write), binds the socket and forks the workers: they serve pages as soon as they are forked. Each
+worker then warms up in the background (``Context.start_warming``): the classifiers are memory-mapped from their
+cache files, so every worker's copy is the same pages of the operating system's page cache, and mapping them
+takes milliseconds; a first start, which must build them, does so in a separate process while the workers serve
+pages, and answers searches 503 with Retry-After until it is done. The parent never loads a classifier.
 
 The parent only supervises: a worker that dies is replaced; SIGTERM or SIGINT is passed on to the
 workers, which finish the requests in flight (up to ``GRACEFUL_SECONDS``) before they exit.
@@ -23,7 +24,7 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
-from careerclusters.server.app import create_app, warm_and_freeze
+from careerclusters.server.app import create_app, freeze_collected
 from careerclusters.server.operations import access_log
 from careerclusters.server.settings import Settings
 
@@ -33,9 +34,10 @@ log = logging.getLogger("careerclusters.server")
 
 
 def prepared_app(db_path: Path, settings: Settings) -> FastAPI:
-    """The app, warmed in this process, with what it holds frozen out of the collector's way."""
-    app = create_app(db_path, warm=False, settings=settings)
-    warm_and_freeze(app.state.context)
+    """The app, created in this process (it warms up in each process that serves it), with what it holds so
+    far frozen out of the collector's way."""
+    app = create_app(db_path, warm=True, settings=settings)
+    freeze_collected()
     return app
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from careerclusters.store.errors import NotInDataError, StoreError
-from careerclusters.store.importer import apply_bundled
 from careerclusters.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["ENV_VAR", "NotInDataError", "StoreError", "connect", "data_version", "default_path"]
@@ -49,6 +48,8 @@ def connect(path: Path | None = None, *, readonly: bool = False) -> sqlite3.Conn
         raise StoreError(f"{path}: not a careerclusters store ({exc})") from exc
     _migrate(conn, path, readonly)
     if not readonly or in_memory:
+        from careerclusters.store.importer import apply_bundled  # the readers: only where the store is written
+
         apply_bundled(conn)
     return conn
 
