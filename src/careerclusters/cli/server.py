@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -45,6 +48,35 @@ def _prepare(path: Path, fetch: bool, mirror: str | None, contact: str | None) -
                    "--fetch` or `careerclusters data fetch` (`--mirror FOLDER` takes copies from a folder).")
 
 
+def _apart(work: Callable[[], None]) -> None:
+    """Run ``work`` in a forked process and wait for it, where processes fork: this one stays the server's supervisor
+    for as long as it serves, and should keep none of what ``work`` loads (the readers of every official format,
+    the downloaders), since each page of it that the workers touch would be held twice. An error ``work``
+    reports ends the command as it would have here."""
+    if not hasattr(os, "fork"):
+        work()
+        return
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            common.user_errors(work)()
+            code = 0
+        except typer.Exit as stopped:
+            code = stopped.exit_code
+        except KeyboardInterrupt:
+            code = 130
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    if code:
+        raise typer.Exit(code)
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (localhost by default; 0.0.0.0 or :: for "
                                            "every interface).")] = "127.0.0.1",
@@ -68,7 +100,7 @@ def serve(
     from careerclusters.server.settings import Settings
 
     path = common.store_path()
-    _prepare(path, fetch, mirror, contact)
+    _apart(lambda: _prepare(path, fetch, mirror, contact))
     os.environ[ENV_VAR] = str(path)
     settings = dataclasses.replace(Settings.from_environment(), https=https, access_log=access_log)
     warning = exposure_warning(host)

@@ -123,7 +123,11 @@ class Context:
             self._answers[full_key] = result
             while len(self._answers) > ANSWER_CACHE:
                 self._answers.popitem(last=False)
-        gc.freeze()  # a kept answer lives long: keep the collector from walking it on every full collection
+        # A kept answer lives long: keep the collector from walking it on every full collection. Collect first, so
+        # that garbage still waiting for the collector (a drawn chart's figure, a rendered page) is freed, not
+        # frozen with it for the life of the process; only what was made since the last freeze is walked.
+        gc.collect()
+        gc.freeze()
         return result
 
     def readiness(self) -> dict[str, str]:
@@ -153,12 +157,14 @@ class Context:
         thread.start()
         return thread
 
-    def warm(self) -> None:
+    def warm(self, slow: bool = True) -> None:
         """Build everything the capabilities registered (``base.shared.warm_up``), so the first requests do not
         wait for it: first what is built from the data (the classifiers: milliseconds from their cache files,
-        so searches are soon ready), then the rest. What the store lacks the data for is left for requests to
-        report."""
+        so searches are soon ready), then the rest; without ``slow``, only the rest (what a server builds once
+        before it forks its workers). What the store lacks the data for is left for requests to report."""
         for name, item in sorted(WARM_UPS.items(), key=_slow_first):
+            if item.needs is not None and not slow:
+                continue
             try:
                 item.build(self)
                 self._ready.add(name)
@@ -169,7 +175,8 @@ class Context:
             finally:
                 with contextlib.suppress(KeyError):
                     self._pending.pop(name).set()
-        self.warmed.set()
+        if slow:
+            self.warmed.set()
 
     async def compute(self, work: Callable[[], T]) -> T:
         """Do a request's work on the event loop once warm-up is done, and in the thread pool before.

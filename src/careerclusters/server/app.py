@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import importlib
+import logging
 import pkgutil
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -15,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Message
 
 from careerclusters import __version__, api, web
 from careerclusters.base.errors import CareerClustersError, NotReadyError
@@ -25,8 +27,8 @@ from careerclusters.server import operations
 from careerclusters.server.limits import BodyLimit, QueryLimit
 from careerclusters.server.page_cache import ResponseCache
 from careerclusters.server.security import SecurityHeaders
-from careerclusters.server.settings import Settings
-from careerclusters.web.rendering import render
+from careerclusters.server.settings import ACCESS_LOGGER, Settings
+from careerclusters.web.rendering import render, templates
 
 STATIC = Path(web.__file__).with_name("static")
 
@@ -52,6 +54,41 @@ def freeze_collected() -> None:
     gc.collect()
     gc.freeze()
     operations.GC_PAUSES.reset()
+
+
+def preload(app: FastAPI) -> None:
+    """Build in this process what every process that will serve ``app`` would otherwise build for itself, so that
+    the workers forked from it share one copy and answer their first requests sooner: the warm-ups that take no
+    model (the transition map, the crosswalk relations, the checker's and the survey's reference data), every
+    page template compiled, and one request answered (``/healthz``, unlogged), which sets up the middleware, the
+    routing and the thread pool's machinery. The classifiers are left to each worker: they map in milliseconds,
+    and a first start must build them, which no page should wait for."""
+    app.state.context.warm(slow=False)
+    for name in templates.env.list_templates():
+        templates.env.get_template(name)
+    access = logging.getLogger(ACCESS_LOGGER)
+    was_disabled, access.disabled = access.disabled, True
+    try:
+        asyncio.run(_answer(app, "/healthz"))
+    finally:
+        access.disabled = was_disabled
+
+
+async def _answer(app: ASGIApp, path: str) -> int:
+    """Answer a GET of ``path`` in this process, as a server would (the response is discarded); its status."""
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "root_path": "", "query_string": b"",
+             "headers": [(b"host", b"localhost")], "client": ("127.0.0.1", 0), "server": ("127.0.0.1", 80)}
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    return sent[0]["status"]
 
 
 def outermost(app: FastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
