@@ -34,3 +34,12 @@ def test_cli_classify_text_json_and_file(imported_db: Path, occupations, tmp_pat
 def test_cli_search(imported_db: Path, occupations, programs) -> None:
     result = runner.invoke(app, ["--db", str(imported_db), "search", "nurse", "--json"])
     assert json.loads(result.stdout)["occupations"][0]["code"] == "29-1141.00"
+
+
+def test_cli_classify_header_is_the_title_as_typed(imported_db: Path, occupations) -> None:
+    """The header above each table is the typed title itself: no markup shown, none read from what was typed."""
+    result = runner.invoke(app, ["--db", str(imported_db), "classify", "Registered Nurse", "Nurse [night shift]"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "Registered Nurse" in lines and "Nurse [night shift]" in lines
+    assert "[bold]" not in result.stdout and "[/bold]" not in result.stdout
