@@ -17,6 +17,7 @@ from careerclusters.classifier import text as tx
 from careerclusters.classifier.batch import classify_csv, unusable
 from careerclusters.classifier.search import framework_hits, search
 from careerclusters.classifier.service import cache_path, fingerprint
+from careerclusters.classifier.training import held_out
 from careerclusters.store import StoreError, connect
 from tests.helpers import HYPERLINK
 
@@ -80,7 +81,7 @@ def test_estimator_api_on_toy_data() -> None:
 def test_held_out_titles_are_whole_titles() -> None:
     """Calibration holds out every example of a chosen title (ignoring case), as the evaluation sets do."""
     texts = [f"title {i % 50}" if i % 2 else f"TITLE {i % 50}" for i in range(400)]
-    held = TitleModel(holdout=0.3)._held_out(texts, [i % 7 != 0 for i in range(400)])
+    held = held_out(texts, [i % 7 != 0 for i in range(400)], 0.3, 0)
     by_title: dict[str, set[bool]] = {}
     for text, h, i in zip(texts, held, range(400), strict=True):
         if i % 7:

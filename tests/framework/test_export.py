@@ -10,7 +10,8 @@ from rdflib import RDF, Graph
 from rdflib.namespace import SKOS
 
 from careerclusters import Edition, Framework, load_framework
-from careerclusters.framework.export import to_csv, to_json_document, to_skos
+from careerclusters.framework.export import to_csv, to_json_document
+from careerclusters.framework.skos import to_skos
 
 
 @pytest.fixture(scope="module")

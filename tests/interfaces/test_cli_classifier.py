@@ -51,3 +51,12 @@ def test_cli_classify_and_search_in_spanish(imported_db: Path, occupations, prog
         "51.3801", "Registered Nursing/Registered Nurse")  # CIP titles stay as NCES publishes them
     text = runner.invoke(app, ["--db", str(imported_db), "search", "salud", "-l", "es"]).stdout
     assert text.splitlines()[0].startswith("cluster Salud y servicios humanos")
+
+
+def test_cli_classify_header_is_the_title_as_typed(imported_db: Path, occupations) -> None:
+    """The header above each table is the typed title itself: no markup shown, none read from what was typed."""
+    result = runner.invoke(app, ["--db", str(imported_db), "classify", "Registered Nurse", "Nurse [night shift]"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "Registered Nurse" in lines and "Nurse [night shift]" in lines
+    assert "[bold]" not in result.stdout and "[/bold]" not in result.stdout

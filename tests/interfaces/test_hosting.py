@@ -205,3 +205,43 @@ def test_serve_forks_workers_that_share_the_loaded_app_and_stop_gracefully(impor
     assert server.returncode == 0  # SIGTERM stopped every process cleanly
     text = server.stderr()
     assert re.search(r"\[\d+\] GET /healthz 200 \d+\.\dms", text) and "warning" not in text
+
+
+def test_a_worker_that_dies_is_replaced_and_the_supervisor_holds_no_app(imported_db: Path, occupations, programs,
+                                                                       tmp_path: Path) -> None:
+    """The workers are the supervisor's children (adopted from the template process that created the app); the
+    supervisor itself never loads the app, and a worker killed outright is replaced by one that answers."""
+    with serve_command("--db", str(imported_db), "serve", "--workers", "2", "--no-access-log",
+                       log=tmp_path / "server.log") as server:
+        def workers() -> set[int]:
+            return {int(pid) for task in Path(f"/proc/{server.process.pid}/task").iterdir()
+                    for pid in (task / "children").read_text().split()}
+
+        deadline = time.monotonic() + 120
+        while len(workers()) < 2 or not _ready(server.url):
+            assert time.monotonic() < deadline and server.process.poll() is None, server.stderr()
+            time.sleep(0.2)
+        first = workers()
+        assert len(first) == 2
+        supervisor = Path(f"/proc/{server.process.pid}/maps").read_text()
+        assert "numpy" not in supervisor and "matplotlib" not in supervisor  # no app in the supervisor
+        victim = min(first)
+        os.kill(victim, 9)
+        while len(workers() - {victim}) < 2 or not _ready(server.url):
+            assert time.monotonic() < deadline + 60 and server.process.poll() is None, server.stderr()
+            time.sleep(0.2)
+        assert victim not in workers()
+        for _ in range(20):  # fresh connections reach both, the new one included
+            with httpx.Client(base_url=server.url, timeout=10) as http:
+                assert http.get("/api/v1/classify", params={"text": "welder"}).status_code == 200
+    assert server.returncode == 0
+    assert f"worker {victim} stopped" in server.stderr()
+
+
+def _ready(url: str) -> bool:
+    try:
+        with httpx.Client(base_url=url, timeout=10) as http:  # a new connection: any worker
+            return http.get("/readyz").status_code == 200
+    except httpx.TransportError:
+        return False
+

@@ -148,4 +148,4 @@ def test_the_alignment_form_reads_an_uploaded_workbook_whatever_its_name(importe
     assert page.status_code == 200 and "Registered Nursing" in page.text
     old = client.post("/reports/alignment", data={"area": "OH"},
                       files={"programs": ("old.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))})
-    assert old.status_code == 422 and "an Excel 97-2003 workbook (.xls), which is not read here" in old.text  # beside the field
+    assert old.status_code == 422 and "an Excel 97-2003 workbook (.xls), which is not read here" in old.text

@@ -22,7 +22,7 @@ from careerclusters.api import labor
 from careerclusters.api.labor import AreaQuery
 from careerclusters.api.paging import Limit, Offset, page
 from careerclusters.framework import Edition, Level, load_framework
-from careerclusters.framework.export import node_dict, to_csv, to_json_document, to_skos
+from careerclusters.framework.export import node_dict, to_csv, to_json_document
 from careerclusters.framework.model import PracticeList
 from careerclusters.http.caching import cacheable, cacheable_json, shared
 from careerclusters.http.deps import Ctx
@@ -213,6 +213,10 @@ def export(request: Request, format: ExportFormat = ExportFormat.json,  # noqa: 
     ed = Edition(edition.value) if edition else None
     if format is ExportFormat.json:
         return _answer(request, to_json_document(fw, ed, lang), lang)
-    body, media = ((to_csv(fw, ed, lang=lang), "text/csv") if format is ExportFormat.csv
-                   else (to_skos(fw, ed, lang).serialize(format="turtle"), "text/turtle"))
+    if format is ExportFormat.csv:
+        body, media = to_csv(fw, ed, lang=lang), "text/csv"
+    else:
+        from careerclusters.framework.skos import to_skos  # rdflib, imported when SKOS is first asked for
+
+        body, media = to_skos(fw, ed, lang).serialize(format="turtle"), "text/turtle"
     return cacheable(request, body.encode(), f"{media}; charset=utf-8", language_headers(lang))

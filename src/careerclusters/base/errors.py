@@ -16,6 +16,15 @@ class UnavailableError(CareerClustersError):
         return gettext("This part of the site is not available yet.")
 
 
+class NotReadyError(UnavailableError):
+    """Something this installation is still preparing (a server's classifiers loading, or being built after
+    an import): answered 503 with ``Retry-After: retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: int = 10):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class SourceError(CareerClustersError):
     """Bad input in an official file. The message names the file and, where known, the sheet, row and
     column, so the user can open the file and see the problem."""

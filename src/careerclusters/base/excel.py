@@ -6,16 +6,19 @@ import io
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-
-import openpyxl
-from openpyxl.workbook.workbook import Workbook
+from typing import TYPE_CHECKING
 
 from careerclusters.base.errors import SourceError
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is first opened: a command or page that reads none
+    from openpyxl.workbook.workbook import Workbook  # does not wait for it
 
 
 def open_workbooks(path: Path) -> list[Workbook]:
     """Open an .xlsx read-only, or every workbook in a zip of them (BLS ships OEWS zipped: the national file
     alone, the metro file with the nonmetropolitan areas' workbook beside it)."""
+    import openpyxl
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
@@ -62,6 +65,8 @@ def open_given_workbook(data: bytes, file: str, *, max_unpacked: int = MAX_UNPAC
                                         "(save the sheet alone, or as CSV)")
             if "[Content_Types].xml" not in archive.namelist():
                 raise SourceError(file, "a zip archive, not an Excel workbook (.xlsx)")
+        import openpyxl  # loaded when a workbook is first read
+
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except SourceError:
         raise

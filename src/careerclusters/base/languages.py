@@ -18,9 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 LOCALE_DIR = Path(__file__).with_name("locale")
 DOMAIN = "careerclusters"
 SOURCE_LANGUAGE = "en"
@@ -58,6 +55,9 @@ def translator(lang: str) -> _gettext.NullTranslations:
     path = catalogue_path(lang)
     if lang == SOURCE_LANGUAGE or not path.exists():
         return _gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # Babel, only where a catalogue is compiled
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as po:
         catalog = read_po(po, locale=lang, domain=DOMAIN)
     compiled = io.BytesIO()

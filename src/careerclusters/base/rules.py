@@ -12,6 +12,14 @@ from pydantic import BaseModel, ValidationError
 from careerclusters.base.errors import CareerClustersError
 
 M = TypeVar("M", bound=BaseModel)
+#: libyaml's safe loader where PyYAML was built with it (the same documents, read several times faster: the
+#: framework's files are read at every start), else PyYAML's own.
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> object:
+    """The data of a YAML document, read safely (no Python objects), with libyaml where available."""
+    return yaml.load(text, Loader=SAFE_LOADER)
 
 
 def read_rules(model: type[M], default: Traversable, path: Path | None = None) -> M:
@@ -19,7 +27,7 @@ def read_rules(model: type[M], default: Traversable, path: Path | None = None) -
     name = str(path) if path else "/".join(Path(str(default)).parts[-2:])  # e.g. pos/rules.yaml
     try:
         text = path.read_text(encoding="utf-8") if path else default.read_text(encoding="utf-8")
-        return model.model_validate(yaml.safe_load(text))
+        return model.model_validate(load_yaml(text))
     except (OSError, yaml.YAMLError) as exc:
         raise CareerClustersError(f"{name}: cannot read the rules ({exc})") from exc
     except ValidationError as exc:

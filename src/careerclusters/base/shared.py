@@ -2,12 +2,15 @@
 
 A capability that is slow to build something every request needs (a classifier, the crosswalk relations, the
 survey's reference data) asks for it through ``Shared``: ``once`` builds it on first use and keeps it for the
-life of the process; ``cached`` keeps an answer until the imported data changes. The server's request context
+life of the process (or, given ``wait``, waits that long for a server's warm-up of the same name to build it and
+then raises ``NotReadyError``, rather than make a request build it); ``cached`` keeps an answer until the
+imported data changes. The server's request context
 (``careerclusters.http.context``) is the implementation; capabilities see only this protocol, so they stay
 below the HTTP layer and a test can hand them any object with these four members.
 
-``warm_up`` is the registry a capability adds itself to: the server builds every registered item in the
-background at start, so that no visitor waits for it, and ``/readyz`` reports each by name.
+``warm_up`` is the registry a capability adds itself to: each server process builds every registered item in the
+background as it starts (those with ``needs`` first), so that no visitor waits for it, and ``/readyz`` reports
+each by name. A warm-up's name is the ``once`` key of what it builds.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ class Shared(Protocol):
     @property
     def conn(self) -> sqlite3.Connection: ...
 
-    def once(self, key: str, build: Callable[[], T]) -> T: ...
+    def once(self, key: str, build: Callable[[], T], wait: float | None = None) -> T: ...
 
     def cached(self, key: tuple[str, ...], build: Callable[[], T]) -> T: ...
 

@@ -21,12 +21,14 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
-
-from openpyxl.workbook.workbook import Workbook
+from typing import TYPE_CHECKING
 
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.excel import MAX_UNPACKED_BYTES, open_given_workbook, sheet_rows
 from careerclusters.base.text import decode_text
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 #: The first bytes of a zip archive (an .xlsx is one), an OLE2 file (Excel 97–2003's .xls) and UTF-16 text.

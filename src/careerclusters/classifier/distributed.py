@@ -17,14 +17,20 @@ from pathlib import Path
 from typing import Any
 
 import dask.dataframe as dd
-import joblib
 import numpy as np
 import pandas as pd
 from distributed import WorkerPlugin, default_client
 
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.classifier.batch import COLUMNS, check_no_clash, code_distinct
-from careerclusters.classifier.service import Kind, TextClassifier, cache_path, fingerprint, load_classifier
+from careerclusters.classifier.service import (
+    Kind,
+    TextClassifier,
+    cache_path,
+    fingerprint,
+    load_classifier,
+    read_cache,
+)
 from careerclusters.store import connect, default_path
 
 #: This process's classifiers, by fingerprint: loaded once per worker, used by every task it runs.
@@ -60,14 +66,13 @@ class ModelFile:
         """The classifier, loaded in this process at most once."""
         found = _loaded.get(self.fingerprint)
         if found is None:
-            try:
-                stored, found = joblib.load(self.path)
-            except FileNotFoundError:
+            if not Path(self.path).exists():
                 raise CareerClustersError(f"{self.path}: no such classifier file here (build it with "
-                                          "`careerclusters classify` on the store, or copy it)") from None
-            if stored != self.fingerprint:
+                                          "`careerclusters classify` on the store, or copy it)")
+            found = read_cache(Path(self.path), self.fingerprint)
+            if found is None:
                 raise CareerClustersError(f"{self.path}: holds another build of the classifier than the one "
-                                          "asked for; rebuild it from the same store")
+                                          "asked for, or is damaged; rebuild it from the same store")
             _loaded[self.fingerprint] = found
         return found
 

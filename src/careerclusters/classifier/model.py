@@ -9,31 +9,29 @@ last word and character 4-grams, which learns which words separate similar occup
 log-probabilities are mixed.
 
 The final probabilities come from a softmax whose temperature, and then an isotonic map to "probability
-the top answer is right", are fitted on real titles held out from training — whole titles, every example
-of a chosen title, as a user's title is unseen: that is what makes the confidence mean something. Then
-every expert learns the held-out titles too: the naive Bayes experts are recounted (cheap), the
-discriminative one trains two more epochs over everything.
+the top answer is right", are fitted on real titles held out from training (see ``training``).
 
 Naive Bayes scoring is sparse: log P(f|c) = log α − log Z_c + log1p(C_cf / α), so only the counts that
 exist are stored, and a batch is two sparse products.
+
+Fitting uses scikit-learn and scipy (``training``, imported by ``fit``); a fitted model is nothing but
+NumPy arrays (``arrays``), which is how it is stored and loaded (``arrays()``, ``from_arrays``): loading a
+model costs no parse and no copy, and classifying needs neither library.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.isotonic import IsotonicRegression
 
 from careerclusters.classifier import text as tx
-from careerclusters.classifier import vectors
-from careerclusters.classifier.softmax import SoftmaxRegression, softmax
+from careerclusters.classifier.arrays import Sparse, Vocabulary, count_rows, product, tfidf_rows
 
 
-def _word_features(normalised: str) -> list[str]:
+def word_features(normalised: str) -> list[str]:
     ws = normalised.split()
     return ws + [f"{a}_{b}" for a, b in zip(ws, ws[1:], strict=False)]
 
@@ -47,63 +45,115 @@ def _char_grams(normalised: str, sizes: tuple[int, ...]) -> list[str]:
     return grams
 
 
-def _char_features(normalised: str) -> list[str]:
+def char_features(normalised: str) -> list[str]:
     return _char_grams(normalised, (3, 4, 5))
 
 
-@dataclass
-class _Expert:
-    """One naive Bayes expert over one kind of feature."""
-
-    vectorizer: CountVectorizer
-    log_ratio: sp.csr_matrix  # features × classes (stored transposed for fast products): log1p(C / alpha)
-    log_norm: np.ndarray  # per class: log alpha − log Z_c
-    known: np.ndarray  # per feature: 1 if any training example or document has it, else 0
-
-    @classmethod
-    def fit(cls, vectorizer: CountVectorizer, examples: sp.csr_matrix, y: sp.csr_matrix, doc_counts: sp.csr_matrix,
-            alpha: float) -> _Expert:
-        """``examples`` are the vectorised training texts (one row each, ``y`` maps them to classes);
-        ``doc_counts`` the already weighted feature counts per class from the documents."""
-        counts = (y @ examples + doc_counts).tocsr()
-        known = (np.asarray(counts.sum(axis=0)).ravel() > 0).astype(np.float32)
-        totals = np.asarray(counts.sum(axis=1)).ravel() + alpha * known.sum()
-        log_ratio = counts.copy()
-        log_ratio.data = np.log1p(log_ratio.data / alpha).astype(np.float32)
-        return cls(vectorizer, log_ratio.T.tocsr(), (np.log(alpha) - np.log(totals)).astype(np.float32), known)
-
-    def scores(self, normalised: list[str]) -> np.ndarray:
-        x = vectors.counts(self.vectorizer, normalised)
-        present = (x @ self.known).astype(np.float32)[:, None]
-        return (x @ self.log_ratio).toarray() + present * self.log_norm
-
-
-@dataclass
-class _Vectorised:
-    """One kind of naive Bayes feature, counted once per build for all examples and documents, so the
-    experts can be fitted on the training part and then refitted on everything without counting again."""
-
-    vectorizer: CountVectorizer
-    examples: sp.csr_matrix
-    doc_counts: sp.csr_matrix
-
-    @classmethod
-    def count(cls, analyzer, normalised: list[str], docs: list[str], y_docs: sp.csr_matrix,
-              doc_weight: float) -> _Vectorised:
-        vectorizer = CountVectorizer(analyzer=analyzer, binary=True, dtype=np.float32)
-        matrix = vectorizer.fit_transform(normalised + docs).tocsr()
-        return cls(vectorizer, matrix[: len(normalised)], (doc_weight * (y_docs @ matrix[len(normalised):])).tocsr())
-
-
-def _linear_features(normalised: str) -> list[str]:
+def linear_features(normalised: str) -> list[str]:
     """Words, word pairs, the last word, and character 4-grams (which let it weigh word parts and typos)."""
     words = normalised.split()
-    return _word_features(normalised) + [f"head:{w}" for w in words[-1:]] + _char_grams(normalised, (4,))
+    return word_features(normalised) + [f"head:{w}" for w in words[-1:]] + _char_grams(normalised, (4,))
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """Row-wise softmax (a new array; the input is left as it is)."""
+    scores = scores - scores.max(axis=1, keepdims=True)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=1, keepdims=True)
+    return scores
 
 
 def _log_softmax(scores: np.ndarray) -> np.ndarray:
     shifted = scores - scores.max(axis=1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
+
+@dataclass(frozen=True)
+class NaiveBayes:
+    """One fitted naive Bayes expert over one kind of feature (binary counts)."""
+
+    vocabulary: Vocabulary
+    log_ratio: Sparse  # features × classes: log1p(C / alpha)
+    log_norm: np.ndarray  # per class: log alpha − log Z_c
+    known: np.ndarray  # per feature: 1 if any training example or document has it, else 0
+
+    def scores(self, analyzer: Any, normalised: list[str]) -> np.ndarray:
+        x = count_rows(self.vocabulary, analyzer, normalised)
+        x.data[:] = 1.0
+        rows = np.repeat(np.arange(len(normalised)), np.diff(x.indptr))
+        # how many of its features the expert knows: a whole number, exact whichever way it is summed
+        present = np.bincount(rows, self.known[x.indices], minlength=len(normalised)).astype(np.float32)[:, None]
+        return product(x, self.log_ratio) + present * self.log_norm
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return (self.vocabulary.arrays(f"{prefix}.vocabulary") | self.log_ratio.arrays(f"{prefix}.log_ratio")
+                | {f"{prefix}.log_norm": self.log_norm, f"{prefix}.known": self.known})
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str) -> NaiveBayes:
+        return cls(Vocabulary.from_arrays(arrays, f"{prefix}.vocabulary"),
+                   Sparse.from_arrays(arrays, f"{prefix}.log_ratio"), arrays[f"{prefix}.log_norm"],
+                   arrays[f"{prefix}.known"])
+
+
+@dataclass(frozen=True)
+class Linear:
+    """The fitted discriminative expert: TF-IDF rows (sub-linear TF, unit length) times sparse weights."""
+
+    vocabulary: Vocabulary
+    idf: np.ndarray
+    coef: Sparse  # features × classes
+    intercept: np.ndarray
+
+    def scores(self, normalised: list[str]) -> np.ndarray:
+        x = tfidf_rows(count_rows(self.vocabulary, linear_features, normalised), self.idf)
+        return product(x, self.coef) + self.intercept
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return (self.vocabulary.arrays(f"{prefix}.vocabulary") | self.coef.arrays(f"{prefix}.coef")
+                | {f"{prefix}.idf": self.idf, f"{prefix}.intercept": self.intercept})
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str) -> Linear:
+        return cls(Vocabulary.from_arrays(arrays, f"{prefix}.vocabulary"), arrays[f"{prefix}.idf"],
+                   Sparse.from_arrays(arrays, f"{prefix}.coef"), arrays[f"{prefix}.intercept"])
+
+
+@dataclass(frozen=True)
+class Heads:
+    """Head nouns → the classes whose examples have them, and log1p of how many do (the head-noun bonus)."""
+
+    vocabulary: Vocabulary
+    indptr: np.ndarray
+    columns: np.ndarray
+    bonus: np.ndarray
+
+    @classmethod
+    def of(cls, counts: dict[str, dict[int, float]]) -> Heads:
+        heads = list(counts)
+        lengths = [len(counts[h]) for h in heads]
+        indptr = np.zeros(len(heads) + 1, np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        columns = np.fromiter((c for h in heads for c in counts[h]), np.int32, int(indptr[-1]))
+        bonus = np.log1p(np.fromiter((n for h in heads for n in counts[h].values()), np.float32, int(indptr[-1])))
+        return cls(Vocabulary.of(heads), indptr, columns, bonus)
+
+    def add(self, scores: np.ndarray, heads: list[str | None], weight: float) -> None:
+        """Add each text's head-noun bonus to its row of ``scores``."""
+        found = self.vocabulary.find([h or "" for h in heads])
+        for row, (head, at) in enumerate(zip(heads, found.tolist(), strict=True)):
+            if head and at >= 0:
+                cells = slice(self.indptr[at], self.indptr[at + 1])
+                scores[row, self.columns[cells]] += weight * self.bonus[cells]
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return self.vocabulary.arrays(f"{prefix}.vocabulary") | {
+            f"{prefix}.indptr": self.indptr, f"{prefix}.columns": self.columns, f"{prefix}.bonus": self.bonus}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str) -> Heads:
+        return cls(Vocabulary.from_arrays(arrays, f"{prefix}.vocabulary"), arrays[f"{prefix}.indptr"],
+                   arrays[f"{prefix}.columns"], arrays[f"{prefix}.bonus"])
 
 
 class TitleModel:
@@ -118,6 +168,22 @@ class TitleModel:
         self.nb_temperature, self.linear_temperature = nb_temperature, linear_temperature
         self.linear_epochs, self.linear_update_epochs = linear_epochs, linear_update_epochs
         self.holdout, self.random_state = holdout, random_state
+        # the fitted model (set by ``fit`` or ``from_arrays``)
+        self.classes_: np.ndarray
+        self.word_: NaiveBayes
+        self.char_: NaiveBayes
+        self.heads_: Heads
+        self.linear_: Linear | None = None
+        self.temperature_ = 1.0
+        #: The isotonic map from top probability to "top answer is right": its thresholds (x, y), or None.
+        self.isotonic_: tuple[np.ndarray, np.ndarray] | None = None
+        #: How the model did on the titles held out to calibrate it, before it learnt them (see ``training``).
+        self.holdout_scores_: dict[str, float] | None = None
+
+    def get_params(self) -> dict[str, float | int]:
+        return {name: getattr(self, name) for name in (
+            "alpha", "doc_weight", "word_share", "head_bonus", "linear_share", "nb_temperature", "linear_temperature",
+            "linear_epochs", "linear_update_epochs", "holdout", "random_state")}
 
     # -- fitting ---------------------------------------------------------------------------------------
     def fit(self, texts: Sequence[str], labels: Sequence[str], docs: Sequence[str] = (),
@@ -125,120 +191,23 @@ class TitleModel:
         """Learn from example texts with their labels and, optionally, longer documents per label.
         ``calibrate`` marks the examples that may be held out to fit the confidence (real titles rather
         than official occupation names); by default all may."""
-        texts, labels = list(texts), list(labels)
-        self.classes_ = np.array(sorted(set(labels) | set(doc_labels)))
-        # Normalise every example (and find its head noun) once: all three experts and the refresh use them.
-        normalised = [tx.normalise(t) for t in texts]
-        heads = [tx.head(t) for t in texts]
-        # Documents are long: their words count, without the cleaning and length limit meant for titles.
-        normalised_docs = [" ".join(tx.words(d)) for d in docs]
-        held = self._held_out(texts, calibrate)
-        train = ~held
-        y_docs = self._onehot(list(doc_labels))
-        features = (_Vectorised.count(_word_features, normalised, normalised_docs, y_docs, self.doc_weight),
-                    _Vectorised.count(_char_features, normalised, normalised_docs, y_docs, 2 * self.doc_weight))
-        self._fit_naive_bayes(features, train, heads, labels)
-        self._fit_linear([n for n, t in zip(normalised, train, strict=True) if t],
-                         [lab for lab, t in zip(labels, train, strict=True) if t])
-        self.temperature_, self.isotonic_ = 1.0, None
-        self.holdout_scores_: dict[str, float] | None = None
-        if held.any():
-            answers: dict[str, set[str]] = {}  # held-out title (ignoring case) → all its labels
-            spelling: dict[str, str] = {}  # … and the first way it is written
-            for text, label, h in zip(texts, labels, held, strict=True):
-                if h:
-                    answers.setdefault(text.lower(), set()).add(label)
-                    spelling.setdefault(text.lower(), text)
-            self._calibrate([spelling[key] for key in answers], list(answers.values()))
-            self._fit_naive_bayes(features, np.ones(len(texts), bool), heads, labels)
-            if self.linear_ is not None:
-                vectorizer, model = self.linear_
-                model.update(vectorizer.transform(normalised), np.searchsorted(self.classes_, labels),
-                             self.linear_update_epochs)
+        from careerclusters.classifier import training
+
+        training.fit(self, list(texts), list(labels), list(docs), list(doc_labels), calibrate)
         return self
-
-    def _held_out(self, texts: list[str], calibrate: Sequence[bool] | None) -> np.ndarray:
-        """Which examples to hold out for calibration: a random share of the distinct titles (ignoring
-        case), every example of a chosen title together, so that a held-out title is as unseen as a
-        user's would be (the way the evaluation sets are made)."""
-        eligible = np.ones(len(texts), bool) if calibrate is None else np.asarray(calibrate, bool)
-        keys = sorted({t.lower() for t, e in zip(texts, eligible, strict=True) if e})
-        draws = np.random.default_rng(self.random_state).random(len(keys))
-        chosen = {key for key, draw in zip(keys, draws, strict=True) if draw < self.holdout}
-        return np.array([e and t.lower() in chosen for t, e in zip(texts, eligible, strict=True)], bool)
-
-    def _onehot(self, labels: Sequence[str]) -> sp.csr_matrix:
-        """Classes × examples indicator matrix."""
-        rows = np.searchsorted(self.classes_, labels)
-        return sp.csr_matrix((np.ones(len(rows), np.float32), (rows, np.arange(len(rows)))),
-                             shape=(len(self.classes_), len(rows)))
-
-    def _fit_naive_bayes(self, features: tuple[_Vectorised, _Vectorised], rows: np.ndarray,
-                         heads: list[str | None], labels: list[str]) -> None:
-        """Fit both naive Bayes experts (word and character ``features``) and the head-noun counts on the
-        examples selected by ``rows``."""
-        y = self._onehot([lab for lab, r in zip(labels, rows, strict=True) if r])
-        self.word_, self.char_ = (_Expert.fit(f.vectorizer, f.examples[rows], y, f.doc_counts, self.alpha)
-                                  for f in features)
-        index = {c: i for i, c in enumerate(self.classes_)}
-        counts: dict[str, dict[int, float]] = {}
-        for found, label, r in zip(heads, labels, rows, strict=True):
-            if found and r:
-                row = counts.setdefault(found, {})
-                row[index[label]] = row.get(index[label], 0.0) + 1.0
-        self.heads_ = {h: (np.fromiter(r.keys(), np.int32), np.log1p(np.fromiter(r.values(), np.float32)))
-                       for h, r in counts.items()}
-
-    def _fit_linear(self, normalised: list[str], labels: list[str]) -> None:
-        self.linear_ = None
-        if self.linear_share <= 0 or len(set(labels)) < 2:
-            return
-        vectorizer = TfidfVectorizer(analyzer=_linear_features, sublinear_tf=True, dtype=np.float32)
-        matrix = vectorizer.fit_transform(normalised)
-        model = SoftmaxRegression(epochs=self.linear_epochs, random_state=self.random_state).fit(
-            matrix, np.searchsorted(self.classes_, labels), len(self.classes_))
-        self.linear_ = (vectorizer, model)
-
-    def _calibrate(self, texts: list[str], answers: list[set[str]]) -> None:
-        """Fit the softmax temperature (likelihood of the right answers) and the isotonic map from top
-        probability to "top answer is right" on held-out titles; a title may have several right answers."""
-        scores = self.decision_function(texts)
-        right = np.zeros(scores.shape, bool)
-        for row, labels in enumerate(answers):
-            right[row, np.searchsorted(self.classes_, sorted(labels))] = True
-        best_t, best_nll = 1.0, np.inf
-        for temperature in (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
-            probs = softmax(scores / temperature)
-            nll = -np.mean(np.log((probs * right).sum(axis=1) + 1e-12))
-            if nll < best_nll:
-                best_t, best_nll = temperature, nll
-        self.temperature_ = best_t
-        probs = softmax(scores / best_t)
-        correct = right[np.arange(len(right)), probs.argmax(axis=1)].astype(float)
-        self.isotonic_ = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probs.max(axis=1),
-                                                                                             correct)
-        top5 = np.argpartition(-scores, min(5, scores.shape[1]) - 1, axis=1)[:, :5]
-        #: How the model did on these titles before it learnt them: an estimate, from every build, of its
-        #: accuracy on titles nobody has tuned it to.
-        self.holdout_scores_ = {"titles": len(texts), "top1": float(correct.mean()),
-                                "top5": float(np.take_along_axis(right, top5, axis=1).any(axis=1).mean())}
 
     # -- predicting ------------------------------------------------------------------------------------
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
         """Mixed log-probabilities of the experts, one row per text and one column per class."""
-        normalised = [tx.normalise(t) for t in texts]
-        bayes = self.word_share * self.word_.scores(normalised) + (1 - self.word_share) * self.char_.scores(normalised)
-        for row, text in enumerate(texts):
-            found = tx.head(text)
-            if found in self.heads_:
-                columns, bonus = self.heads_[found]
-                bayes[row, columns] += self.head_bonus * bonus
+        readings = [tx.reading(t) for t in texts]
+        normalised = [n for n, _ in readings]
+        bayes = (self.word_share * self.word_.scores(word_features, normalised)
+                 + (1 - self.word_share) * self.char_.scores(char_features, normalised))
+        self.heads_.add(bayes, [h for _, h in readings], self.head_bonus)
         scores = _log_softmax(bayes / self.nb_temperature)
         if self.linear_ is not None:
-            vectorizer, model = self.linear_
-            linear = model.decision_function(vectors.tfidf(vectorizer, normalised))
             scores = (1 - self.linear_share) * scores + self.linear_share * _log_softmax(
-                linear / self.linear_temperature)
+                self.linear_.scores(normalised) / self.linear_temperature)
         empty = np.array([not n for n in normalised])
         scores[empty] = 0.0  # nothing to go on: a flat row, so every class is equally (un)likely
         return scores
@@ -259,10 +228,36 @@ class TitleModel:
         return self.classes_[top], np.take_along_axis(probs, top, axis=1)
 
     def confidence(self, top_probability: np.ndarray) -> np.ndarray:
-        """The chance the top answer is right, given its probability (isotonic map fitted on held-out titles)."""
+        """The chance the top answer is right, given its probability: the isotonic map fitted on held-out
+        titles, piecewise linear through its thresholds and clipped at both ends."""
         if self.isotonic_ is None:
             return top_probability
-        # the fitted map is piecewise linear through its thresholds and clipped at both ends: interpolating
-        # directly is ``isotonic_.predict`` without its per-call checks
-        iso = self.isotonic_
-        return np.interp(top_probability, iso.X_thresholds_, iso.y_thresholds_).astype(top_probability.dtype)
+        x, y = self.isotonic_
+        return np.interp(top_probability, x, y).astype(top_probability.dtype)
+
+    # -- storing ---------------------------------------------------------------------------------------
+    def arrays(self) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+        """The fitted model as named arrays and a small description (for ``storage.write``)."""
+        arrays = {"classes": self.classes_, **self.word_.arrays("word"), **self.char_.arrays("char"),
+                  **self.heads_.arrays("heads")}
+        if self.linear_ is not None:
+            arrays |= self.linear_.arrays("linear")
+        if self.isotonic_ is not None:
+            arrays |= {"isotonic.x": self.isotonic_[0], "isotonic.y": self.isotonic_[1]}
+        meta = {"params": self.get_params(), "temperature": self.temperature_, "holdout_scores": self.holdout_scores_,
+                "linear": self.linear_ is not None, "isotonic": self.isotonic_ is not None}
+        return arrays, meta
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> TitleModel:
+        """The model ``arrays()`` described, over those same arrays (memory-mapped ones stay so)."""
+        model = cls(**meta["params"])
+        model.classes_ = arrays["classes"]
+        model.word_ = NaiveBayes.from_arrays(arrays, "word")
+        model.char_ = NaiveBayes.from_arrays(arrays, "char")
+        model.heads_ = Heads.from_arrays(arrays, "heads")
+        model.linear_ = Linear.from_arrays(arrays, "linear") if meta["linear"] else None
+        model.isotonic_ = (arrays["isotonic.x"], arrays["isotonic.y"]) if meta["isotonic"] else None
+        model.temperature_ = meta["temperature"]
+        model.holdout_scores_ = meta["holdout_scores"]
+        return model

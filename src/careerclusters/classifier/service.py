@@ -1,27 +1,32 @@
 """Classifiers built from the store: occupations (O*NET-SOC) from O*NET's titles, descriptions and tasks,
 and programs (CIP 2020) from NCES's titles, examples and definitions.
 
-A built classifier is cached next to the store (``<store>.occupation-classifier.joblib``) with a
-fingerprint of the data it was built from, and rebuilt when an import changes that data.
+A built classifier is cached next to the store (``<store>.occupation-classifier.arrays``, see ``storage``)
+with a fingerprint of the data it was built from, and rebuilt when an import changes that data. Loading it
+maps the file: a few milliseconds, no scikit-learn, and every process that loads it shares one copy in
+memory. Building takes about 40 s and 1 GB; one process at a time builds a given file (the others wait for
+it and then map what it wrote), and a server has it built in a process of its own (``building``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import sqlite3
-import tempfile
-from collections.abc import Sequence
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-import joblib
+import numpy as np
 from pydantic import BaseModel
 
-from careerclusters.classifier import program_names, translated
+from careerclusters.base.errors import UnavailableError
+from careerclusters.classifier import program_names, storage, translated
 from careerclusters.classifier import text as tx
+from careerclusters.classifier.evidence import Examples
 from careerclusters.classifier.model import TitleModel
-from careerclusters.framework import load_framework
 from careerclusters.store import StoreError
 from careerclusters.store import classifier as q
 from careerclusters.store.crosswalk import imported_kinds
@@ -58,25 +63,20 @@ class Candidate(BaseModel):
 
 
 class TextClassifier:
-    """A fitted ``TitleModel`` plus what is needed to describe and explain its answers."""
+    """A fitted ``TitleModel`` plus what is needed to describe and explain its answers: each class's title,
+    its places in the framework (``memberships``: ``{"clusters": [[id, name], …], "subclusters": …}``) and its
+    example titles."""
 
     def __init__(self, kind: Kind, model: TitleModel, titles: dict[str, str],
-                 examples: dict[str, list[str]], memberships: dict[str, dict[str, list[Ref]]]):
+                 memberships: dict[str, dict[str, list[list[str]]]], examples: Examples):
         self.kind, self.model, self.titles = kind, model, titles
-        self.examples, self.memberships = examples, memberships
-        # Tuples of strings, not sets: the collector does not track them, so a server's collections never walk
-        # these tens of thousands of titles (see web/server.py).
-        self._example_words = {c: tuple((tuple(sorted(set(tx.normalise(t).split()))), t) for t in ts)
-                               for c, ts in examples.items()}
+        self.memberships, self.examples = memberships, examples
+        self._refs: dict[str, dict[str, list[Ref]]] = {}  # memberships as Refs, made when first asked for
 
     # -- building --------------------------------------------------------------------------------------
     @classmethod
     def build(cls, conn: sqlite3.Connection, kind: Kind) -> TextClassifier:
-        imported = imported_kinds(conn)
-        missing = [s for s in SOURCES[kind][:1] if s not in imported]
-        if missing:
-            raise StoreError(f"classifying {kind}s needs {', '.join(missing)} imported: "
-                             "run `careerclusters data fetch`")
+        check_sources(conn, kind)
         return cls._build_occupations(conn) if kind == "occupation" else cls._build_programs(conn)
 
     @classmethod
@@ -105,21 +105,21 @@ class TextClassifier:
         for code, task in q.occupation_tasks(conn):
             docs.setdefault(code, []).append(task)
         model = TitleModel().fit(texts, labels, [" ".join(v) for v in docs.values()], list(docs),
-                                     calibrate=calibrate)
-        fw = load_framework()
-        memberships: dict[str, dict[str, list[Ref]]] = {}
+                                 calibrate=calibrate)
+        memberships: dict[str, dict[str, list[list[str]]]] = {}
+        names = _node_names()
 
         def add(code: str, key: str, node_id: str) -> None:
             refs = memberships.setdefault(code, {}).setdefault(key, [])
-            if all(r.id != node_id for r in refs):
-                refs.append(Ref(id=node_id, name=fw.node(node_id).name))
+            if all(r[0] != node_id for r in refs):
+                refs.append([node_id, names(node_id)])
 
         for code, cluster, sub in q.occupation_memberships(conn):
             add(code, "clusters", cluster)
             add(code, "subclusters", sub)
         for code, pathway in q.occupation_pathways(conn):
             add(code, "pathways", pathway)
-        return cls("occupation", model, titles, examples, memberships)
+        return cls("occupation", model, titles, memberships, Examples.of(model.classes_, examples))
 
     @classmethod
     def _build_programs(cls, conn: sqlite3.Connection) -> TextClassifier:
@@ -147,14 +147,26 @@ class TextClassifier:
             calibrate.append(False)
         model = TitleModel(linear_share=0.0, holdout=PROGRAM_HOLDOUT).fit(
             texts, labels, [r[2] for r in rows], [r[0] for r in rows], calibrate=calibrate)
-        fw = load_framework()
-        memberships: dict[str, dict[str, list[Ref]]] = {}
+        node_name = _node_names()
+        memberships: dict[str, dict[str, list[list[str]]]] = {}
         for code, cluster, sub in q.program_memberships(conn):
             entry = memberships.setdefault(code, {"clusters": [], "subclusters": []})
             for key, node_id in (("clusters", cluster), ("subclusters", sub)):
-                if all(r.id != node_id for r in entry[key]):
-                    entry[key].append(Ref(id=node_id, name=fw.node(node_id).name))
-        return cls("program", model, titles, examples, memberships)
+                if all(r[0] != node_id for r in entry[key]):
+                    entry[key].append([node_id, node_name(node_id)])
+        return cls("program", model, titles, memberships, Examples.of(model.classes_, examples))
+
+    # -- storing ---------------------------------------------------------------------------------------
+    def arrays(self) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+        """The classifier as named arrays and a small description (see ``storage``)."""
+        arrays, model = self.model.arrays()
+        return arrays | self.examples.arrays("examples"), {
+            "kind": self.kind, "model": model, "titles": self.titles, "memberships": self.memberships}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> TextClassifier:
+        return cls(meta["kind"], TitleModel.from_arrays(arrays, meta["model"]), meta["titles"], meta["memberships"],
+                   Examples.from_arrays(arrays, "examples"))
 
     # -- classifying -----------------------------------------------------------------------------------
     def classify(self, texts: Sequence[str], k: int = 5, explain: bool = True) -> list[list[Candidate]]:
@@ -175,7 +187,7 @@ class TextClassifier:
         return results
 
     def _candidate(self, code: str, probability: float, confidence: float, query: set[str]) -> Candidate:
-        member = self.memberships.get(code, {})
+        member = self._member(code)
         # Every field comes from the built classifier and is already of its type: constructing without
         # validation keeps batch coding about a third faster.
         return Candidate.model_construct(code=code, title=self.titles.get(code, code),
@@ -186,26 +198,34 @@ class TextClassifier:
                                          confidence=round(confidence, 4),
                                          evidence=self._evidence(code, query) if query else [])
 
+    def _member(self, code: str) -> dict[str, list[Ref]]:
+        """The class's places in the framework as ``Ref`` lists, made once per class and shared by its answers."""
+        found = self._refs.get(code)
+        if found is None:
+            found = self._refs[code] = {key: [Ref.model_construct(id=i, name=n) for i, n in refs]
+                                        for key, refs in self.memberships.get(code, {}).items()}
+        return found
+
     def _evidence(self, code: str, query: set[str], limit: int = 3) -> list[str]:
         """The class's example titles that share the most words with the query."""
-        scored = [(len(query.intersection(words)) / len(words), title)
-                  for words, title in self._example_words.get(code, ()) if not query.isdisjoint(words)]
-        return [title for _, title in sorted(scored, key=lambda s: -s[0])[:limit]]
+        return self.examples.best(int(np.searchsorted(self.model.classes_, code)), query, limit)
 
 
-def _save(path: Path, stored_fingerprint: str, classifier: TextClassifier) -> None:
-    """Cache a built classifier next to the store, atomically; where that folder is read-only (a server
-    deployed so), the classifier is used without caching: build the cache at deploy time instead."""
-    try:
-        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    except OSError:
-        return
-    try:
-        os.close(handle)
-        joblib.dump((stored_fingerprint, classifier), temp)
-        os.replace(temp, path)
-    except OSError:
-        Path(temp).unlink(missing_ok=True)
+def _node_names() -> Callable[[str], str]:
+    """The framework's node names, by id (the framework loads only when a classifier is built)."""
+    from careerclusters.framework import load_framework
+
+    fw = load_framework()
+    return lambda node_id: fw.node(node_id).name
+
+
+def check_sources(conn: sqlite3.Connection, kind: Kind) -> None:
+    """Refuse, naming what to import, when the store lacks the data a classifier is built from."""
+    imported = imported_kinds(conn)
+    missing = [s for s in SOURCES[kind][:1] if s not in imported]
+    if missing:
+        raise StoreError(f"classifying {kind}s needs {', '.join(missing)} imported: "
+                         "run `careerclusters data fetch`")
 
 
 def fingerprint(conn: sqlite3.Connection, kind: Kind) -> str:
@@ -216,30 +236,90 @@ def fingerprint(conn: sqlite3.Connection, kind: Kind) -> str:
 
 
 def cache_path(db_path: Path, kind: Kind) -> Path:
-    return db_path.with_name(f"{db_path.stem}.{kind}-classifier.joblib")
+    return db_path.with_name(f"{db_path.stem}.{kind}-classifier.arrays")
+
+
+def save(path: Path, stored_fingerprint: str, classifier: TextClassifier) -> None:
+    """Write a built classifier's cache file (atomically; ``OSError`` where the folder is read-only), and
+    remove the pickle earlier versions cached beside it."""
+    arrays, meta = classifier.arrays()
+    storage.write(path, arrays, meta | {"fingerprint": stored_fingerprint})
+    path.with_suffix(".joblib").unlink(missing_ok=True)
+
+
+def read_cache(path: Path, stored_fingerprint: str) -> TextClassifier | None:
+    """The classifier in the cache file at ``path`` if it is whole and built from this data, else None: a
+    missing, damaged, foreign or stale file is rebuilt, never trusted."""
+    try:
+        arrays, meta = storage.read(path)
+    except (OSError, storage.DamagedFile):
+        return None
+    if meta.get("fingerprint") != stored_fingerprint:
+        return None
+    try:
+        return TextClassifier.from_arrays(arrays, meta)
+    except (KeyError, TypeError, ValueError):  # a file of this format holding something else
+        return None
+
+
+@contextlib.contextmanager
+def _one_builder(path: Path) -> Iterator[None]:
+    """Held while a cache file is built: another process wanting the same file waits here, then reads it.
+    ``OSError`` where the folder cannot be written."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks (Windows): at worst two processes build the same file
+        yield
+        return
+    with path.with_name(f".{path.name}.lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _build_in_child(db_path: Path, kind: Kind) -> None:
+    """Build the cache file in a process of its own (``building``): the gigabyte fitting takes goes back to
+    the system when it ends, and the caller's threads keep running meanwhile."""
+    done = subprocess.run([sys.executable, "-m", "careerclusters.classifier.building", str(db_path), kind],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise UnavailableError(f"building the {kind} classifier failed: {last}")
 
 
 _loaded: dict[tuple[str, str], TextClassifier] = {}
 
 
-def load_classifier(conn: sqlite3.Connection, kind: Kind = "occupation", db_path: Path | None = None
-                    ) -> TextClassifier:
-    """The classifier for the store's current data: from memory, from the disk cache, or built afresh."""
+def load_classifier(conn: sqlite3.Connection, kind: Kind = "occupation", db_path: Path | None = None,
+                    *, separately: bool = False) -> TextClassifier:
+    """The classifier for the store's current data: from memory, from the cache file, or built afresh (and
+    cached, where the store's folder can be written). ``separately`` builds in a child process, as a server
+    does so that its workers keep serving pages meanwhile."""
     key = (str(db_path), fingerprint(conn, kind))
     if key in _loaded:
         return _loaded[key]
     path = cache_path(db_path, kind) if db_path is not None and db_path.exists() else None
-    classifier = None
-    if path is not None and path.exists():
-        try:
-            stored_fingerprint, stored = joblib.load(path)
-            if stored_fingerprint == key[1]:
-                classifier = stored
-        except Exception:  # a damaged or foreign cache file is rebuilt, never trusted
-            classifier = None
+    classifier = read_cache(path, key[1]) if path is not None else None
     if classifier is None:
-        classifier = TextClassifier.build(conn, kind)
-        if path is not None:
-            _save(path, key[1], classifier)
+        check_sources(conn, kind)
+        classifier = _built(conn, kind, db_path, path, key[1], separately)
     _loaded[key] = classifier
     return classifier
+
+
+def _built(conn: sqlite3.Connection, kind: Kind, db_path: Path | None, path: Path | None, stored_fingerprint: str,
+           separately: bool) -> TextClassifier:
+    """Build the classifier into its cache file and map that; where there is no cache file to write (a store
+    in memory, or a folder deployed read-only), build it here and keep it in memory."""
+    if db_path is not None and path is not None:
+        with contextlib.suppress(OSError):
+            with _one_builder(path):
+                found = read_cache(path, stored_fingerprint)  # another process may have built it meanwhile
+                if found is None:
+                    if separately:
+                        _build_in_child(db_path, kind)
+                    else:
+                        save(path, stored_fingerprint, TextClassifier.build(conn, kind))
+                    found = read_cache(path, stored_fingerprint)
+            if found is not None:
+                return found
+    return TextClassifier.build(conn, kind)

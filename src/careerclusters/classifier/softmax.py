@@ -13,6 +13,8 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+from careerclusters.classifier.model import softmax
+
 
 class SoftmaxRegression:
     """Fit on a sparse matrix (rows L2-normalised, e.g. TF-IDF) and integer labels; score with
@@ -61,14 +63,6 @@ class SoftmaxRegression:
     def decision_function(self, x: sp.spmatrix) -> np.ndarray:
         """Scores (log-probabilities up to a constant per row), one row per sample and one column per class."""
         return (x @ self.coef_).toarray() + self.intercept_
-
-
-def softmax(scores: np.ndarray) -> np.ndarray:
-    """Row-wise softmax (a new array; the input is left as it is)."""
-    scores = scores - scores.max(axis=1, keepdims=True)
-    np.exp(scores, out=scores)
-    scores /= scores.sum(axis=1, keepdims=True)
-    return scores
 
 
 def _largest(weights: np.ndarray, keep: float, sample: int = 1_000_000, seed: int = 0) -> sp.csr_matrix:

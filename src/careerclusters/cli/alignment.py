@@ -5,18 +5,17 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from careerclusters.alignment import analysis as alignment
-from careerclusters.alignment.files import programs_csv, workbook
-from careerclusters.alignment.programs import ProgramInput, read_programs
-from careerclusters.alignment.rules import load_rules
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.cli import common
 from careerclusters.cli.common import user_errors
-from careerclusters.reports import html
+
+if TYPE_CHECKING:
+    from careerclusters.alignment.programs import ProgramInput
+    from careerclusters.classifier.service import TextClassifier
 
 app = typer.Typer(help="Reports for state and local CTE staff.", no_args_is_help=True)
 
@@ -28,7 +27,8 @@ class Format(StrEnum):
     csv = "csv"
 
 
-def _classifier(programs: list[ProgramInput]):  # noqa: ANN202 - a TextClassifier, built only when needed
+def _classifier(programs: list[ProgramInput]) -> TextClassifier | None:
+    """The program classifier, loaded only when a program has no CIP code to go by."""
     if all(p.cip for p in programs):
         return None
     from careerclusters.classifier import load_classifier
@@ -62,6 +62,12 @@ def alignment_(
 ) -> None:
     """Are these programs aligned with the area's labour market? The occupations each leads to at its level,
     high-wage and in-demand verdicts on its entry occupations, sub-clusters at your levels, and the gaps."""
+    from careerclusters.alignment import analysis as alignment
+    from careerclusters.alignment.files import programs_csv, workbook
+    from careerclusters.alignment.programs import read_programs
+    from careerclusters.alignment.rules import load_rules
+    from careerclusters.reports import html
+
     applied = load_rules(rules)
     default = applied.level(level, "--level")
     served = [applied.level(v, "--levels") for v in levels.split(",") if v.strip()] if levels else None

@@ -6,12 +6,8 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
-from rich.table import Table
 
 from careerclusters.base.errors import CareerClustersError
-from careerclusters.classifier import load_classifier
-from careerclusters.classifier.batch import classify_csv, classify_each
-from careerclusters.classifier.search import search as search_all
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, user_errors
 
@@ -62,6 +58,9 @@ def classify(
         _classify_files(input_file, column, output, which, k, engine, scheduler, workers, partition_size, raw,
                         encoding)
         return
+    from careerclusters.classifier.batch import classify_csv, classify_each
+    from careerclusters.classifier.service import load_classifier
+
     with common.open_store() as conn:
         classifier = load_classifier(conn, which, common.store_path())
         titles = titles_for(conn, lang)
@@ -84,15 +83,19 @@ def classify(
         print_json([{"text": t, "candidates": [c.model_dump(mode="json") for c in cands], "reason": why}
                     for t, (cands, why) in zip(texts or [], answers, strict=True)])
         return
+    from rich.table import Table
+    from rich.text import Text
+
     for text, (candidates, why) in zip(texts or [], answers, strict=True):
-        console.print(f"[bold]{text}[/bold]", highlight=False, markup=False)
+        console.print(Text(text, style="bold"), highlight=False)  # what was typed, never read as markup
         if not candidates:
             console.print(f"  {why}", highlight=False, markup=False)
             continue
         table = Table("code", "title", "confidence", "sub-clusters", "matched")
         for c in candidates:
-            table.add_row(c.code, c.title, f"{c.confidence:.0%}", "; ".join(s.name for s in c.subclusters) or "—",
-                          "; ".join(c.evidence[:2]))
+            cells = (c.code, c.title, f"{c.confidence:.0%}", "; ".join(s.name for s in c.subclusters) or "—",
+                     "; ".join(c.evidence[:2]))
+            table.add_row(*(Text(cell) for cell in cells))  # titles are data, not markup
         console.print(table)
 
 
@@ -125,6 +128,8 @@ def search(
     lang: Annotated[str, typer.Option("--lang", "-l", help=common.LANG_HELP)] = "en",
 ) -> None:
     """Find occupations, programs, clusters and sub-clusters together (typo-tolerant, accents optional)."""
+    from careerclusters.classifier.search import search as search_all
+
     lang = common.parse_language(lang)
     with common.open_store() as conn:
         result = search_all(conn, query, common.store_path(), lang=lang)

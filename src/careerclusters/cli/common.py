@@ -1,4 +1,8 @@
-"""Pieces every command shares: consoles, one-line error reporting, and option parsing."""
+"""Pieces every command shares: consoles, one-line error reporting, and option parsing.
+
+The command modules import what their commands use inside the commands: ``careerclusters --help`` and every
+command then start without loading what other commands need (scikit-learn, pandas, matplotlib, FastAPI, …);
+``tests/interfaces/test_cli_imports.py`` holds them to it."""
 
 from __future__ import annotations
 
@@ -10,18 +14,20 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.languages import LANGUAGES
-from careerclusters.base.tables import read_table
-from careerclusters.framework import Edition
 from careerclusters.store import connect, default_path
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from careerclusters.framework import Edition
 
 console = Console()
 err_console = Console(stderr=True)
@@ -75,6 +81,8 @@ def user_errors(fn: F) -> F:
 def parse_edition(value: str | None) -> Edition | None:
     if value is None:
         return None
+    from careerclusters.framework import Edition
+
     try:
         return Edition.parse(value)
     except ValueError as exc:
@@ -130,6 +138,8 @@ ENCODING = typer.Option("--encoding", help="The CSV file's encoding (default: de
 
 def read_input(path: Path, encoding: str | None) -> str:
     """A CSV or .xlsx input file as CSV text; says on stderr how it was read."""
+    from careerclusters.base.tables import read_table
+
     table = read_table(path, encoding)
     say(f"read {path.name} as {table.read_as}")
     return table.text
@@ -137,5 +147,7 @@ def read_input(path: Path, encoding: str | None) -> str:
 
 def progress() -> Progress:
     """A progress bar on stderr for long work; silent when stderr is not a terminal (pipes, CI, tests)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=err_console, transient=True, disable=not err_console.is_terminal)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -17,10 +17,11 @@ from careerclusters.base.spreadsheets import SafeWriter
 from careerclusters.cli import common
 from careerclusters.cli import labor as area_views
 from careerclusters.cli.common import console, print_json, user_errors
-from careerclusters.crosswalk import answers
-from careerclusters.crosswalk.relations import Crosswalk, System
-from careerclusters.crosswalk.transition import TransitionMap, map_programs_csv
-from careerclusters.framework import Level
+
+if TYPE_CHECKING:
+    from careerclusters.crosswalk import answers
+    from careerclusters.crosswalk.relations import System
+    from careerclusters.framework import Level
 
 JSON = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 AREA = Annotated[str | None, typer.Option("--area", help="Figures for a state or metro area: OH, 'Columbus, OH'.")]
@@ -45,6 +46,8 @@ def occupation(code: Annotated[str, typer.Argument(help="SOC (29-1141) or O*NET-
     if area is not None:
         area_views.occupation_in_area(code, area, as_json)
         return
+    from careerclusters.crosswalk import answers
+
     with common.open_store() as conn:
         occ = answers.occupation(conn, code)
     if as_json:
@@ -88,6 +91,8 @@ def program(code: Annotated[str, typer.Argument(help="CIP 2020 code, such as 51.
     if area is not None:
         area_views.program_in_area(code, area, as_json)
         return
+    from careerclusters.crosswalk import answers
+
     with common.open_store() as conn:
         prog = answers.program(conn, code)
     if as_json:
@@ -110,6 +115,8 @@ def _occupation_table(rows: list[answers.OccupationListing]) -> None:
 
 
 def _contents(query: str, level: Level, sort: answers.SortKey, as_json: bool) -> None:
+    from careerclusters.crosswalk import answers
+
     with common.open_store() as conn:
         result = answers.contents(conn, query, level, sort)
     if as_json:
@@ -138,6 +145,8 @@ def cluster(query: Annotated[str, typer.Argument(help="Cluster id, code or name.
     if area is not None:
         area_views.cluster_in_area(query, area, as_json)
         return
+    from careerclusters.framework import Level
+
     _contents(query, Level.CLUSTER, _sort_key(sort), as_json)
 
 
@@ -148,10 +157,14 @@ def subcluster(query: Annotated[str, typer.Argument(help="Sub-cluster id or name
     if area is not None:
         area_views.subcluster_in_area(query, area, as_json)
         return
+    from careerclusters.framework import Level
+
     _contents(query, Level.SUBCLUSTER, _sort_key(sort), as_json)
 
 
 def _system(value: str) -> System:
+    from careerclusters.crosswalk.relations import System
+
     try:
         return System(value.lower())
     except ValueError:
@@ -160,6 +173,8 @@ def _system(value: str) -> System:
 
 def _codes_from(file: Path, encoding: str | None) -> list[str]:
     """Codes from the first column of a CSV, text or .xlsx file; a header row that is not a code is skipped."""
+    from careerclusters.crosswalk.relations import System
+
     rows = [r for r in csv.reader(common.read_input(file, encoding).splitlines()) if r and r[0].strip()]
     if rows and not any(ch.isdigit() for ch in rows[0][0]) and rows[0][0].strip().lower() in {
             "code", "codes", *(s.value for s in System)}:
@@ -182,6 +197,8 @@ def crosswalk(
     wanted = list(codes or []) + (_codes_from(input_file, encoding) if input_file else [])
     if not wanted:
         raise CareerClustersError("give at least one CODE or --input FILE")
+    from careerclusters.crosswalk.relations import Crosswalk
+
     with common.open_store() as conn:
         results = Crosswalk(conn).map(_system(source), _system(target), wanted)
     if as_json:
@@ -217,6 +234,8 @@ def transition(
     """Where an original cluster or pathway moves in the modern framework, weighted by shared occupations."""
     if (query is None) == (input_file is None):
         raise CareerClustersError("give either PATHWAY_OR_CLUSTER or --input FILE")
+    from careerclusters.crosswalk.transition import TransitionMap, map_programs_csv
+
     with common.open_store() as conn:
         tmap = TransitionMap(conn)
         if input_file is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlsplit
 
 import typer
@@ -14,11 +14,11 @@ from rich.table import Table
 from careerclusters.base.commands import command
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, say, user_errors
-from careerclusters.data.fetch import CONTACT_ENV, MIRROR_ENV, Fetched, fetch
-from careerclusters.data.status import missing_files, not_needed, unreachable
-from careerclusters.reports import pdf
-from careerclusters.sources import OfficialFile
-from careerclusters.store import import_paths, status
+from careerclusters.data import CONTACT_ENV, MIRROR_ENV
+
+if TYPE_CHECKING:
+    from careerclusters.data.fetch import Fetched
+    from careerclusters.sources import OfficialFile
 
 app = typer.Typer(help="Download, import and inspect the official data files.", no_args_is_help=True)
 
@@ -31,6 +31,8 @@ IndustriesOption = Annotated[bool, typer.Option(
 
 
 def _import(paths: list[Path], db: Path | None = None, industries: bool = False) -> None:
+    from careerclusters.store.importer import import_paths
+
     with common.progress() as progress:
         task = progress.add_task("reading", total=len(paths))
 
@@ -84,6 +86,8 @@ def fetch_and_import(mirror: str | None, contact: str | None, kinds: set[str] | 
     what could not be had, and import the rest into the store (``db``, else ``--db`` or the default) in one
     transaction. ``skip_unreachable``: leave alone the servers a recent run could not reach. Returns what
     became of each file."""
+    from careerclusters.data.fetch import fetch
+
     with common.progress() as progress:
         task = progress.add_task("fetching", total=len(kinds) if kinds is not None else None)
 
@@ -129,9 +133,12 @@ def status_(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     and the commands that add it; the publishers the last fetch could not reach; whether PDFs can be printed.
     A store written by an older version is upgraded here (the server opens stores read-only and asks for
     this)."""
-    path = common.store_path()
+    from careerclusters.data.status import missing_files, not_needed, unreachable
+    from careerclusters.reports import pdf
+    from careerclusters.store.importer import status
     from careerclusters.store.translations import title_status
 
+    path = common.store_path()
     with common.open_store(readonly=not (path.exists() and os.access(path, os.W_OK))) as conn:
         entries = status(conn)
         lacking = missing_files(conn)

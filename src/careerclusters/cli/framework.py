@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.tree import Tree
 
 from careerclusters.base.languages import gettext as _
 from careerclusters.base.languages import language
@@ -23,9 +22,12 @@ from careerclusters.cli.common import (
     print_json,
     user_errors,
 )
-from careerclusters.framework import Edition, Framework, Node, load_framework
-from careerclusters.framework.export import edition_dict, node_dict, to_csv, to_json_document, to_skos
-from careerclusters.framework.translations import Translation
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
+
+    from careerclusters.framework import Framework, Node
+    from careerclusters.framework.translations import Translation
 
 app = typer.Typer(help="Browse and export the National Career Clusters Framework.", no_args_is_help=True)
 LANG = Annotated[str, typer.Option("--lang", "-l", help=LANG_HELP)]
@@ -61,6 +63,11 @@ def tree(
     lang: LANG = "en",
 ) -> None:
     """Draw the hierarchy: groupings, clusters and sub-clusters (or the original clusters and pathways)."""
+    from rich.tree import Tree
+
+    from careerclusters.framework import load_framework
+    from careerclusters.framework.export import edition_dict
+
     fw = load_framework()
     ed = parse_edition(edition)
     assert ed is not None
@@ -85,6 +92,9 @@ def show(
     lang: LANG = "en",
 ) -> None:
     """Show one grouping, cluster, sub-cluster or pathway with its parents, children and definition."""
+    from careerclusters.framework import Edition, load_framework
+    from careerclusters.framework.export import node_dict
+
     fw = load_framework()
     lang = parse_language(lang)
     node = fw.get(query, edition=parse_edition(edition))
@@ -127,6 +137,8 @@ def show(
 @user_errors
 def practices(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False, lang: LANG = "en") -> None:
     """The Career Ready Practices, each list labelled with its edition."""
+    from careerclusters.framework import Edition, load_framework
+
     lists = load_framework().translation(parse_language(lang)).practices
     if as_json:
         print_json([p.model_dump(mode="json") for p in lists])
@@ -160,6 +172,9 @@ def export(
                                       "translated it); SKOS with its labels beside the English.")] = "en",
 ) -> None:
     """Export the framework as one nested JSON document, a flat CSV, or SKOS in Turtle."""
+    from careerclusters.framework import load_framework
+    from careerclusters.framework.export import to_csv, to_json_document
+
     fw = load_framework()
     ed = parse_edition(edition)
     lang = parse_language(lang)
@@ -168,6 +183,8 @@ def export(
     elif fmt is ExportFormat.csv:
         text = to_csv(fw, ed, raw=raw, lang=lang)
     else:
+        from careerclusters.framework.skos import to_skos
+
         text = to_skos(fw, ed, lang).serialize(format="turtle")
     if output is None:
         typer.echo(text, nl=False)

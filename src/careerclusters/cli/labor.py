@@ -3,7 +3,7 @@ state, territory, metro or nonmetropolitan area, beside the nation's."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -12,9 +12,10 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.formatting import count, money
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, user_errors
-from careerclusters.labor import industries
-from careerclusters.labor import market as lm
-from careerclusters.labor.areas import AREA_TYPES, find_area, list_areas
+from careerclusters.store.labor import AREA_TYPES
+
+if TYPE_CHECKING:
+    from careerclusters.labor import market as lm
 
 app = typer.Typer(help="Labour markets by state and metro area (BLS OEWS), rolled up to sub-clusters.",
                   no_args_is_help=True)
@@ -23,6 +24,8 @@ AreaArg = Annotated[str, typer.Argument(help="An area: OH, Ohio, 'Columbus, OH',
 
 
 def _rank_key(value: str) -> lm.RankKey:
+    from careerclusters.labor import market as lm
+
     if value not in lm.RANK_FIELDS:
         raise CareerClustersError(f"cannot rank by {value!r}: use one of {', '.join(lm.RANK_FIELDS)}")
     return value  # type: ignore[return-value]
@@ -33,6 +36,8 @@ def _rank_key(value: str) -> lm.RankKey:
 def list_(area_type: Annotated[str | None, typer.Option("--type", help=f"One of: {', '.join(AREA_TYPES)}.")] = None,
           as_json: JSON = False) -> None:
     """The areas with OEWS data, with their BLS codes."""
+    from careerclusters.labor.areas import list_areas
+
     with common.open_store() as conn:
         found = list_areas(conn, area_type)
     if as_json:
@@ -64,6 +69,8 @@ def rank(area: AreaArg, by: Annotated[str, typer.Option("--by", help="employment
          = "employment", top: Annotated[int, typer.Option(min=1, max=72, help="How many to show.")] = 72,
          as_json: JSON = False) -> None:
     """All 72 sub-clusters of an area, highest first by one figure."""
+    from careerclusters.labor import market as lm
+
     key = _rank_key(by)
     with common.open_store() as conn:
         found, profiles = lm.subclusters_in_area(conn, area)
@@ -87,6 +94,9 @@ def show(area: AreaArg, as_json: JSON = False) -> None:
 
 def occupation_in_area(code: str, area: str, as_json: bool) -> None:
     """``occupation SOC --area AREA``: the occupation's figures in the area beside the nation's."""
+    from careerclusters.labor import market as lm
+    from careerclusters.labor.areas import find_area
+
     with common.open_store() as conn:
         found = lm.occupation_in_area(conn, code, area)
         note = lm.openings_note(conn, find_area(conn, area))
@@ -116,6 +126,9 @@ def occupation_in_area(code: str, area: str, as_json: bool) -> None:
 
 def subcluster_in_area(query: str, area: str, as_json: bool) -> None:
     """``subcluster ID --area AREA``: the sub-cluster's profile and top occupations in the area."""
+    from careerclusters.labor import market as lm
+    from careerclusters.labor.areas import find_area
+
     with common.open_store() as conn:
         profile = lm.subcluster_in_area(conn, query, area)
         found = find_area(conn, area)
@@ -144,6 +157,8 @@ def _top_occupations(profile: lm.SubclusterInArea, note: str) -> None:
 
 def program_in_area(code: str, area: str, as_json: bool) -> None:
     """``program CIP --area AREA``: the occupations the program leads to, in the area."""
+    from careerclusters.labor import market as lm
+
     with common.open_store() as conn:
         found = lm.program_in_area(conn, code, area)
         note = lm.openings_note(conn, found.area)
@@ -158,6 +173,8 @@ def program_in_area(code: str, area: str, as_json: bool) -> None:
 
 def cluster_in_area(query: str, area: str, as_json: bool) -> None:
     """``cluster ID --area AREA``: the cluster's profile and top occupations in the area."""
+    from careerclusters.labor import market as lm
+
     wanted = lm.cluster_id(query)
     with common.open_store() as conn:
         found, profiles = lm.clusters_in_area(conn, area, top=10)
@@ -173,6 +190,8 @@ def cluster_in_area(query: str, area: str, as_json: bool) -> None:
 
 def occupation_by_industry(code: str, area: str, level: str, as_json: bool) -> None:
     """``occupation SOC --by-industry [--area AREA]``: the industries employing the occupation, largest first."""
+    from careerclusters.labor import industries
+
     with common.open_store() as conn:
         found = industries.occupation_by_industry(conn, code, area, level)
     if as_json:

@@ -17,12 +17,11 @@ from careerclusters.base.formatting import money
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, say, user_errors
 from careerclusters.labor.areas import find_area
-from careerclusters.pos import ProgramOfStudy, files, sced, workbook
+from careerclusters.pos import ProgramOfStudy, files, sced
 from careerclusters.pos import catalogue as pos
 from careerclusters.pos.checker import NATIONAL, AreaWages, Checker, Report, TargetOccupation, area_wages, load_rules
 from careerclusters.pos.examples import example_paths
 from careerclusters.pos.model import Choice, Course, CourseRole, Stage, StepUnit
-from careerclusters.reports import html, pdf
 
 app = typer.Typer(help="Programs of study: course sequences from high school to a credential and a job "
                        "(Perkins V, section 3(41)).", no_args_is_help=True)
@@ -121,6 +120,8 @@ def list_(subcluster: Annotated[str | None, typer.Option("--subcluster", help="A
 
 
 def _course_notes(course: Course, earned: dict[str, list[str]], work: dict[str, list[str]]) -> list[str]:
+    from careerclusters.pos import workbook  # its labels; openpyxl loads only when a command needs it
+
     notes = [course.role.value.replace("-", " ")] if course.role is not CourseRole.required else []
     notes += [" ".join(str(part) for part in (workbook.EARLY_COLLEGE[e.kind], e.exam, e.institution, e.course,
                                               f"{e.credits:g} college credits" if e.credits is not None else None,
@@ -130,6 +131,8 @@ def _course_notes(course: Course, earned: dict[str, list[str]], work: dict[str, 
 
 
 def _sequence(program: ProgramOfStudy, titles: dict[str, str]) -> Table:
+    from careerclusters.pos import workbook
+
     earned: dict[str, list[str]] = {}
     for credential in program.credentials:
         earned.setdefault(credential.course or "@" + (credential.level or ""), []).append(credential.name)
@@ -223,6 +226,9 @@ def export(program_id: IdArg,
     """Write a stored program of study in the open file format (YAML or JSON), the flat CSV catalog layout, the
     state matrix workbook (xlsx, which `pos import` reads back), or as a printed PDF (its sequence, credentials,
     occupations and findings, as the web page shows them)."""
+    from careerclusters.pos import workbook
+    from careerclusters.reports import html, pdf
+
     if fmt not in FORMATS:
         raise CareerClustersError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
     if fmt in ("pdf", "xlsx") and output is None:

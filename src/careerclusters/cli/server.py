@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -12,9 +15,6 @@ import typer
 from careerclusters.base.commands import command
 from careerclusters.cli import common
 from careerclusters.cli.data import ContactOption, MirrorOption, fetch_and_import
-from careerclusters.data.status import missing
-from careerclusters.server import server
-from careerclusters.server.settings import Settings
 from careerclusters.store import ENV_VAR
 
 FETCH_ENV = "CAREERCLUSTERS_FETCH"
@@ -35,6 +35,8 @@ def _prepare(path: Path, fetch: bool, mirror: str | None, contact: str | None, r
     when asked, and say once what is still missing and how to add it. Offline, the fetch reports its
     failures (once per publisher) and the server starts with what it has; a publisher it could not reach is
     left alone for a day unless ``retry``."""
+    from careerclusters.data.status import missing
+
     with common.open_store(readonly=False, path=path) as conn:
         lacking = missing(conn)
     if lacking and fetch:
@@ -51,6 +53,35 @@ def _prepare(path: Path, fetch: bool, mirror: str | None, contact: str | None, r
                    + "; ".join(official.what for official in lacking) + f".\nTo add them: `{command('data fetch')}`, "
                    f"or offline `{command('data import FILE…')}` or `{command('data fetch --mirror FOLDER')}`; "
                    "the site's /status page lists each file with its publisher's page.")
+
+
+def _apart(work: Callable[[], None]) -> None:
+    """Run ``work`` in a forked process and wait for it, where processes fork: this one stays the server's supervisor
+    for as long as it serves, and should keep none of what ``work`` loads (the readers of every official format,
+    the downloaders), since each page of it that the workers touch would be held twice. An error ``work``
+    reports ends the command as it would have here."""
+    if not hasattr(os, "fork"):
+        work()
+        return
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            common.user_errors(work)()
+            code = 0
+        except typer.Exit as stopped:
+            code = stopped.exit_code
+        except KeyboardInterrupt:
+            code = 130
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    if code:
+        raise typer.Exit(code)
 
 
 def serve(
@@ -75,15 +106,19 @@ def serve(
 ) -> None:
     """Start the web app (pages and the /api/v1 REST API) over the store; works on the framework and the bundled
     crosswalks alone too."""
+    from careerclusters.server import server
+    from careerclusters.server.settings import Settings
+
     path = common.store_path()
-    _prepare(path, fetch, mirror, contact, retry)
+    _apart(lambda: _prepare(path, fetch, mirror, contact, retry))
     os.environ[ENV_VAR] = str(path)
     settings = dataclasses.replace(Settings.from_environment(), https=https, access_log=access_log)
     warning = exposure_warning(host)
     if warning:
         common.err_console.print(warning, markup=False, highlight=False)
     common.console.print(f"careerclusters on http://{host}:{port}/  (store: {path}, read-only; {workers} workers; "
-                         "API docs at /api); loading the classifiers first", highlight=False)
+                         "API docs at /api); pages are served at once, searches once the classifiers are loaded "
+                         "(/readyz)", highlight=False)
     server.run(path, host, port, workers, settings)
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
 from rich.prompt import IntPrompt, Prompt
 from rich.table import Table
 
@@ -20,9 +19,11 @@ from careerclusters.base.formatting import money, spoken
 from careerclusters.base.languages import LANGUAGES
 from careerclusters.cli import common
 from careerclusters.cli.common import console, parse_language, print_json, say, user_errors
-from careerclusters.survey import Answer, Item, Part, load_instrument
-from careerclusters.survey import scoring as survey
-from careerclusters.survey.data import SurveyData
+
+if TYPE_CHECKING:
+    from careerclusters.survey import Item
+    from careerclusters.survey import scoring as survey
+    from careerclusters.survey.data import SurveyData
 
 app = typer.Typer(help="Find your cluster: a short interest survey that suggests clusters, jobs and programs.",
                   invoke_without_command=True)
@@ -32,6 +33,10 @@ JSON = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 def _sheet(data: dict[str, Any], where: str) -> survey.SurveyAnswers:
     """Answers from a file's JSON: the API's body ({"answers": …, "education": …}) or a bare {item: value}."""
+    from pydantic import ValidationError
+
+    from careerclusters.survey import scoring as survey
+
     if not isinstance(data, dict):
         raise CareerClustersError(f"{where}: expected a JSON object of answers")
     body = data if "answers" in data else {"answers": data}
@@ -54,6 +59,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _data() -> SurveyData | None:
+    from careerclusters.survey.data import SurveyData
+
     with common.open_store() as conn:
         return SurveyData.load(conn)
 
@@ -134,6 +141,9 @@ def run(ctx: typer.Context,
     """Take the survey in the terminal: answer each activity, tick the checklist, see your results."""
     if ctx.invoked_subcommand is not None:
         return
+    from careerclusters.survey import Answer, Part, load_instrument
+    from careerclusters.survey import scoring as survey
+
     lang = parse_language(lang)
     _ = i18n.translator(lang).gettext
     instrument = load_instrument(lang)
@@ -197,6 +207,8 @@ def _ask_wage(lang: str) -> float | None:
 
 
 def _ask_checklist(title: str, items: list[Item], record: Any, lang: str) -> None:
+    from careerclusters.survey import Answer
+
     _ = i18n.translator(lang).gettext
     console.print(f"\n[bold]{title}[/bold]")
     for n, item in enumerate(items, 1):
@@ -215,6 +227,8 @@ def _ask_checklist(title: str, items: list[Item], record: Any, lang: str) -> Non
 @user_errors
 def items(lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en", as_json: JSON = False) -> None:
     """List the survey's items with their part and key."""
+    from careerclusters.survey import load_instrument
+
     instrument = load_instrument(parse_language(lang))
     if as_json:
         print_json([i.model_dump(mode="json") for i in instrument.items])
@@ -230,6 +244,8 @@ def items(lang: Annotated[str, typer.Option("--lang", help=LANG_HELP)] = "en", a
 def score(answers: Annotated[Path, typer.Option("--answers", help="JSON file: {item_id: 0|1|2} or the API's body.")],
           lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None, as_json: JSON = False) -> None:
     """Score a file of answers (0 dislike, 1 not sure, 2 like) and print the results."""
+    from careerclusters.survey import scoring as survey
+
     data = _read(answers)
     if lang is not None and isinstance(data, dict):
         data = (data if "answers" in data else {"answers": data}) | {"lang": parse_language(lang)}

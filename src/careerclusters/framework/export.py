@@ -1,9 +1,8 @@
-"""Exports of the framework: one nested JSON document, a flat CSV (one row per sub-cluster or pathway
-with all its ancestors), and SKOS in Turtle so that thesaurus tools and linked-data systems can use it.
+"""Exports of the framework: one nested JSON document and a flat CSV (one row per sub-cluster or pathway
+with all its ancestors). SKOS, for thesaurus tools and linked-data systems, is in ``skos``.
 
 Each can be had in another language the framework is translated into (``lang``): JSON and CSV then carry that
-language's names and definitions and say who translated them; SKOS carries the language's labels beside the
-English ones (``@es`` beside ``@en``) and a note on the scheme saying who translated them.
+language's names and definitions and say who translated them.
 """
 
 from __future__ import annotations
@@ -11,20 +10,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, SKOS
-
 from careerclusters.base.languages import SOURCE_LANGUAGE
 from careerclusters.base.spreadsheets import SafeDictWriter
 from careerclusters.framework.catalog import Framework
 from careerclusters.framework.model import Edition, Level, Node
 
-#: Namespace of the project's concept identifiers: ``urn:careerclusters:<edition>:<id>``.
-BASE = "urn:careerclusters:"
-CC = Namespace(BASE)
 
-
-def _editions(edition: Edition | None) -> list[Edition]:
+def editions(edition: Edition | None) -> list[Edition]:
     return [edition] if edition else list(Edition)
 
 
@@ -62,7 +54,7 @@ def to_json_document(fw: Framework, edition: Edition | None = None, lang: str = 
         "framework": words.framework_title,
         "language": lang,
         "translator": words.translator,
-        "editions": [edition_dict(fw, e, lang) for e in _editions(edition)],
+        "editions": [edition_dict(fw, e, lang) for e in editions(edition)],
     }
 
 
@@ -82,7 +74,7 @@ def to_csv(fw: Framework, edition: Edition | None = None, raw: bool = False, lan
     out = io.StringIO()
     writer = SafeDictWriter(out, CSV_COLUMNS + ([TRANSLATOR_COLUMN] if words.translator else []), raw=raw)
     writer.writeheader()
-    for ed in _editions(edition):
+    for ed in editions(edition):
         for leaf in fw.nodes(ed):
             if leaf.children_ids:
                 continue
@@ -101,48 +93,3 @@ def to_csv(fw: Framework, edition: Edition | None = None, raw: bool = False, lan
             writer.writerow(row)
     return out.getvalue()
 
-
-def concept_uri(node: Node) -> URIRef:
-    return CC[f"{node.edition.value}:{node.id}"]
-
-
-def scheme_uri(edition: Edition) -> URIRef:
-    return CC[edition.value]
-
-
-def to_skos(fw: Framework, edition: Edition | None = None, lang: str = SOURCE_LANGUAGE) -> Graph:
-    """A SKOS graph: a concept scheme per edition, concepts linked both ways with broader/narrower, labelled in
-    English and, with ``lang``, in that language too (with a note on each scheme saying who translated it)."""
-    graph = Graph()
-    graph.bind("skos", SKOS)
-    graph.bind("dcterms", DCTERMS)
-    languages = [fw.translation(code) for code in dict.fromkeys([SOURCE_LANGUAGE, lang])]
-    for ed in _editions(edition):
-        scheme = scheme_uri(ed)
-        graph.add((scheme, RDF.type, SKOS.ConceptScheme))
-        for words in languages:
-            graph.add((scheme, DCTERMS.title, Literal(words.edition_title(ed), lang=words.language)))
-            if words.translator and words.translator_en:
-                graph.add((scheme, SKOS.note, Literal(words.translator, lang=words.language)))
-                graph.add((scheme, SKOS.note, Literal(words.translator_en, lang=SOURCE_LANGUAGE)))
-        for node in fw.nodes(ed):
-            uri = concept_uri(node)
-            graph.add((uri, RDF.type, SKOS.Concept))
-            graph.add((uri, SKOS.inScheme, scheme))
-            for words in languages:
-                label = words.label(node)
-                graph.add((uri, SKOS.prefLabel, Literal(label.name, lang=words.language)))
-                graph.add((uri, SKOS.definition, Literal(label.definition, lang=words.language)))
-                for alias in label.aliases:
-                    graph.add((uri, SKOS.altLabel, Literal(alias, lang=words.language)))
-            graph.add((uri, DCTERMS.type, Literal(node.level.label)))
-            if node.code:
-                graph.add((uri, SKOS.notation, Literal(node.code)))
-            parent = fw.parent(node)
-            if parent is None:
-                graph.add((uri, SKOS.topConceptOf, scheme))
-                graph.add((scheme, SKOS.hasTopConcept, uri))
-            else:
-                graph.add((uri, SKOS.broader, concept_uri(parent)))
-                graph.add((concept_uri(parent), SKOS.narrower, uri))
-    return graph

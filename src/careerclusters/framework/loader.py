@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from careerclusters.base.rules import load_yaml
 from careerclusters.framework.model import (
     Edition,
     FrameworkDataError,
@@ -70,7 +71,7 @@ class _PracticesFile(BaseModel):
 
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise FrameworkDataError(f"{path.name}: cannot read: {exc}") from exc
 

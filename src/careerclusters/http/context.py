@@ -1,9 +1,12 @@
 """What a running server shares between requests: the store (one read-only connection per thread), objects
 built once (classifiers, crosswalk relations), and recent answers kept until the imported data changes.
 
-Each kept object has its own lock, so a request for one never waits while another is being built (the
-classifiers take seconds to load during warm-up; the transition map milliseconds). ``Context`` implements
-``base.shared.Shared``: capabilities ask it for what they keep, and register what it builds at start.
+Each kept object has its own lock, so a request for one never waits while another is being built. Each
+server process warms up in a background thread as it starts (``start_warming``), serving pages meanwhile: the
+classifiers map their cache files in milliseconds, but on a first start, or after an import, they are built
+(about a minute); a request that needs one waits briefly for it and is then answered 503 with Retry-After
+(``once(…, wait=…)``). ``Context`` implements ``base.shared.Shared``: capabilities ask it for what they keep,
+and register what it builds at start.
 
 ``Context.compute`` is how the routes that cannot be kept (a search, one text to classify, a plan) do their
 few milliseconds of work: on the event loop once warm-up is done, in the thread pool before.
@@ -24,12 +27,18 @@ from typing import Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
-from careerclusters.base.errors import UnavailableError
-from careerclusters.base.shared import WARM_UPS
+from careerclusters.base.errors import NotReadyError, UnavailableError
+from careerclusters.base.shared import WARM_UPS, WarmUp
 from careerclusters.store import StoreError, connect, data_version, status
 
 T = TypeVar("T")
 ANSWER_CACHE = 512
+#: The Retry-After (seconds) of an answer that needs what is still loading.
+RETRY_AFTER = 10
+
+
+def _slow_first(entry: tuple[str, WarmUp]) -> bool:
+    return entry[1].needs is None
 
 
 class Context:
@@ -44,6 +53,9 @@ class Context:
         self._answers_lock = threading.Lock()
         self._answers: OrderedDict[tuple[str, ...], object] = OrderedDict()
         self._ready: set[str] = set()
+        self._failed: dict[str, str] = {}
+        #: Warm-ups started in the background and not finished yet, by name (see ``once``).
+        self._pending: dict[str, threading.Event] = {}
         self.warmed = threading.Event()
         if hasattr(os, "register_at_fork"):  # a forked worker opens its own connections (SQLite's rule)
             forget = weakref.WeakMethod(self._forget_connections)
@@ -66,8 +78,14 @@ class Context:
     def has(self, kind: str) -> bool:
         return any(entry["kind"] == kind for entry in self.imported())
 
-    def once(self, key: str, build: Callable[[], T]) -> T:
-        """``build()`` on first use, kept for the life of the process (one lock per key)."""
+    def once(self, key: str, build: Callable[[], T], wait: float | None = None) -> T:
+        """``build()`` on first use, kept for the life of the process (one lock per key). With ``wait``, while
+        the warm-up of this name is still running in the background, wait at most that many seconds for it and
+        then raise ``NotReadyError``: a request never builds what the warm-up is building."""
+        pending = self._pending.get(key) if wait is not None else None
+        if pending is not None and not pending.wait(wait):
+            raise NotReadyError(f"the {key} is still loading (after an import it is built once, in about a "
+                                "minute); try again shortly", retry_after=RETRY_AFTER)
         with self._locks_lock:
             lock = self._building.setdefault(key, threading.Lock())
         with lock:
@@ -105,7 +123,11 @@ class Context:
             self._answers[full_key] = result
             while len(self._answers) > ANSWER_CACHE:
                 self._answers.popitem(last=False)
-        gc.freeze()  # a kept answer lives long: keep the collector from walking it on every full collection
+        # A kept answer lives long: keep the collector from walking it on every full collection. Collect first, so
+        # that garbage still waiting for the collector (a drawn chart's figure, a rendered page) is freed, not
+        # frozen with it for the life of the process; only what was made since the last freeze is walked.
+        gc.collect()
+        gc.freeze()
         return result
 
     def readiness(self) -> dict[str, str]:
@@ -117,18 +139,44 @@ class Context:
             return {"store": f"unreadable: {exc}"}
         checks = {"store": "ok"}
         for name, item in WARM_UPS.items():
-            if item.needs is not None:
-                checks[name] = "ok" if name in self._ready else "loading" if item.needs in kinds else "not imported"
+            if item.needs is None:
+                continue
+            if name in self._ready:
+                checks[name] = "ok"
+            elif name in self._failed:
+                checks[name] = f"failed: {self._failed[name]}"
+            else:
+                checks[name] = "loading" if item.needs in kinds else "not imported"
         return checks
 
-    def warm(self) -> None:
+    def start_warming(self, then: Callable[[], None] = lambda: None) -> threading.Thread:
+        """Warm up in a background thread (then call ``then``); requests that need a warm-up's result wait for
+        it from now on (``once`` with ``wait``)."""
+        self._pending = {name: threading.Event() for name in WARM_UPS}
+        thread = threading.Thread(target=lambda: (self.warm(), then()), name="warm-up", daemon=True)
+        thread.start()
+        return thread
+
+    def warm(self, slow: bool = True) -> None:
         """Build everything the capabilities registered (``base.shared.warm_up``), so the first requests do not
-        wait for it; what the store lacks the data for is left for requests to report."""
-        for name, item in WARM_UPS.items():
-            with contextlib.suppress(StoreError, UnavailableError, sqlite3.Error):
+        wait for it: first what is built from the data (the classifiers: milliseconds from their cache files,
+        so searches are soon ready), then the rest; without ``slow``, only the rest (what a server builds once
+        before it forks its workers). What the store lacks the data for is left for requests to report."""
+        for name, item in sorted(WARM_UPS.items(), key=_slow_first):
+            if item.needs is not None and not slow:
+                continue
+            try:
                 item.build(self)
                 self._ready.add(name)
-        self.warmed.set()
+            except (StoreError, sqlite3.Error):
+                pass
+            except UnavailableError as exc:
+                self._failed[name] = str(exc)
+            finally:
+                with contextlib.suppress(KeyError):
+                    self._pending.pop(name).set()
+        if slow:
+            self.warmed.set()
 
     async def compute(self, work: Callable[[], T]) -> T:
         """Do a request's work on the event loop once warm-up is done, and in the thread pool before.

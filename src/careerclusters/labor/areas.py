@@ -17,8 +17,7 @@ from careerclusters.sources.us_states import STATES
 from careerclusters.store import MissingDataError, NotInDataError
 from careerclusters.store import crosswalk as q
 from careerclusters.store import labor as aq
-
-AREA_TYPES = ("national", "state", "territory", "metro", "nonmetro")
+from careerclusters.store.labor import AREA_TYPES
 
 
 class Area(BaseModel):

@@ -34,8 +34,9 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.tables import WORKBOOK_SUFFIXES, ZIP_MAGIC
 from careerclusters.base.text import decode_text
-from careerclusters.pos import version1, workbook
+from careerclusters.pos import version1
 from careerclusters.pos.model import FORMAT, ProgramOfStudy
 from careerclusters.pos.problems import ProgramFileError, dotted, first_problem
 
@@ -45,7 +46,6 @@ MAX_FILE_BYTES = 20_000_000
 #: The deepest nesting a program-of-study document needs is about eight (a list of programs, a level, a group, a
 #: course, its early-college credit); anything far deeper is not one, and would only tax the parser.
 MAX_DEPTH = 40
-ZIP_MAGIC = b"PK\x03\x04"
 FORMATS = {FORMAT: ProgramOfStudy, version1.FORMAT: version1.ProgramOfStudy}
 
 PROGRAM_COLUMNS = ("program_id", "program_title", "owner", "owner_kind", "example", "program_description",
@@ -434,8 +434,10 @@ def parse_bytes(data: bytes, file: str) -> list[ProgramOfStudy]:
     if len(data) > MAX_FILE_BYTES:
         raise ProgramFileError(file, f"larger than {MAX_FILE_BYTES // 1_000_000} MB")
     if data.startswith(ZIP_MAGIC):
+        from careerclusters.pos import workbook  # openpyxl, loaded when a workbook is read
+
         return workbook.parse_workbook(data, file)
-    if file.lower().endswith(workbook.SUFFIXES):
+    if file.lower().endswith(WORKBOOK_SUFFIXES):
         raise ProgramFileError(file, "not an Excel workbook (.xlsx): save it from Excel or LibreOffice as .xlsx")
     return parse(_text(data, file), file)
 

@@ -39,6 +39,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
 from careerclusters.base.excel import open_given_workbook
+from careerclusters.base.tables import WORKBOOK_SUFFIXES
 from careerclusters.pos.model import (
     Calendar,
     Choice,
@@ -59,7 +60,7 @@ from careerclusters.pos.model import (
 )
 from careerclusters.pos.problems import ProgramFileError, first_problem
 
-SUFFIXES = (".xlsx", ".xlsm")
+SUFFIXES = WORKBOOK_SUFFIXES
 MATRIX, DETAILS, GROUPS, ADOPTERS, ARTICULATIONS, HOW_TO = (
     "Program of study", "Course details", "Course groups", "Adopters", "Articulations", "How to fill")
 CAREERS_HEADING = "Careers by education level"

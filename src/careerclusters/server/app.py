@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import importlib
+import logging
 import pkgutil
-import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,11 +17,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Message
 
 from careerclusters import __version__, api, web
 from careerclusters.base import languages as i18n
-from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.errors import CareerClustersError, NotReadyError
 from careerclusters.http import errors
 from careerclusters.http.context import Context
 from careerclusters.server import operations
@@ -28,7 +29,7 @@ from careerclusters.server.head import HeadAsGet
 from careerclusters.server.limits import BodyLimit, QueryLimit
 from careerclusters.server.page_cache import ResponseCache
 from careerclusters.server.security import SecurityHeaders
-from careerclusters.server.settings import Settings
+from careerclusters.server.settings import ACCESS_LOGGER, Settings
 from careerclusters.web.rendering import render
 
 STATIC = Path(web.__file__).with_name("static")
@@ -49,14 +50,46 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def warm_and_freeze(context: Context) -> None:
-    """Warm up, then move everything loaded so far out of the garbage collector's reach (``gc.freeze``), so
-    that no full collection walks the classifiers' objects again (``server/server.py`` does the same
-    before it forks its workers)."""
-    context.warm()
+def freeze_collected() -> None:
+    """Move everything loaded so far out of the garbage collector's reach (``gc.freeze``), so that no full
+    collection walks it again (and, before a fork, writes to the pages the workers share with the parent)."""
     gc.collect()
     gc.freeze()
     operations.GC_PAUSES.reset()
+
+
+def preload(app: FastAPI) -> None:
+    """Build in this process what every process that will serve ``app`` would otherwise build for itself, so that
+    the workers forked from it share one copy and answer their first requests sooner: the warm-ups that take no
+    model (the transition map, the crosswalk relations, the checker's and the survey's reference data) and one
+    request answered (``/healthz``, unlogged), which sets up the middleware, the routing and the thread pool's
+    machinery. The page templates are left to compile on first use in each worker (all 31 cost about 0.5 s of
+    start-up for 3 MB per worker), and the classifiers too: they map in milliseconds, and a first start must
+    build them, which no page should wait for."""
+    app.state.context.warm(slow=False)
+    access = logging.getLogger(ACCESS_LOGGER)
+    was_disabled, access.disabled = access.disabled, True
+    try:
+        asyncio.run(_answer(app, "/healthz"))
+    finally:
+        access.disabled = was_disabled
+
+
+async def _answer(app: ASGIApp, path: str) -> int:
+    """Answer a GET of ``path`` in this process, as a server would (the response is discarded); its status."""
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "root_path": "", "query_string": b"",
+             "headers": [(b"host", b"localhost")], "client": ("127.0.0.1", 0), "server": ("127.0.0.1", 80)}
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    return sent[0]["status"]
 
 
 def outermost(app: FastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
@@ -68,14 +101,14 @@ def outermost(app: FastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
 
 def create_app(db_path: Path, warm: bool = True, settings: Settings | None = None) -> FastAPI:
     """The app over the store at ``db_path``. With ``warm``, classifiers and the transition map are built
-    in the background at startup, so the first search does not wait for them. ``settings`` default to the
-    environment's (see ``settings.py``)."""
+    in the background as the app starts in a process (see ``Context.start_warming``), so the first search does not
+    wait for them. ``settings`` default to the environment's (see ``settings.py``)."""
     settings = settings or Settings.from_environment()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm:
-            threading.Thread(target=warm_and_freeze, args=(app.state.context,), name="warm-up", daemon=True).start()
+            app.state.context.start_warming(then=freeze_collected)
         yield
 
     app = FastAPI(title="careerclusters", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
@@ -100,10 +133,14 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
     async def user_error(request: Request, exc: CareerClustersError) -> Response:
         status = errors.status_for(exc)
         if _wants_json(request):
-            return JSONResponse(errors.body_for(exc, status), status_code=status)
-        with i18n.language(_page_language(request)):  # the visitor's words are translated
-            message = errors.page_message(exc)
-        return _error_page(request, status, message)
+            response: Response = JSONResponse(errors.body_for(exc, status), status_code=status)
+        else:
+            with i18n.language(_page_language(request)):  # the visitor's words are translated
+                message = errors.page_message(exc)
+            response = _error_page(request, status, message)
+        if isinstance(exc, NotReadyError):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -19,7 +19,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-access_log = logging.getLogger("careerclusters.access")
+from careerclusters.server.settings import ACCESS_LOGGER
+
+access_log = logging.getLogger(ACCESS_LOGGER)
 
 
 class GcPauses:

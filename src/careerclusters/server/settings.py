@@ -14,6 +14,8 @@ from dataclasses import dataclass, fields
 from careerclusters.base.errors import CareerClustersError
 
 PREFIX = "CAREERCLUSTERS_"
+#: The logger of the access log: one line per request (``operations.RequestTiming``).
+ACCESS_LOGGER = "careerclusters.access"
 
 
 @dataclass(frozen=True)

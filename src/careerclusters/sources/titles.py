@@ -14,8 +14,6 @@ import io
 import re
 from pathlib import Path
 
-from babel import Locale
-
 from careerclusters.base.errors import SourceError
 from careerclusters.base.languages import LANGUAGES, SOURCE_LANGUAGE
 from careerclusters.base.text import read_csv_text
@@ -34,6 +32,8 @@ def kind(lang: str) -> str:
 
 def title_columns(lang: str) -> tuple[str, ...]:
     """The names a title column in ``lang`` may have: ``title_es``, ``Spanish title``."""
+    from babel import Locale  # Babel, loaded when a language is named
+
     return f"title_{lang}", f"{Locale.parse(lang).get_display_name('en')} title"
 
 
@@ -78,6 +78,8 @@ def read(path: Path, sha256: str, release: str | None = None) -> Extract:
         rows[code], first_row[code] = (kind(lang), lang, code, title), number
     if not rows:
         raise SourceError(file, "no titles")
+    from babel import Locale
+
     name = Locale.parse(lang).get_display_name("en")
     return Extract(kind(lang), PUBLISHER, release or f"{name} occupation titles ({len(rows):,} codes)", file, sha256,
                    {TABLE: list(rows.values())})

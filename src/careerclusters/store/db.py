@@ -10,7 +10,6 @@ from platformdirs import user_data_dir
 
 from careerclusters.base.commands import command
 from careerclusters.store.errors import NotInDataError, StoreError
-from careerclusters.store.importer import apply_bundled
 from careerclusters.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["ENV_VAR", "NotInDataError", "StoreError", "connect", "data_version", "default_path"]
@@ -50,6 +49,8 @@ def connect(path: Path | None = None, *, readonly: bool = False) -> sqlite3.Conn
         raise StoreError(f"{path}: not a careerclusters store ({exc})") from exc
     _migrate(conn, path, readonly)
     if not readonly or in_memory:
+        from careerclusters.store.importer import apply_bundled  # the readers: only where the store is written
+
         apply_bundled(conn)
     return conn
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 Rows = list[sqlite3.Row]
+#: The kinds of area ``oews_area.area_type`` holds.
+AREA_TYPES = ("national", "state", "territory", "metro", "nonmetro")
 
 
 def areas(conn: sqlite3.Connection, area_type: str | None = None) -> Rows:

@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from careerclusters.base.errors import CareerClustersError
-from careerclusters.base.rules import read_rules
+from careerclusters.base.rules import load_yaml, read_rules
 from careerclusters.framework import Edition, Level, load_framework
 
 HERE = Path(__file__).parent
@@ -128,7 +128,7 @@ class Instrument(BaseModel):
 
 def _read(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text("utf-8"))
+        return load_yaml(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise SurveyDataError(f"{path.name}: cannot be read: {exc}") from None
 
