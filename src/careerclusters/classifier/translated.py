@@ -14,10 +14,10 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from careerclusters.base import title_lists as titles
 from careerclusters.base.languages import LANGUAGES, SOURCE_LANGUAGE
 from careerclusters.base.translations import Name, occupation_names, program_names
 from careerclusters.classifier.text import normalise
-from careerclusters.sources import titles
 from careerclusters.store.translations import imported_titles
 
 #: The other languages, and the kinds of the official title lists an operator may import in each.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -16,12 +16,11 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.formatting import money
 from careerclusters.cli import common
 from careerclusters.cli.common import console, print_json, say, user_errors
-from careerclusters.labor.areas import find_area
-from careerclusters.pos import ProgramOfStudy, files, sced
-from careerclusters.pos import catalogue as pos
-from careerclusters.pos.checker import NATIONAL, AreaWages, Checker, Report, TargetOccupation, area_wages, load_rules
-from careerclusters.pos.examples import example_paths
-from careerclusters.pos.model import Choice, Course, CourseRole, Stage, StepUnit
+
+if TYPE_CHECKING:
+    from careerclusters.pos import ProgramOfStudy
+    from careerclusters.pos.checker import AreaWages, Report, TargetOccupation
+    from careerclusters.pos.model import Course
 
 app = typer.Typer(help="Programs of study: course sequences from high school to a credential and a job "
                        "(Perkins V, section 3(41)).", no_args_is_help=True)
@@ -49,6 +48,9 @@ def _print_report(report: Report) -> None:
 
 def _area(conn: sqlite3.Connection, query: str | None) -> AreaWages | None:
     """The wages of the area a person names, or ``None`` (each program's own state, else national)."""
+    from careerclusters.labor.areas import find_area
+    from careerclusters.pos.checker import area_wages
+
     return None if query is None else area_wages(conn, find_area(conn, query).code)
 
 
@@ -57,6 +59,9 @@ def _area(conn: sqlite3.Connection, query: str | None) -> AreaWages | None:
 def validate(paths: Files, rules: RulesOption = None, area: AreaOption = None, as_json: JSON = False) -> None:
     """Check programs of study against the rules: exit 0 when clean, 1 with errors or warnings, 2 when a file
     cannot be read. Pay is compared in each program's state when its wages are imported (or in --area)."""
+    from careerclusters.pos import catalogue as pos
+    from careerclusters.pos.checker import Checker, load_rules
+
     programs = [program for _, _, program in pos.read_files(paths)]
     with common.open_store() as conn:
         checker = Checker(conn, load_rules(rules))
@@ -79,6 +84,9 @@ def import_(paths: Annotated[list[Path] | None, typer.Argument(help="Program-of-
                                                                       "that come with careerclusters.")] = False,
             as_json: JSON = False) -> None:
     """Import programs of study into the store, all files or none; a program whose id is stored is replaced."""
+    from careerclusters.pos import catalogue as pos
+    from careerclusters.pos.examples import example_paths
+
     paths = [*(paths or []), *(example_paths() if examples else [])]
     if not paths:
         raise CareerClustersError("name the files to import (or add --examples for the examples)")
@@ -99,6 +107,8 @@ def list_(subcluster: Annotated[str | None, typer.Option("--subcluster", help="A
           cip: Annotated[str | None, typer.Option("--cip", help="A CIP 2020 code the program uses.")] = None,
           as_json: JSON = False) -> None:
     """The imported programs of study."""
+    from careerclusters.pos import catalogue as pos
+
     with common.open_store() as conn:
         found = pos.list_programs(conn, subcluster=subcluster, cip=cip)
     if as_json:
@@ -121,6 +131,7 @@ def list_(subcluster: Annotated[str | None, typer.Option("--subcluster", help="A
 
 def _course_notes(course: Course, earned: dict[str, list[str]], work: dict[str, list[str]]) -> list[str]:
     from careerclusters.pos import workbook  # its labels; openpyxl loads only when a command needs it
+    from careerclusters.pos.model import CourseRole
 
     notes = [course.role.value.replace("-", " ")] if course.role is not CourseRole.required else []
     notes += [" ".join(str(part) for part in (workbook.EARLY_COLLEGE[e.kind], e.exam, e.institution, e.course,
@@ -132,6 +143,7 @@ def _course_notes(course: Course, earned: dict[str, list[str]], work: dict[str, 
 
 def _sequence(program: ProgramOfStudy, titles: dict[str, str]) -> Table:
     from careerclusters.pos import workbook
+    from careerclusters.pos.model import Choice, CourseRole, Stage, StepUnit
 
     earned: dict[str, list[str]] = {}
     for credential in program.credentials:
@@ -182,6 +194,10 @@ def _where_paid(occupation: TargetOccupation) -> str:
 def show(program_id: IdArg, area: AreaOption = None, as_json: JSON = False) -> None:
     """A program of study: its sequence, credentials, student organizations, target occupations by education
     with pay and outlook, and findings."""
+    from careerclusters.pos import catalogue as pos
+    from careerclusters.pos import sced
+    from careerclusters.pos.checker import NATIONAL, Checker
+
     with common.open_store() as conn:
         stored = pos.get(conn, program_id)
         report = Checker(conn).check(stored.program, _area(conn, area))
@@ -226,7 +242,9 @@ def export(program_id: IdArg,
     """Write a stored program of study in the open file format (YAML or JSON), the flat CSV catalog layout, the
     state matrix workbook (xlsx, which `pos import` reads back), or as a printed PDF (its sequence, credentials,
     occupations and findings, as the web page shows them)."""
-    from careerclusters.pos import workbook
+    from careerclusters.pos import catalogue as pos
+    from careerclusters.pos import files, workbook
+    from careerclusters.pos.checker import Checker
     from careerclusters.reports import html, pdf
 
     if fmt not in FORMATS:
@@ -261,6 +279,9 @@ def upgrade(paths: Files,
     read as they always did; this writes what they hold in version 2, unchanged, to build on: print it, rewrite
     each YAML or JSON file in place (--in-place, keeping a YAML file's opening comments), or write one YAML file
     per program into a folder (-o FOLDER)."""
+    from careerclusters.pos import catalogue as pos
+    from careerclusters.pos import files
+
     if in_place and output is not None:
         raise CareerClustersError("choose --in-place or -o FOLDER, not both")
     if in_place:
@@ -286,6 +307,8 @@ def upgrade(paths: Files,
 def course(query: Annotated[str, typer.Argument(help="A SCED course code (14051) or words of a title.")],
            as_json: JSON = False) -> None:
     """A SCED v12 course by code, or the courses whose titles best match some words."""
+    from careerclusters.pos import sced
+
     with common.open_store() as conn:
         found = [sced.course(conn, query)] if query.strip().isdigit() else [m.course for m in sced.find(conn, query)]
     if as_json:

@@ -17,17 +17,12 @@ from pathlib import Path
 from careerclusters.base.errors import SourceError
 from careerclusters.base.languages import LANGUAGES, SOURCE_LANGUAGE
 from careerclusters.base.text import read_csv_text
+from careerclusters.base.title_lists import TABLE, kind
 from careerclusters.sources.base import Columns, Extract, header_key, text
 
 PUBLISHER = "imported by the operator"
-KIND_PREFIX = "occupation-titles-"
-TABLE = "occupation_title_translation"
 CODE_COLUMNS = ("code", "SOC code", "O*NET-SOC code", "SOC", "O*NET-SOC")
 _CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
-
-
-def kind(lang: str) -> str:
-    return f"{KIND_PREFIX}{lang}"
 
 
 def title_columns(lang: str) -> tuple[str, ...]:

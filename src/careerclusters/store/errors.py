@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from careerclusters.base.commands import command
 from careerclusters.base.errors import CareerClustersError, UnavailableError
-from careerclusters.sources.official import describe
 
 
 class StoreError(CareerClustersError):
@@ -25,6 +24,8 @@ class MissingDataError(StoreError, UnavailableError):
     description where only part of a kind's data is missing."""
 
     def __init__(self, kinds: Iterable[str], how: str | None = None, what: str | None = None):
+        from careerclusters.sources.official import describe  # the readers load only when an answer lacks data
+
         self.kinds = tuple(kinds)
         self.what = what or "; ".join(describe(kind) for kind in self.kinds)
         self.how = how or (f"run `{command('data fetch')}` (offline: `{command('data import FILE')}` or "

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from importlib import resources
 
+from careerclusters.base import title_lists as titles
 from careerclusters.base.languages import LANGUAGES, SOURCE_LANGUAGE
-from careerclusters.sources import titles
 
 MIGRATIONS: tuple[str, ...] = tuple(resources.files(__package__).joinpath(f"schema_{n}.sql").read_text("utf-8")
                                     for n in (1, 2, 3, 4, 5, 6, 7))
