@@ -4,6 +4,7 @@ on Windows; and the checksum that names a file's exact contents (provenance, cac
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from pathlib import Path
 
 from careerclusters.base.errors import SourceError
@@ -41,3 +42,9 @@ def read_csv_text(path: Path) -> tuple[str, str]:
     except OSError as exc:
         raise SourceError(path.name, f"cannot read ({exc.strerror or exc})") from exc
     return decode_text(raw)
+
+
+def fold_accents(text: str) -> str:
+    """Text without its accents and other combining marks ("Construcción" → "Construccion", "ñ" → "n")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -25,8 +25,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.languages import LOCALE_DIR, SOURCE_LANGUAGE
 
@@ -241,7 +239,9 @@ def education(lang: str) -> EducationWords:
     path = folder(lang) / EDUCATION_FILE
     if lang == SOURCE_LANGUAGE or not path.exists():
         return EducationWords(SOURCE_LANGUAGE, {}, {}, {}, {}, dict(JOB_ZONES_EN))
-    data = yaml.safe_load(path.read_text("utf-8"))
+    from careerclusters.base.rules import load_yaml  # libyaml, loaded with the first education words
+
+    data = load_yaml(path.read_text("utf-8"))
     if not isinstance(data, dict):
         raise TranslationDataError(f"{path}: not a mapping")
     return EducationWords(lang, _mapping(data, "entry_education", path), _mapping(data, "work_experience", path),

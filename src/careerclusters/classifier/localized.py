@@ -9,11 +9,12 @@ import sqlite3
 from careerclusters.base.languages import SOURCE_LANGUAGE
 from careerclusters.base.translations import OccupationTitles
 from careerclusters.classifier.service import Candidate, Kind, Ref
-from careerclusters.framework import load_framework
 from careerclusters.store.translations import occupation_titles
 
 
 def _refs(refs: list[Ref], lang: str) -> list[Ref]:
+    from careerclusters.framework import load_framework  # when an answer is named in another language
+
     fw = load_framework()
     return [Ref(id=r.id, name=fw.label(fw.node(r.id), lang).name) for r in refs]
 

@@ -23,7 +23,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from careerclusters.base.errors import UnavailableError
-from careerclusters.classifier import program_names, storage, translated
+from careerclusters.classifier import storage, translated
 from careerclusters.classifier import text as tx
 from careerclusters.classifier.evidence import Examples
 from careerclusters.classifier.model import TitleModel
@@ -123,6 +123,8 @@ class TextClassifier:
 
     @classmethod
     def _build_programs(cls, conn: sqlite3.Connection) -> TextClassifier:
+        from careerclusters.classifier import program_names
+
         rows = [r for r in q.programs(conn) if program_names.offered(r[0])]
         titles = {r[0]: r[1] for r in rows}
         general = program_names.general_names(q.program_groups(conn), [(r[0], r[1]) for r in rows])
@@ -172,6 +174,8 @@ class TextClassifier:
     def classify(self, texts: Sequence[str], k: int = 5, explain: bool = True) -> list[list[Candidate]]:
         """The k best candidates for each text, best first. Empty text gets no candidates."""
         if self.kind == "program":  # names as schools write them, in the CIP titles' words
+            from careerclusters.classifier import program_names  # how schools write program names
+
             texts = [program_names.query_form(t) for t in texts]
         codes, probs = self.model.predict_top_k(texts, k)
         confidence = self.model.confidence(probs[:, 0])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from careerclusters.framework.names import fold_accents
+from careerclusters.base.text import fold_accents
 
 #: Abbreviations common in job titles and postings, expanded to the words O*NET uses.
 ABBREVIATIONS = {

@@ -197,6 +197,8 @@ def run(ctx: typer.Context,
 
 def _ask_wage(lang: str) -> float | None:
     """The lowest pay, asked again until it reads ("40k", "$40,000", "40 mil" are fine)."""
+    from careerclusters.survey import scoring as survey
+
     _ = i18n.translator(lang).gettext
     while True:
         try:

@@ -9,17 +9,12 @@ languages: "construccion" finds "Construcción".
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from rapidfuzz import fuzz, process
 
+from careerclusters.base.text import fold_accents
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def fold_accents(text: str) -> str:
-    """Text without its accents and other combining marks ("Construcción" → "Construccion", "ñ" → "n")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def name_key(text: str) -> str:
