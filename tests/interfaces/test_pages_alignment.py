@@ -13,8 +13,6 @@ import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 
-from careerclusters.base import excel
-
 ROWS = [["program", "cip", "level", "enrolment", "completers"], ["Emergency Medical Technician", "51.0904", "", 38, 16],
         ["Construction Trades", "46.0000", "", 52, 20], ["Nursing", "51.3801", "associate", 80, 30]]
 
@@ -73,7 +71,7 @@ def test_a_zip_bomb_is_refused_without_unpacking(client: TestClient, monkeypatch
     def unpacked(*_args: object, **_kwargs: object) -> None:
         pytest.fail("the workbook was opened")
 
-    monkeypatch.setattr(excel.openpyxl, "load_workbook", unpacked)
+    monkeypatch.setattr(openpyxl, "load_workbook", unpacked)  # imported where a workbook is opened
     response = _post(client, "programs.xlsx", bomb.getvalue(), area="Franklin County, OH")
     assert response.status_code == 422
     problem = _problem(response.text, "programs")

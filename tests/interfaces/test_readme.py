@@ -70,7 +70,7 @@ def _inputs(folder: Path) -> None:
         folder / "postings.parquet")
     shutil.copyfile(CATALOG, folder / "catalog.csv")
     shutil.copyfile(FOLDER / "registered-nursing.yaml", folder / "nursing.yaml")
-    (folder / "matrix.xlsx").write_bytes(workbook.write(files.read(STATE_MATRIX)))  # a state's matrix workbook
+    (folder / "matrix.xlsx").write_bytes(workbook.write(files.read(STATE_MATRIX)[0]))  # a state's matrix workbook
     (folder / "old").mkdir()  # version 1 files to upgrade
     for name in ("welding.yaml", "culinary-arts.yaml"):
         shutil.copyfile(FOLDER / name, folder / "old" / name)
