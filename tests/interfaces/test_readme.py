@@ -36,7 +36,8 @@ NOT_RUN = {
         "a server's own folder",
 }
 #: Exit codes the README documents for a line other than 0.
-EXIT = {"scripts/careerclusters pos validate catalog.csv": {0, 1}}  # "exit 0 clean, 1 with findings"
+EXIT = {"scripts/careerclusters pos validate catalog.csv": {0, 1},  # "exit 0 clean, 1 with findings"
+        'scripts/careerclusters pos validate matrix.xlsx --area "Columbus, OH"': {0, 1}}
 
 
 def console_lines(readme: str) -> list[str]:
@@ -113,7 +114,9 @@ def test_every_readme_command_works_as_written(imported_db: Path, occupations: o
     # what the lines were run for
     assert "physical-health" in (clone / "mapped.csv").read_text(encoding="utf-8")
     assert (clone / "report.html").read_text(encoding="utf-8").count("Practical Nursing") >= 1
-    assert (clone / "welding.csv").read_text(encoding="utf-8").startswith("program_id,")
+    assert [p.id for p in workbook.parse_workbook((clone / "teaching.xlsx").read_bytes(), "teaching.xlsx")] == [
+        "example-teaching"]
+    assert "format: careerclusters/program-of-study/2" in (clone / "old" / "welding.yaml").read_text("utf-8")
     assert "29-1141" in (clone / "coded.csv").read_text(encoding="utf-8")
     import pandas as pd
 
