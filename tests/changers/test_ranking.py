@@ -13,7 +13,7 @@ from careerclusters.changers import ChangeIndex, NotComparableError, UnknownOccu
 from careerclusters.changers.model import Reading
 from careerclusters.changers.ranking import score_moves
 from careerclusters.changers.resolve import served
-from careerclusters.store import connect
+from careerclusters.store import MissingDataError, connect
 
 ALPHA = "11-1111.00"
 
@@ -197,7 +197,7 @@ def test_an_area_uses_its_own_pay_and_estimated_openings(small_store: Callable[.
 def test_a_store_imported_before_the_work_tables_asks_for_a_new_import(small_store: Callable[..., Path]) -> None:
     conn = connect(small_store())
     conn.execute("DELETE FROM onet_task_dwa")
-    with pytest.raises(Exception, match="no detailed work activities"):
+    with pytest.raises(MissingDataError, match="detailed work activities"):
         ChangeIndex.build(conn)
     conn.close()
 

@@ -249,3 +249,4 @@ def _ready(url: str) -> bool:
     except httpx.TransportError:
         return False
 
+

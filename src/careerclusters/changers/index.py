@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from careerclusters.store import StoreError
+from careerclusters.base.commands import command
+from careerclusters.store import MissingDataError
 from careerclusters.store import changers as q
 from careerclusters.store.crosswalk import imported_kinds
 
@@ -111,15 +112,17 @@ class ChangeIndex:
     @classmethod
     def build(cls, conn: sqlite3.Connection) -> ChangeIndex:
         if "onet-db" not in imported_kinds(conn):
-            raise StoreError("comparing jobs needs the O*NET database: run `careerclusters data fetch`")
+            raise MissingDataError(["onet-db"])
         occupations = q.occupations(conn)
         codes = [r["onet_soc"] for r in occupations]
         activities: dict[str, dict[str, int]] = defaultdict(dict)
         for r in q.activities(conn):
             activities[r["onet_soc"]][r["dwa_id"]] = r["tasks"]
         if not activities:
-            raise StoreError("the imported O*NET database has no detailed work activities (Tasks to DWAs.txt): "
-                             "import it again with `careerclusters data fetch` or `careerclusters data import`")
+            raise MissingDataError(["onet-db"], what="O*NET's detailed work activities (Tasks to DWAs.txt), which the "
+                                   "O*NET database imported before this version was read without", how=(
+                                       f"import it again: `{command('data fetch')}` or "
+                                       f"`{command('data import db_30_0_text.zip')}`"))
         technologies: dict[str, dict[str, tuple[str, bool]]] = defaultdict(dict)
         for r in q.technologies(conn):
             technologies[r["onet_soc"]][r["example"]] = (r["commodity_title"], bool(r["hot"]))

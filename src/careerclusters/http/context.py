@@ -54,6 +54,8 @@ class Context:
         self._answers: OrderedDict[tuple[str, ...], object] = OrderedDict()
         self._ready: set[str] = set()
         self._failed: dict[str, str] = {}
+        #: Warm-ups whose data the store lacks (an O*NET import older than the tables it needs), with why.
+        self._lacking: dict[str, str] = {}
         #: Warm-ups started in the background and not finished yet, by name (see ``once``).
         self._pending: dict[str, threading.Event] = {}
         self.warmed = threading.Event()
@@ -145,6 +147,8 @@ class Context:
                 checks[name] = "ok"
             elif name in self._failed:
                 checks[name] = f"failed: {self._failed[name]}"
+            elif name in self._lacking:
+                checks[name] = "not imported"
             else:
                 checks[name] = "loading" if item.needs in kinds else "not imported"
         return checks
@@ -168,8 +172,8 @@ class Context:
             try:
                 item.build(self)
                 self._ready.add(name)
-            except (StoreError, sqlite3.Error):
-                pass
+            except (StoreError, sqlite3.Error) as exc:  # the store lacks its data: requests say so; nothing to wait for
+                self._lacking[name] = str(exc)
             except UnavailableError as exc:
                 self._failed[name] = str(exc)
             finally:
