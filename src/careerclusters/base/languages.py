@@ -66,6 +66,19 @@ def translator(lang: str) -> _gettext.NullTranslations:
     return _gettext.GNUTranslations(compiled)
 
 
+@cache
+def _messages(lang: str) -> frozenset[str]:
+    """Every translation in ``lang``'s catalogue."""
+    messages = getattr(translator(lang), "_catalog", {})
+    return frozenset(text for text in messages.values() if text)
+
+
+def written_in(text: str, lang: str) -> bool:
+    """Whether ``text`` can be shown on a page in ``lang``: any text in the source language, and in another
+    language only a message of its catalogue (what the program's code says in English is not)."""
+    return lang == SOURCE_LANGUAGE or text in _messages(lang)
+
+
 def current() -> str:
     """The language of what is being rendered now (English unless ``language()`` says otherwise)."""
     return _current.get()
@@ -87,3 +100,29 @@ def gettext(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return translator(current()).ngettext(singular, plural, n)
+
+
+def split_language(path: str) -> tuple[str, str]:
+    """The language a path names and the path without it: "/es/clusters" → ("es", "/clusters"), "/es" →
+    ("es", "/"), "/clusters" → ("en", "/clusters")."""
+    for lang in LANGUAGES:
+        if lang == SOURCE_LANGUAGE:
+            continue
+        prefix = f"/{lang}"
+        if path == prefix or path.startswith(prefix + "/"):
+            return lang, path[len(prefix):] or "/"
+    return SOURCE_LANGUAGE, path
+
+
+def language_path(lang: str, path: str) -> str:
+    """``path`` (without a language) as the address of ``lang``'s page: ("es", "/clusters") → "/es/clusters"."""
+    if lang == SOURCE_LANGUAGE:
+        return path
+    return f"/{lang}" if path == "/" else f"/{lang}{path}"
+
+
+def url(path: str, lang: str | None = None) -> str:
+    """The address of the site's page at ``path`` (without a language) in ``lang``, by default the language being
+    rendered: ``url("/clusters/x")`` is "/es/clusters/x" on a Spanish page. Every link a page, a printed document
+    or a route makes goes through it, so following links never changes the language."""
+    return language_path(lang or current(), path)

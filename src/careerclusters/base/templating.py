@@ -20,5 +20,6 @@ def environment(loader: BaseLoader, *, trim: bool = False) -> Environment:
                        education=education.plain,
                        percent=lambda value: f"{value:.0%}",
                        share=lambda value: "—" if value is None else f"{value:.0%}")
+    env.globals["url"] = languages.url  # a link to another page of the site, in the language being rendered
     env.install_gettext_callables(languages.gettext, languages.ngettext, newstyle=True)  # type: ignore[attr-defined]
     return env

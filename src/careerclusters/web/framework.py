@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from careerclusters.base.languages import url
 from careerclusters.base.spreadsheets import SafeWriter
 from careerclusters.crosswalk import serving
 from careerclusters.framework import Edition, Level, load_framework
@@ -46,7 +47,7 @@ def clusters_index(request: Request) -> HTMLResponse:
 @router.get("/subclusters")
 def to_clusters_index() -> RedirectResponse:
     """The groupings and the sub-clusters are listed on the clusters' index."""
-    return RedirectResponse("/clusters", status_code=301)
+    return RedirectResponse(url("/clusters"), status_code=301)
 
 
 @router.get("/groupings/{node_id}", response_class=HTMLResponse)

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from careerclusters import charts
 from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.languages import url
 from careerclusters.charts import areas as area_charts
 from careerclusters.http.caching import shared
 from careerclusters.http.context import Context
@@ -33,7 +34,7 @@ Text = Annotated[str, Query(max_length=200)]
 def areas_page(request: Request, q: Text = "") -> Response:
     ctx = context(request)
     if q.strip():
-        return RedirectResponse(f"/areas/{find_area(ctx.conn, q).code}", status_code=303)
+        return RedirectResponse(url(f"/areas/{find_area(ctx.conn, q).code}"), status_code=303)
     areas = serving.areas(ctx)
     states = [a for a in areas if a.type in {"state", "territory"}]
     return render(request, "areas.html", title="Labor markets by area", states=states, all_areas=areas)
