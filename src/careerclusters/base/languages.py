@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
 
+from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -77,6 +78,22 @@ def written_in(text: str, lang: str) -> bool:
     """Whether ``text`` can be shown on a page in ``lang``: any text in the source language, and in another
     language only a message of its catalogue (what the program's code says in English is not)."""
     return lang == SOURCE_LANGUAGE or text in _messages(lang)
+
+
+@cache
+def _number_locale(lang: str) -> Locale:
+    try:
+        return Locale.parse(f"{lang}_US")
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(lang)
+
+
+def number_locale(lang: str | None = None) -> Locale:
+    """How numbers, money and dates read in ``lang`` (by default the language being rendered) for readers in the
+    United States, whose pay and BLS's figures are in dollars: Babel's ``es_US`` for Spanish ("$42,030",
+    "3.4 millones", "1 de mayo de 2026"), ``en_US`` for English; a language Babel has no US variant of uses its
+    own conventions."""
+    return _number_locale(lang or current())
 
 
 def current() -> str:

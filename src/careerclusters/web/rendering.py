@@ -23,10 +23,11 @@ from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.http.context import Context
 from careerclusters.http.languages import SCOPE_KEY as LANGUAGE_KEY
 from careerclusters.http.languages import negotiate
-from careerclusters.reports import pdf
+from careerclusters.reports import pdf, words
 from careerclusters.store import StoreError
 
 templates = Jinja2Templates(env=environment(FileSystemLoader(Path(__file__).with_name("templates"))))
+words.install(templates.env)
 
 AreaQuery = Annotated[str, Query(max_length=200, description="An area for local figures: OH, 'Columbus, OH'.")]
 
@@ -102,6 +103,8 @@ def render(request: Request, template: str, status_code: int = 200, needs: tuple
     values.setdefault("has_data", "advance-cte-soc" in available)
     values.setdefault("not_shown", not_shown(available, needs))
     lang = page_language(request)
+    if lang != i18n.SOURCE_LANGUAGE and "advance-cte-soc" in available:
+        values[words.TITLES] = words.occupation_titles(context(request).conn, lang)
     values.update(lang=lang, alternates=alternates(request), suggested=suggested_language(request),
                   other_lang=i18n.other_language(lang))
     with i18n.language(lang):
