@@ -89,7 +89,13 @@ def entry_education(text: str | None) -> str:
     return "—" if not text else education(languages.current()).entry_education(text)
 
 
+def credits(number: float) -> str:
+    """Course credits with their noun in the right number: "1 credit", "0.5 credits" ("1 crédito", "2 créditos")."""
+    return languages.ngettext("%(n)s credit", "%(n)s credits", 1 if number == 1 else 2) % {"n": f"{number:g}"}
+
+
 def install(env: Environment) -> None:
     """Add the data's words to a template environment (``base.templating.environment`` made it)."""
     env.filters.update(named=named, defined=defined, parent=parent, level_name=level_name, job=job,
                        entry_education=entry_education)
+    env.globals.update(credits=credits, current_language=languages.current)

@@ -546,6 +546,8 @@ class _Scorer:
         note = None
         if not total:
             note = _("The crosswalk lists no occupations here yet.")
+        elif not kept:
+            note = _("None of its %(total)d occupations fit your education plan and wage floor.") % {"total": total}
         elif kept < min(3, total):
             note = _("Only %(kept)d of its %(total)d occupations fit your education plan and wage floor.") % {
                 "kept": kept, "total": total}
