@@ -70,8 +70,8 @@ def in_own_words(lang: str) -> dict[str, str]:
     """What the switch and the suggestion say, in ``lang`` itself (each catalogue names its own language), so
     that a reader finds their language even on a page they cannot read."""
     with i18n.language(lang):
-        # The name of the catalogue's own language ("Español"), and a suggestion to read the page in it.
-        return {"name": i18n.gettext("English"), "suggestion": i18n.gettext("View this page in English")}
+        # The switch to the catalogue's own language ("En español"), and the suggestion to read a page in it.
+        return {"name": i18n.gettext("In English"), "suggestion": i18n.gettext("View this page in English")}
 
 
 def suggested_language(request: Request) -> str | None:
