@@ -6,6 +6,9 @@ tables, not "42.030 US$" as in Spain)."""
 
 from __future__ import annotations
 
+import re
+
+from babel.dates import get_month_names
 from babel.numbers import format_currency, format_decimal
 
 from careerclusters.base import languages
@@ -41,3 +44,18 @@ def spoken(value: float | None) -> str:
         return count(value)
     digits = len(str(int(round(value)))) - 2
     return count(round(value, -digits))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def release(label: str | None) -> str:
+    """A publisher's release as its data names it ("OEWS May 2025, national"), with its month and scope in the
+    language being rendered ("OEWS mayo 2025, nacional"); the survey's name stays the publisher's."""
+    if not label or languages.current() == languages.SOURCE_LANGUAGE:
+        return label or ""
+    months = get_month_names("wide", locale=languages.number_locale())
+    for number, month in enumerate(_MONTHS, start=1):
+        label = re.sub(rf"\b{month}\b", months[number], label)
+    return re.sub(r"\bnational\b", languages.gettext("national"), label)

@@ -111,6 +111,12 @@ def language(lang: str) -> Iterator[None]:
         _current.reset(token)
 
 
+def N_(message: str) -> str:  # noqa: N802 - gettext's own name for the marker
+    """Mark ``message`` for the catalogues (``scripts/i18n`` extracts ``N_``) where it is defined, for code that
+    translates it later with ``gettext(message)``, in the language being rendered then."""
+    return message
+
+
 def gettext(message: str) -> str:
     return translator(current()).gettext(message)
 

@@ -181,6 +181,15 @@ def occupation_title(names: dict[str, str], code: str) -> str | None:
     return names.get(f"{code}.00")
 
 
+def title_in(lang: str, code: str, english: str) -> str:
+    """An occupation's title in ``lang`` from the project's own translation, else ``english`` (what code without
+    the store uses; pages put an imported official list first: ``store.translations.occupation_titles``)."""
+    if lang == SOURCE_LANGUAGE:
+        return english
+    names = {c: n.title for c, n in occupation_names(lang).items()}
+    return occupation_title(names, code) or english
+
+
 class OccupationTitles:
     """Occupation titles in one language from several lists, the first that has a title for a code winning: an
     official list an operator imported, then the project's own."""

@@ -17,6 +17,7 @@ from jinja2.runtime import Context
 
 from careerclusters.base import languages
 from careerclusters.base.translations import OccupationTitles, education, occupation_names
+from careerclusters.charts.groups import joined
 from careerclusters.framework import Level, NotFoundError, load_framework
 from careerclusters.store.translations import occupation_titles
 
@@ -84,6 +85,17 @@ def job(context: Context, code: str | None, english: str | None = None) -> str:
     return titles.title(code) or english or code
 
 
+@pass_context
+def pay_set_by(context: Context, profile: Any) -> str:
+    """The one or two occupations whose pay a group's typical wage is (``labor.pay``), named in the language
+    being rendered: "Registered Nurses" → "Enfermeros/as registrados/as"."""
+    codes = list(getattr(profile, "pay_set_by_soc", []) or [])
+    titles = list(profile.pay_set_by)
+    if len(codes) != len(titles):
+        codes = [""] * len(titles)
+    return joined([job(context, code, title) for code, title in zip(codes, titles, strict=True)])
+
+
 def entry_education(text: str | None) -> str:
     """BLS's entry education as BLS words it, in the language being rendered."""
     return "—" if not text else education(languages.current()).entry_education(text)
@@ -97,5 +109,5 @@ def credits(number: float) -> str:
 def install(env: Environment) -> None:
     """Add the data's words to a template environment (``base.templating.environment`` made it)."""
     env.filters.update(named=named, defined=defined, parent=parent, level_name=level_name, job=job,
-                       entry_education=entry_education)
+                       entry_education=entry_education, pay_set_by=pay_set_by)
     env.globals.update(credits=credits, current_language=languages.current)

@@ -17,6 +17,7 @@ from careerclusters.http.caching import cacheable, shared
 from careerclusters.http.context import Context
 from careerclusters.reports.words import named, occupation_title
 from careerclusters.store import NotInDataError
+from careerclusters.survey.scoring import type_name
 
 router = APIRouter(include_in_schema=False)
 Page = Literal["home", "groupings", "clusters", "subclusters", "occupations", "programs"]
@@ -40,7 +41,8 @@ def _occupation(ctx: Context, code: str) -> list[charts.ChartSpec]:
     if occ.outlook:
         specs.append(charts.outlook(title, occ.outlook))
     if occ.riasec:
-        specs.append(charts.interest_profile(title, occ.riasec))
+        lang = i18n.current()
+        specs.append(charts.interest_profile(title, {type_name(k[0], lang): v for k, v in occ.riasec.items()}))
     return specs
 
 

@@ -34,6 +34,7 @@ from careerclusters.pos import files, serving, version1, workbook
 from careerclusters.pos.model import Stage
 from careerclusters.pos.plan import Pace, Plan, PlanChoices, default_settings, make_plan, plan_file, read_plan_file
 from careerclusters.reports import html, pdf
+from careerclusters.reports.words import named
 from careerclusters.web.rendering import Lang, context, render
 
 STATIC = Path(__file__).with_name("static")  # the planner's print stylesheet, linked from the printed page
@@ -55,11 +56,11 @@ def programs_of_study(request: Request, subcluster: Annotated[str, Query(max_len
     everything = pos.list_programs(conn)
     shown = pos.list_programs(conn, subcluster=subcluster) if subcluster else everything
     fw = load_framework()
-    names = {n.id: n.name for n in fw.nodes(Edition.MODERN, Level.SUBCLUSTER)}
+    names = {n.id: named(n) for n in fw.nodes(Edition.MODERN, Level.SUBCLUSTER)}  # sorted as the reader reads them
     offered = sorted({s for p in everything for s in p.subclusters if s in names}, key=lambda s: names[s])
     chosen = fw.get(subcluster, edition=Edition.MODERN, level=Level.SUBCLUSTER).id if subcluster else ""
-    return render(request, "pos_list.html", title="Programs of study", programs=shown, total=len(everything),
-                  subcluster_names=names, offered=offered, chosen=chosen)
+    return render(request, "pos_list.html", title=i18n.gettext("Programs of study"), programs=shown,
+                  total=len(everything), subcluster_names=names, offered=offered, chosen=chosen)
 
 
 @router.get("/programs-of-study/{program_id}.{fmt}")
