@@ -18,7 +18,7 @@ def _extracted() -> set[str | tuple[str, ...]]:
     options = {pattern: {"extensions": "jinja2.ext.i18n"} for pattern in templates}
     return {message for _file, _line, message, _comments, _context in
             extract_from_dir(str(ROOT / "src"), method_map, options_map=options,
-                             keywords={"_": None, "gettext": None, "ngettext": (1, 2)})
+                             keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None})
             if isinstance(message, str | tuple)}
 
 

@@ -191,8 +191,8 @@ def _scatter_summary(name: str, plotted: list[tuple[OccupationListing, WageFigur
     if left_out:
         text += " " + languages.ngettext(
             "%(n)d job is not in the chart because BLS has not released its pay or its openings; the table lists "
-            "it.", "%(n)d jobs are not in the chart because BLS has not released their pay or their openings; the "
-            "table lists them.", left_out) % {"n": left_out}
+            "it.", "%(n)d jobs are not in the chart because BLS has not released its pay or its openings; the table "
+            "lists them.", left_out) % {"n": left_out}
     return text
 
 
