@@ -45,14 +45,6 @@ def languages() -> tuple[str, ...]:
     return (SOURCE_LANGUAGE, *sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
 
 
-def other_language(lang: str) -> str:
-    """The language a page's switch offers: the next one in ``LANGUAGES`` (Spanish from English, English from
-    Spanish), and the source language from anything unknown."""
-    if lang not in LANGUAGES:
-        return SOURCE_LANGUAGE
-    return LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
-
-
 @cache
 def translator(lang: str) -> _gettext.NullTranslations:
     """The translations for ``lang`` (English, or an unknown language, translates nothing)."""

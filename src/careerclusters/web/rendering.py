@@ -74,6 +74,12 @@ def in_own_words(lang: str) -> dict[str, str]:
         return {"name": i18n.gettext("In English"), "suggestion": i18n.gettext("View this page in English")}
 
 
+def translated_by() -> str:
+    """Who wrote the translation of the page being rendered (the project, not the framework's steward or the
+    publishers), in its own words: the framework translation's ``translator`` line."""
+    return load_framework().translation(i18n.current()).translator or ""
+
+
 def suggested_language(request: Request) -> str | None:
     """The language to suggest to a visitor of an English page whose browser prefers another one the site
     speaks (``Accept-Language``), else None. A suggestion, not a redirect: the reader chooses."""
@@ -84,7 +90,8 @@ def suggested_language(request: Request) -> str | None:
 
 
 templates.env.globals.update(node_url=node_url, ref_url=ref_url, glossary_url=glossary_url,
-                             command=command, pdf_unavailable=pdf.unavailable, in_own_words=in_own_words)
+                             command=command, pdf_unavailable=pdf.unavailable, in_own_words=in_own_words,
+                             translated_by=translated_by)
 
 
 def context(request: Request) -> Context:
@@ -105,7 +112,6 @@ def render(request: Request, template: str, status_code: int = 200, needs: tuple
     lang = page_language(request)
     if lang != i18n.SOURCE_LANGUAGE and "advance-cte-soc" in available:
         values[words.TITLES] = words.occupation_titles(context(request).conn, lang)
-    values.update(lang=lang, alternates=alternates(request), suggested=suggested_language(request),
-                  other_lang=i18n.other_language(lang))
+    values.update(lang=lang, alternates=alternates(request), suggested=suggested_language(request))
     with i18n.language(lang):
         return templates.TemplateResponse(request, template, values, status_code=status_code)
