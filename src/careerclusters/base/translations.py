@@ -186,8 +186,13 @@ def title_in(lang: str, code: str, english: str) -> str:
     the store uses; pages put an imported official list first: ``store.translations.occupation_titles``)."""
     if lang == SOURCE_LANGUAGE:
         return english
-    names = {c: n.title for c, n in occupation_names(lang).items()}
-    return occupation_title(names, code) or english
+    return occupation_title(own_titles(lang), code) or english
+
+
+@cache
+def own_titles(lang: str) -> dict[str, str]:
+    """The project's own occupation titles in ``lang`` by code (none for English)."""
+    return {code: name.title for code, name in occupation_names(lang).items()}
 
 
 class OccupationTitles:

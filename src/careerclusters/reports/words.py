@@ -16,7 +16,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from careerclusters.base import languages
-from careerclusters.base.translations import OccupationTitles, education, occupation_names
+from careerclusters.base.translations import OccupationTitles, education, title_in
 from careerclusters.charts.groups import joined
 from careerclusters.framework import Level, NotFoundError, load_framework
 from careerclusters.store.translations import occupation_titles
@@ -69,7 +69,7 @@ def occupation_title(conn: sqlite3.Connection, code: str, english: str) -> str:
     lang = languages.current()
     if lang == languages.SOURCE_LANGUAGE:
         return english
-    return occupation_titles(conn, lang).title(code) or english
+    return occupation_titles(conn, lang).title(code) or english  # a page's own title: one look-up
 
 
 @pass_context
@@ -80,9 +80,9 @@ def job(context: Context, code: str | None, english: str | None = None) -> str:
     if lang == languages.SOURCE_LANGUAGE or not code:
         return english or code or ""
     titles = context.get(TITLES)
-    if not isinstance(titles, OccupationTitles) or titles.language != lang:
-        titles = OccupationTitles(lang, {c: n.title for c, n in occupation_names(lang).items()})
-    return titles.title(code) or english or code
+    if isinstance(titles, OccupationTitles) and titles.language == lang:
+        return titles.title(code) or english or code
+    return title_in(lang, code, english or code)
 
 
 @pass_context

@@ -49,8 +49,10 @@ class LanguageInPath:
                              [(key, value) for key, value in query if key != "lang"])
                 return
         # Changed in place: the page cache outside reads the route the router records in this same scope.
-        scope["path"] = path
-        scope["raw_path"] = path.encode()
+        if lang != i18n.SOURCE_LANGUAGE:
+            raw = scope.get("raw_path") or scope["path"].encode()
+            scope["path"] = path
+            scope["raw_path"] = raw[len(lang) + 1:] or b"/"  # as the client sent it, percent-escapes kept
         scope[SCOPE_KEY] = lang
         with i18n.language(lang):
             await self.app(scope, receive, _varying(send) if lang == i18n.SOURCE_LANGUAGE and _is_page(path)

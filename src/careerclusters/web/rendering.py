@@ -111,7 +111,8 @@ def render(request: Request, template: str, status_code: int = 200, needs: tuple
     values.setdefault("not_shown", not_shown(available, needs))
     lang = page_language(request)
     if lang != i18n.SOURCE_LANGUAGE and "advance-cte-soc" in available:
-        values[words.TITLES] = words.occupation_titles(context(request).conn, lang)
+        ctx = context(request)  # the titles are kept per data version: an import may bring an official list
+        values[words.TITLES] = ctx.cached(("occupation-titles", lang), lambda: words.occupation_titles(ctx.conn, lang))
     values.update(lang=lang, alternates=alternates(request), suggested=suggested_language(request))
     with i18n.language(lang):
         return templates.TemplateResponse(request, template, values, status_code=status_code)
