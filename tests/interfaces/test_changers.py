@@ -85,6 +85,8 @@ def test_the_page_in_spanish(client: TestClient) -> None:
     assert "Desde: Enfermeros/as registrados/as" in page and "Salud física" in page  # names in Spanish
     assert "Tareas que ya haces" in page and "Un trabajo parecido no es una oferta de empleo." in page
     assert 'href="/next-jobs?job=29-1141" hreflang="en" lang="en">In English</a>' in page
+    typed = client.get("/es/next-jobs", params={"job": "enfermera"}).text  # a job typed in Spanish
+    assert "Desde: Enfermeros/as registrados/as" in typed and "Puedes escribirlo en español o en inglés." in typed
 
 
 def test_the_printable_list_opens_every_section_and_drops_the_form(client: TestClient) -> None:
