@@ -4,11 +4,12 @@ Starts `careerclusters serve --workers 2` (the app loaded once, then forked) on 
 sends requests from many concurrent clients over keep-alive connections (each client made and connected
 before the phase's clock starts), each phase bounded in time:
 
-- 8 clients for 15 s on the pages, then on the API, then on the static stylesheet (the baseline: the same
-  server with no app logic): requests, errors and 5xx, throughput, client and server p50/p95/p99, the
-  most collector time inside one request (the ``gc;dur`` entry of ``Server-Timing``), the share answered
-  from the page cache, and each worker's longest single collection pause (``/healthz``, timed by
-  ``gc.callbacks`` from the end of warm-up).
+- 8 clients for 15 s on the pages, then on the same pages in Spanish (``/es/…``), then on the API, then on
+  the static stylesheet (the baseline: the same server with no app logic): requests, errors and 5xx,
+  throughput, client and server p50/p95/p99, the most collector time inside one request (the ``gc;dur`` entry
+  of ``Server-Timing``), the share answered from the page cache, and each worker's longest single collection
+  pause (``/healthz``, timed by ``gc.callbacks`` from the end of warm-up). The Spanish pages are also read as a
+  ratio to the English pages of the same run: they keep the same budgets.
 - The same 8-client phase on a server with the page cache off, so the cost of rendering stays visible.
 - 64 clients for 30 s on each group: the same figures, and the server's memory (PSS summed over its
   processes) before and after.
@@ -55,8 +56,10 @@ API = ["/api/v1/clusters", "/api/v1/subclusters/physical-health", "/api/v1/occup
        "/api/v1/crosswalk?from=cip&to=soc&code=51.3801", "/api/v1/occupations?cluster=agriculture&limit=20",
        "/api/v1/transition/o-health-science", "/api/v1/areas/OH/subclusters",
        "/api/v1/areas/Columbus%2C%20OH/occupations/29-1141", "/api/v1/occupations/41-2031/next?area=OH"]
+#: The same pages in Spanish (``/es/…``), searching with a Spanish word: they keep the English pages' budgets.
+PAGES_ES = ["/es" + url.replace("q=nurse", "q=enfermera") for url in PAGES]
 BASELINE = ["/static/style.css"]
-GROUPS = {"pages": PAGES, "api": API, "baseline": BASELINE}
+GROUPS = {"pages": PAGES, "pages-es": PAGES_ES, "api": API, "baseline": BASELINE}
 WORKERS = 2
 MAX_REQUESTS_PER_CLIENT = 50_000  # a second bound besides the time
 
@@ -178,7 +181,7 @@ def start(command: list[str], port: int, env: dict[str, str]) -> subprocess.Pope
         except httpx.HTTPError:
             time.sleep(0.5)
     for _ in range(2):  # fill every worker's caches
-        for url in PAGES + API:
+        for url in PAGES + PAGES_ES + API:
             httpx.get(base + url, timeout=60)
     return server
 
@@ -200,11 +203,15 @@ def show(title: str, results: dict[str, dict[str, object]]) -> None:
         for error in r["errors"][:3]:
             print("     error:", error)
     base = results["baseline"]
-    for name in ("pages", "api"):
+    for name in ("pages", "pages-es", "api"):
         r = results[name]
         print(f"  {name}: {r['rps'] / base['rps']:.2f}× the baseline's throughput, client p95 "
               f"{r['client'][1] / base['client'][1]:.1f}× and p99 {r['client'][2] / base['client'][2]:.1f}× the "
               f"baseline's")
+    english, spanish = results["pages"], results["pages-es"]
+    print(f"  pages in Spanish: {spanish['rps'] / english['rps']:.2f}× the English pages' throughput, client p95 "
+          f"{spanish['client'][1] / english['client'][1]:.2f}× and server p95 "
+          f"{spanish['server'][1] / english['server'][1]:.2f}× theirs")
 
 
 def longest_pauses(base: str, workers: int) -> dict[int, str]:

@@ -9,8 +9,10 @@ other.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import hashlib
+import html.parser
 import http.server
 import io
 import os
@@ -572,3 +574,110 @@ def html_text(html: str) -> str:
 def words(text: str) -> str:
     """``text`` with every run of white space made one space, to assert on phrases wherever lines break."""
     return re.sub(r"\s+", " ", text)
+
+
+# -- pages in another language -----------------------------------------------------------------------------------
+class _ReadableText(html.parser.HTMLParser):
+    """What a reader of a page gets, as text: its words, ``<title>``, and the labels and hints assistive technology
+    reads (``aria-label``, ``placeholder``, ``alt``), leaving out scripts, styles and every element marked as
+    written in English (``lang="en"``: data the publishers give only in English, said so on the page) or kept as
+    its author wrote it (``translate="no"``: a program of study's course titles). ``whole``
+    holds each element's own text, for words that count only standing alone (a button's "Show")."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.whole: set[str] = set()
+        self._stack: list[bool] = []  # per open element: whether it hides its contents
+
+    def _hidden(self) -> bool:
+        return any(self._stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        english = ((values.get("lang") or "").startswith("en") and tag != "html") or values.get("translate") == "no"
+        if not self._hidden() and not english:
+            self.parts += [values[a] or "" for a in ("aria-label", "placeholder", "alt") if values.get(a)]
+        if tag not in self.VOID:
+            self._stack.append(english or tag in ("script", "style"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden():
+            self.parts.append(data)
+            self.whole.add(" ".join(data.split()))
+
+
+def _read(page: str) -> _ReadableText:
+    reader = _ReadableText()
+    reader.feed(page)
+    return reader
+
+
+def readable_text(page: str) -> str:
+    """A page's text as a reader of its language meets it (``_ReadableText``), spaces collapsed."""
+    return re.sub(r"\s+", " ", " ".join(_read(page).parts))
+
+
+def english_left(page: str, lang: str, db: Path) -> list[str]:
+    """The English a page in ``lang`` still shows, by what it is: each interface message of the catalogue whose
+    translation differs (compared on its runs of two words or more between placeholders and tags), and each
+    framework node's or occupation's English name (the store at ``db``'s) where the translation differs. Empty
+    when nothing is left."""
+    reader = _read(page)
+    text = re.sub(r"\s+", " ", " ".join(reader.parts))
+    return sorted({f"{kind}: {english}" for kind, english, pattern in _english_phrases(lang, db)
+                   if (english in reader.whole if pattern is None else pattern.search(text))})
+
+
+@functools.cache
+def _english_phrases(lang: str, db: Path) -> tuple[tuple[str, str, re.Pattern[str] | None], ...]:
+    """What counts as English left: (kind, phrase, pattern); a phrase of one word has no pattern, as it counts
+    only as an element's whole text. A phrase the translations themselves use (a name kept in English, such as
+    "National Career Clusters®", or an English term given in parentheses) does not count."""
+    from babel.messages.pofile import read_po
+
+    from careerclusters.base.languages import catalogue_path
+    from careerclusters.base.translations import education, occupation_names, occupation_title
+    from careerclusters.framework import load_framework
+
+    phrases: set[tuple[str, str]] = set()
+    translations: set[str] = set()
+    with catalogue_path(lang).open("rb") as po:
+        catalog = read_po(po)
+    for message in catalog:
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        if not message.id or ids == strings:
+            continue
+        for english in ids:
+            for run in re.split(r"%\(\w+\)[sd]|%%|<[^>]+>|[“”\"():;·]", english):
+                run = " ".join(run.split()).strip(" ,.")
+                if run and run[0].isalpha():
+                    phrases.add(("message", run))
+        translations.update(strings)
+    fw = load_framework()
+    for node in fw.nodes():
+        label = fw.label(node, lang)
+        translations.update((label.name, label.definition))
+        if label.name != node.name:
+            phrases.add(("framework", node.name))
+    translated = {code: name.title for code, name in occupation_names(lang).items()}
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        titles = conn.execute("SELECT onet_soc, title FROM onet_occupation").fetchall()
+    for code, title in titles:
+        name = occupation_title(translated, code)
+        if name is not None and name != title:
+            phrases.add(("occupation", title))
+    translations.update(translated.values())
+    words = education(lang)
+    translations.update((*words.entry_education_.values(), *words.onet_education_.values(),
+                         *words.work_experience_.values(), *words.job_training_.values()))
+    said = "\n".join(translations)
+    return tuple((kind, phrase, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)") if " " in phrase else None)
+                 for kind, phrase in sorted(phrases) if phrase not in said)

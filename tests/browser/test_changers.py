@@ -44,7 +44,7 @@ def test_from_the_home_page_to_the_moves_by_keyboard(page: Page, server: str) ->
 def test_the_list_at_phone_width_and_in_spanish_passes_axe(browser: Browser, server: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, reduced_motion="reduce")
     page = context.new_page()
-    page.goto(server + "/next-jobs?job=41-2031&lang=es")
+    page.goto(server + "/es/next-jobs?job=41-2031")
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.locator("#moves-title").inner_text() == "Trabajos a los que podrías pasar"
     width = page.evaluate("document.documentElement.scrollWidth")

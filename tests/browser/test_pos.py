@@ -70,7 +70,7 @@ def test_build_a_plan_by_keyboard_and_print_it(page: Page, server: str, tmp_path
 def test_the_planner_works_with_javascript_off(browser: Browser, server: str, tmp_path: Path) -> None:
     context = browser.new_context(java_script_enabled=False, accept_downloads=True)
     page = context.new_page()  # a page of its own, without scripts
-    page.goto(server + NURSING + "/plan?lang=es")
+    page.goto(server + "/es" + NURSING + "/plan")
     page.get_by_label("Pienso salir en").select_option("Grade 12")
     page.get_by_label("Tomar esta optativa").check()
     page.get_by_role("button", name="Actualizar mi plan").first.click()
@@ -80,11 +80,11 @@ def test_the_planner_works_with_javascript_off(browser: Browser, server: str, tm
         page.get_by_role("link", name="Descargar el archivo del plan").click()
     saved = tmp_path / info.value.suggested_filename
     info.value.save_as(saved)
-    page.goto(server + "/planner?lang=es")
+    page.goto(server + "/es/planner")
     page.set_input_files("#plan-file", saved)
     page.get_by_role("button", name="Abrir mi plan").click()
     page.wait_for_url("**/plan?**")
-    assert "lang=es" in page.url and "finish=Grade+12" in page.url and "take=HS-402" in page.url
+    assert "/es/programs-of-study/" in page.url and "finish=Grade+12" in page.url and "take=HS-402" in page.url
     assert page.get_by_label("Tomar esta optativa").is_checked()
     assert context.cookies() == []
     context.close()
@@ -93,13 +93,13 @@ def test_the_planner_works_with_javascript_off(browser: Browser, server: str, tm
 def test_pages_are_accessible_under_the_content_security_policy(page: Page, server: str) -> None:
     page.add_init_script(CSP_WATCH)
     for path in ("/programs-of-study", "/programs-of-study?subcluster=physical-health", NURSING,
-                 "/programs-of-study/example-flawed", "/planner", "/planner?lang=es", NURSING + "/plan",
-                 NURSING + "/plan?lang=es&start=Term+1&take=HS-402", "/programs/51.3801",
+                 "/programs-of-study/example-flawed", "/planner", "/es/planner", NURSING + "/plan",
+                 "/es" + NURSING + "/plan?start=Term+1&take=HS-402", "/programs/51.3801",
                  "/subclusters/physical-health", MATRIX, MATRIX + "/plan?year=2026",
-                 MATRIX + "/plan?lang=es&take=STAT-12",
+                 "/es" + MATRIX + "/plan?take=STAT-12",
                  "/programs-of-study/example-electrical-apprenticeship",
                  "/programs-of-study/example-electrical-apprenticeship/plan?start=Apprenticeship+year+1",
-                 "/programs-of-study/example-teaching", "/programs-of-study/example-teaching/plan?lang=es"):
+                 "/programs-of-study/example-teaching", "/es/programs-of-study/example-teaching/plan"):
         page.goto(server + path)
         assert serious_violations(page) == [], path
         assert page.evaluate("document.querySelectorAll('[style], style, script:not([src])').length") == 0, path

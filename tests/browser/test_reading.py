@@ -109,5 +109,5 @@ def test_the_glossary_explains_the_words_the_pages_link_to(page: Page, server: s
         assert page.locator(f"dt#{term} + dd").inner_text(), term
     grade, _sentences = reading_grade(page)
     assert grade <= 8
-    page.goto(server + "/glossary?lang=es")
+    page.goto(server + "/es/glossary")
     assert page.locator("h1").inner_text() == "Palabras de este sitio"

@@ -80,11 +80,13 @@ def test_bad_input_is_told_on_the_same_page(client: TestClient) -> None:
 
 
 def test_the_page_in_spanish(client: TestClient) -> None:
-    page = client.get("/next-jobs", params={"job": "29-1141", "lang": "es"}).text
+    page = client.get("/es/next-jobs", params={"job": "29-1141"}).text
     assert '<html lang="es">' in page and "Tengo trabajo: ¿a qué otro trabajo puedo pasar?" in page
-    assert "Desde: Registered Nurses" in page and "Salud física" in page  # the sub-cluster's Spanish name
+    assert "Desde: Enfermeros/as registrados/as" in page and "Salud física" in page  # names in Spanish
     assert "Tareas que ya haces" in page and "Un trabajo parecido no es una oferta de empleo." in page
-    assert 'href="/next-jobs?job=29-1141"' in page and "View in English" in page
+    assert 'href="/next-jobs?job=29-1141" hreflang="en" lang="en">In English</a>' in page
+    typed = client.get("/es/next-jobs", params={"job": "enfermera"}).text  # a job typed in Spanish
+    assert "Desde: Enfermeros/as registrados/as" in typed and "Puedes escribirlo en español o en inglés." in typed
 
 
 def test_the_printable_list_opens_every_section_and_drops_the_form(client: TestClient) -> None:
@@ -103,7 +105,7 @@ def test_what_a_person_typed_is_never_kept(client: TestClient) -> None:
 def test_the_doors_lead_to_it(client: TestClient) -> None:
     assert 'href="/next-jobs">I have a job — what could I do next?</a>' in client.get("/").text
     assert 'href="/next-jobs">I have a job — what next?</a>' in client.get("/areas").text  # the navigation
-    assert 'href="/next-jobs?lang=es">Tengo trabajo: ¿y ahora qué?</a>' in client.get("/survey?lang=es").text
+    assert 'href="/es/next-jobs">Tengo trabajo: ¿y ahora qué?</a>' in client.get("/es/survey").text
     occupation = client.get("/occupations/41-1011").text
     assert '<a href="/next-jobs?job=41-1011.00">Jobs people move to from here</a>' in occupation
 

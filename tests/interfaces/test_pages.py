@@ -45,7 +45,7 @@ def test_the_occupation_page_shows_the_sectors_that_employ_it(imported_db: Path,
     where = page[page.index('id="sectors-title"'):]
     assert where.index("Health Care and Social Assistance") < where.index("Educational Services")
     assert "2,895,620" in where and "$97,660" in where and "under 1%" in where
-    assert "the 8 largest of" in where  # more sectors than the table shows
+    assert "The 8 largest of" in where  # more sectors than the table shows
     # a store imported the default way (cross-industry only) has no such section
     plain = connect(tmp_path / "plain.sqlite")
     import_paths(plain, [small_oews_bundle(data_dir, tmp_path)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from jinja2 import BaseLoader, Environment, select_autoescape
 
 from careerclusters.base import education, languages
-from careerclusters.base.formatting import count, figure, money, spoken
+from careerclusters.base.formatting import count, figure, money, release, spoken
 
 
 def environment(loader: BaseLoader, *, trim: bool = False) -> Environment:
@@ -19,6 +19,7 @@ def environment(loader: BaseLoader, *, trim: bool = False) -> Environment:
                        spoken=spoken, thousands=lambda value: spoken(None if value is None else value * 1000),
                        education=education.plain,
                        percent=lambda value: f"{value:.0%}",
-                       share=lambda value: "—" if value is None else f"{value:.0%}")
+                       share=lambda value: "—" if value is None else f"{value:.0%}", release=release)
+    env.globals["url"] = languages.url  # a link to another page of the site, in the language being rendered
     env.install_gettext_callables(languages.gettext, languages.ngettext, newstyle=True)  # type: ignore[attr-defined]
     return env

@@ -179,6 +179,20 @@ def occupation_title(names: dict[str, str], code: str) -> str | None:
     return names.get(f"{code}.00")
 
 
+def title_in(lang: str, code: str, english: str) -> str:
+    """An occupation's title in ``lang`` from the project's own translation, else ``english`` (what code without
+    the store uses; pages put an imported official list first: ``store.translations.occupation_titles``)."""
+    if lang == SOURCE_LANGUAGE:
+        return english
+    return occupation_title(own_titles(lang), code) or english
+
+
+@cache
+def own_titles(lang: str) -> dict[str, str]:
+    """The project's own occupation titles in ``lang`` by code (none for English)."""
+    return {code: name.title for code, name in occupation_names(lang).items()}
+
+
 class OccupationTitles:
     """Occupation titles in one language from several lists, the first that has a title for a code winning: an
     official list an operator imported, then the project's own."""

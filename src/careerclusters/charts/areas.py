@@ -13,12 +13,16 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from careerclusters.alignment.analysis import JUDGED, AlignmentReport, ProgramResult
+from careerclusters.base import languages
 from careerclusters.base.formatting import count, money
+from careerclusters.base.languages import gettext as _
+from careerclusters.base.translations import title_in
 from careerclusters.charts.draw import WAGE_AXIS, tidy
 from careerclusters.charts.groups import Group, best_paid_text, paired, paired_size, set_by_text, wrap
 from careerclusters.charts.model import Cell, ChartSpec, Mark, Table, people
 from careerclusters.charts.palette import ACCENT, ACCENT_LIGHT, INK, MUTED
 from careerclusters.charts.wages import WageFigure
+from careerclusters.framework import load_framework
 from careerclusters.labor.market import SubclusterInArea, weighted_median
 
 TOP = 15
@@ -29,24 +33,31 @@ COUNT_AXIS = FuncFormatter(lambda value, _position: f"{value:,.0f}")
 def area_subclusters(area: str, code: str, profiles: Sequence[SubclusterInArea], top: int = TOP) -> ChartSpec:
     """An area's sub-clusters with the most jobs: their jobs and the typical median wage."""
     largest = sorted((p for p in profiles if p.employment), key=lambda p: -(p.employment or 0))[:top]
-    groups = [Group(p.name, f"/areas/{code}/subclusters/{p.id}", (p.employment or 0) / 1000,
-                    WageFigure(p.median_wage, at_least=p.median_wage_at_least)) for p in largest]
+    lang = languages.current()
+    fw = load_framework()
+    groups = [Group(fw.label(fw.node(p.id), lang).name, languages.url(f"/areas/{code}/subclusters/{p.id}"),
+                    (p.employment or 0) / 1000, WageFigure(p.median_wage, at_least=p.median_wage_at_least))
+              for p in largest]
+    set_by = [[title_in(lang, soc, title) for soc, title in zip(p.pay_set_by_soc, p.pay_set_by, strict=False)]
+              or p.pay_set_by for p in largest]
     rows = [[Cell(g.label, href=g.href), people(g.size_k or 0), g.wage.text(),
-             set_by_text(p.pay_set_by, p.pay_set_by_share), count(p.openings_estimate)]
-            for g, p in zip(groups, largest, strict=True)]
-    summary = f"{area}'s {len(groups)} largest sub-clusters by jobs."
+             set_by_text(names, p.pay_set_by_share), count(p.openings_estimate)]
+            for g, p, names in zip(groups, largest, set_by, strict=True)]
+    summary = _("%(area)s's %(n)d largest sub-clusters by jobs.") % {"area": area, "n": len(groups)}
     if groups:
-        summary += f" {groups[0].label} is the largest, with {people(groups[0].size_k or 0)} jobs."
-        summary += best_paid_text([(g.label, g.wage, p.pay_set_by, p.pay_set_by_share)
-                                   for g, p in zip(groups, largest, strict=True)])
+        summary += " " + _("%(label)s is the largest, with %(n)s jobs.") % {"label": groups[0].label,
+                                                                            "n": people(groups[0].size_k or 0)}
+        summary += best_paid_text([(g.label, g.wage, names, p.pay_set_by_share)
+                                   for g, p, names in zip(groups, largest, set_by, strict=True)])
 
     def draw(fig: Figure) -> list[Mark]:
-        paired(fig, groups, "Jobs", "Typical median wage", ACCENT)
+        paired(fig, groups, _("Jobs"), _("Typical median wage"), ACCENT)
         return []
 
-    return ChartSpec("largest", f"The largest sub-clusters in {area}", summary,
-                     Table.of([("Sub-cluster", False), ("Jobs", True), ("Typical median wage", True),
-                               ("Whose pay the typical wage is", False), ("Openings a year (estimate)", True)], rows),
+    return ChartSpec("largest", _("The largest sub-clusters in %(area)s") % {"area": area}, summary,
+                     Table.of([(_("Sub-cluster"), False), (_("Jobs"), True), (_("Typical median wage"), True),
+                               (_("Whose pay the typical wage is"), False), (_("Openings a year (estimate)"), True)],
+                              rows),
                      draw, size=paired_size(len(groups)))
 
 

@@ -13,7 +13,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, MultipleLocator
 from matplotlib.transforms import Bbox
 
+from careerclusters.base import languages
 from careerclusters.base.formatting import money
+from careerclusters.base.languages import gettext as _
+from careerclusters.base.translations import education, title_in
 from careerclusters.charts.draw import PEOPLE_AXIS, WAGE_AXIS, tidy
 from careerclusters.charts.model import Cell, ChartSpec, Mark, Table, people, percent
 from careerclusters.charts.palette import ACCENT, EDUCATION, INK, MUTED, education_style
@@ -39,7 +42,12 @@ def _wage(o: OccupationListing, highest_wage: float | None) -> WageFigure:
 
 
 def occupation_href(soc: str) -> str:
-    return f"/occupations/{soc}"
+    return languages.url(f"/occupations/{soc}")
+
+
+def _title(o: OccupationListing) -> str:
+    """An occupation's title in the language being rendered."""
+    return title_in(languages.current(), o.soc, o.title)
 
 
 def _openings_tick(value: float, _position: object = None) -> str:
@@ -58,27 +66,31 @@ def occupations_scatter(name: str, occupations: Sequence[OccupationListing], hig
         by_education.setdefault(education_style(o.entry_education).short, []).append((o, w))
     summary = _scatter_summary(name, plotted, by_education, left_out)
     rows: list[list[Cell | str]] = [
-        [Cell(o.title, href=occupation_href(o.soc)), w.text(),
-         "not projected" if o.openings_k is None else people(o.openings_k), o.entry_education or "not projected"]
+        [Cell(_title(o), href=occupation_href(o.soc)), w.text(),
+         _("not projected") if o.openings_k is None else people(o.openings_k),
+         education(languages.current()).entry_education(o.entry_education) if o.entry_education
+         else _("not projected")]
         for o, w in sorted(points, key=lambda p: -(p[0].openings_k or 0))]
     largest = sorted(plotted, key=lambda p: -(p[0].employment_k or 0))[:LABELLED]
 
     def draw(fig: Figure) -> list[Mark]:
         axes = fig.add_subplot()
         marks = []
-        for style_name, items in sorted(by_education.items(), key=lambda kv: _education_rank(kv[0])):
+        for _short, items in sorted(by_education.items(), key=lambda kv: _education_rank(kv[0])):
             style = education_style(items[0][0].entry_education)
             points = axes.scatter([o.openings_k for o, _w in items], [w.value for _o, w in items], s=64,
                                   marker=style.marker, color=style.colour, edgecolors=INK, linewidths=0.8,
-                                  label=style_name, zorder=3, clip_on=False)
+                                  label=style.label(), zorder=3, clip_on=False)
             points.set_urls([occupation_href(o.soc) for o, _w in items])
             for o, w in items:
                 if w.at_least:  # only a lower bound: the point points up
                     axes.annotate("", xy=(o.openings_k, w.value * 1.08), xytext=(o.openings_k, w.value),
                                   arrowprops={"arrowstyle": "-|>", "color": INK})
-                marks.append(Mark(occupation_href(o.soc),
-                                  f"{o.title}: median wage {w.text()}, {people(o.openings_k)} openings a year, "
-                                  f"{o.entry_education or 'entry education not projected'}"))
+                marks.append(Mark(occupation_href(o.soc), _(
+                    "%(title)s: median wage %(pay)s, %(n)s openings a year, %(education)s") % {
+                    "title": _title(o), "pay": w.text(), "n": people(o.openings_k),
+                    "education": education(languages.current()).entry_education(o.entry_education)
+                    if o.entry_education else _("entry education not projected")}))
         axes.set_xscale("log")
         axes.xaxis.set_major_locator(LogLocator(base=10))
         axes.xaxis.set_major_formatter(FuncFormatter(_openings_tick))
@@ -88,18 +100,18 @@ def occupations_scatter(name: str, occupations: Sequence[OccupationListing], hig
         openings = [o.openings_k for o, _w in plotted]
         if openings:
             axes.set_xlim(min(openings) / 1.6, max(openings) * 1.6)
-        axes.set_xlabel("Openings a year (log scale)")
-        axes.set_ylabel("Median annual wage")
+        axes.set_xlabel(_("Openings a year (log scale)"))
+        axes.set_ylabel(_("Median annual wage"))
         axes.grid(True, which="major")
         axes.set_axisbelow(True)
-        fig.legend(title="Typical entry education",
+        fig.legend(title=_("Typical entry education"),
                    loc="outside lower center", ncols=4, fontsize=8.5, title_fontsize=8.5)
         _label_largest(fig, axes, largest, [(o.openings_k, w.value) for o, w in plotted])
         return marks
 
-    return ChartSpec("occupations", f"Pay and openings in {name}", summary,
-                     Table.of([("Occupation", False), ("Median annual wage", True), ("Openings a year", True),
-                               ("Typical entry education", False)], rows), draw, size=(7.6, 4.8))
+    return ChartSpec("occupations", _("Pay and openings in %(name)s") % {"name": name}, summary,
+                     Table.of([(_("Occupation"), False), (_("Median annual wage"), True), (_("Openings a year"), True),
+                               (_("Typical entry education"), False)], rows), draw, size=(7.6, 4.8))
 
 
 def _education_rank(short: str) -> int:
@@ -130,7 +142,7 @@ def _label_largest(fig: Figure, axes: Axes, items: list[tuple[OccupationListing,
         own = tuple(axes.transData.transform((o.openings_k, w.value)))
         obstacles = [Bbox.from_extents(x - radius, y - radius, x + radius, y + radius)
                      for x, y in centres if (x, y) != own]
-        text = wrap(o.title, 28)
+        text = wrap(_title(o), 28)
         probe = axes.text(0, 0, text, fontsize=8.5)  # measured once; each place is then arithmetic
         width, height = probe.get_window_extent().size
         probe.remove()
@@ -157,25 +169,30 @@ def _label_largest(fig: Figure, axes: Axes, items: list[tuple[OccupationListing,
 def _scatter_summary(name: str, plotted: list[tuple[OccupationListing, WageFigure]],
                      by_education: dict[str, list[tuple[OccupationListing, WageFigure]]], left_out: int) -> str:
     if not plotted:
-        return f"No occupation in {name} has both a released wage and projected openings to plot."
+        return _("No occupation in %(name)s has both a released wage and projected openings to plot.") % {"name": name}
     low = min(plotted, key=lambda p: p[1].value)
     high = max(plotted, key=lambda p: p[1].value)
     most = max(plotted, key=lambda p: p[0].openings_k)
-    text = (f"The chart shows {len(plotted)} jobs in {name}. Their typical pay runs from {low[1].text()} a year "
-            f"({low[0].title}) to {high[1].text()} ({high[0].title}). {most[0].title} have the most openings, "
-            f"{people(most[0].openings_k)} a year.")
+    text = _("The chart shows %(n)d jobs in %(name)s. Their typical pay runs from %(low)s a year (%(low_job)s) to "
+             "%(high)s (%(high_job)s). %(most_job)s have the most openings, %(most)s a year.") % {
+        "n": len(plotted), "name": name, "low": low[1].text(), "low_job": _title(low[0]), "high": high[1].text(),
+        "high_job": _title(high[0]), "most_job": _title(most[0]), "most": people(most[0].openings_k)}
     jobs = {level: sum(o.employment_k or 0 for o, _w in items) for level, items in by_education.items()}
     common = max(jobs, key=jobs.get)
     wages = sorted(w.value for _o, w in by_education[common])
     if len(wages) > 1 and sum(jobs.values()):
         share = jobs[common] / sum(jobs.values())
-        need = education_style(by_education[common][0][0].entry_education).phrase
-        text += (f" {'Most' if share > 0.5 else 'The largest share'} of the people in these jobs ({percent(share)}) "
-                 f"work in jobs that need {need} to start; those jobs pay from {money(wages[0])} to "
-                 f"{money(wages[-1])}.")
+        said = {"share": percent(share), "need": education_style(by_education[common][0][0].entry_education).said(),
+                "low": money(wages[0]), "high": money(wages[-1])}
+        text += " " + (_("Most of the people in these jobs (%(share)s) work in jobs that need %(need)s to start; "
+                         "those jobs pay from %(low)s to %(high)s.") if share > 0.5 else
+                       _("The largest share of the people in these jobs (%(share)s) work in jobs that need %(need)s "
+                         "to start; those jobs pay from %(low)s to %(high)s.")) % said
     if left_out:
-        text += (f" {left_out} job{'s are' if left_out > 1 else ' is'} not in the chart because BLS has not released "
-                 "its pay or its openings; the table lists them.")
+        text += " " + languages.ngettext(
+            "%(n)d job is not in the chart because BLS has not released its pay or its openings; the table lists "
+            "it.", "%(n)d jobs are not in the chart because BLS has not released its pay or its openings; the table "
+            "lists them.", left_out) % {"n": left_out}
     return text
 
 
@@ -197,7 +214,7 @@ def paired(fig: Figure, groups: list[Group], size_title: str, wage_title: str, c
         top = max((v for v in values if v), default=1)
         for y, value, group in zip(positions, values, groups, strict=True):
             if value is None:
-                axes.annotate("not released" if axes is wage_axes else "not projected", (0, y), xytext=(4, 0),
+                axes.annotate(_("not released") if axes is wage_axes else _("not projected"), (0, y), xytext=(4, 0),
                               textcoords="offset points", va="center", color=MUTED, fontsize=8.5,
                               fontstyle="italic")
                 continue
@@ -222,8 +239,14 @@ def set_by_text(set_by: Sequence[str], share: float | None) -> str:
     """Whose pay a group's figure is, for a table cell: "Software Developers and Managers, All Other (80% of
     its jobs)", or "many occupations" when no one or two of them set it (``labor.pay``)."""
     if not set_by or share is None:
-        return "many occupations"
-    return f"{' and '.join(set_by)} ({percent(share)} of its jobs)"
+        return _("many occupations")
+    return _("%(jobs)s (%(share)s of its jobs)") % {"jobs": joined(set_by), "share": percent(share)}
+
+
+def joined(names: Sequence[str]) -> str:
+    """Names joined as a sentence lists them: "A and B" ("A y B")."""
+    return _("%(first)s and %(second)s") % {"first": ", ".join(names[:-1]), "second": names[-1]} \
+        if len(names) > 1 else "".join(names)
 
 
 def best_paid_text(groups: Sequence[tuple[str, WageFigure, Sequence[str], float | None]]) -> str:
@@ -236,15 +259,16 @@ def best_paid_text(groups: Sequence[tuple[str, WageFigure, Sequence[str], float 
         return ""
     label, wage, set_by, share = max(paid, key=lambda g: g[1].value)
     if not set_by or share is None:
-        return f" {label} pays best: typical pay of {wage.text()} a year."
-    text = (f" {label} has the highest typical pay, {wage.text()} a year, but that is the pay of "
-            f"{' and '.join(set_by)}, who hold {percent(share)} of its jobs")
+        return " " + _("%(label)s pays best: typical pay of %(pay)s a year.") % {"label": label, "pay": wage.text()}
+    text = " " + _("%(label)s has the highest typical pay, %(pay)s a year, but that is the pay of %(jobs)s, who hold "
+                   "%(share)s of its jobs.") % {"label": label, "pay": wage.text(), "jobs": joined(set_by),
+                                               "share": percent(share)}
     broad = [g for g in paid if not g[2]]
     if broad:
         other = max(broad, key=lambda g: g[1].value)
-        text += (f". Of the sub-clusters whose pay is not set by one or two jobs, {other[0]} pays best, "
-                 f"{other[1].text()}")
-    return text + "."
+        text += " " + _("Of the sub-clusters whose pay is not set by one or two jobs, %(label)s pays best, "
+                        "%(pay)s.") % {"label": other[0], "pay": other[1].text()}
+    return text
 
 
 def subclusters_by_size_and_pay(cluster: str, subclusters: Sequence[tuple[str, str, Sequence[OccupationListing]]],
@@ -255,30 +279,31 @@ def subclusters_by_size_and_pay(cluster: str, subclusters: Sequence[tuple[str, s
     groups, rows, pays = [], [], []
     for name, href, occupations in subclusters:
         jobs = sum(o.employment_k or 0 for o in occupations)
-        earners = [Earner(o.title, w.value if w.drawn else None, o.employment_k)
+        earners = [Earner(_title(o), w.value if w.drawn else None, o.employment_k)
                    for o in occupations for w in [_wage(o, highest_wage)]]
         pay = group_pay(earners)
         groups.append(Group(name, href, jobs or None, WageFigure(pay.median)))
         pays.append((name, WageFigure(pay.median), pay.set_by, pay.share))
-        rows.append([Cell(name, href=href), people(jobs) if jobs else "not projected", money(pay.median),
+        rows.append([Cell(name, href=href), people(jobs) if jobs else _("not projected"), money(pay.median),
                      set_by_text(pay.set_by, pay.share),
-                     f"{sum(1 for e in earners if e.wage is not None)} of {len(occupations)}"])
+                     _("%(n)s of %(total)s") % {"n": sum(1 for e in earners if e.wage is not None),
+                                                "total": len(occupations)}])
     sized = [g for g in groups if g.size_k]
-    summary = f"{cluster} has {len(groups)} sub-clusters."
+    summary = _("%(cluster)s has %(n)d sub-clusters.") % {"cluster": cluster, "n": len(groups)}
     if sized:
         big = max(sized, key=lambda g: g.size_k)
-        summary += f" {big.label} is the largest, with {people(big.size_k)} jobs."
+        summary += " " + _("%(label)s is the largest, with %(n)s jobs.") % {"label": big.label, "n": people(big.size_k)}
         summary += best_paid_text(pays)
-    summary += " An occupation in several sub-clusters counts in each."
+    summary += " " + _("An occupation in several sub-clusters counts in each.")
 
     def draw(fig: Figure) -> list[Mark]:
-        paired(fig, sorted(groups, key=lambda g: -(g.size_k or 0)), "Jobs", "Typical median wage", colour)
+        paired(fig, sorted(groups, key=lambda g: -(g.size_k or 0)), _("Jobs"), _("Typical median wage"), colour)
         return []
 
-    return ChartSpec("subclusters", f"Sub-clusters of {cluster} by jobs and pay", summary,
-                     Table.of([("Sub-cluster", False), ("Jobs", True), ("Typical median wage", True),
-                               ("Whose pay the typical wage is", False),
-                               ("Occupations with a released wage", True)], rows), draw,
+    return ChartSpec("subclusters", _("Sub-clusters of %(cluster)s by jobs and pay") % {"cluster": cluster}, summary,
+                     Table.of([(_("Sub-cluster"), False), (_("Jobs"), True), (_("Typical median wage"), True),
+                               (_("Whose pay the typical wage is"), False),
+                               (_("Occupations with a released wage"), True)], rows), draw,
                      size=paired_size(len(groups)))
 
 
@@ -286,28 +311,29 @@ def program_occupations(program: str, occupations: Sequence[OccupationListing], 
                         ) -> ChartSpec:
     """The occupations a program leads to: openings a year and median wage, most openings first."""
     ordered = sorted(occupations, key=lambda o: -(o.openings_k or 0))
-    groups = [Group(o.title, occupation_href(o.soc), o.openings_k, _wage(o, highest_wage)) for o in ordered]
+    groups = [Group(_title(o), occupation_href(o.soc), o.openings_k, _wage(o, highest_wage)) for o in ordered]
     shown = groups[:MAX_BARS]
-    rows = [[Cell(g.label, href=g.href), "not projected" if g.size_k is None else people(g.size_k), g.wage.text()]
+    rows = [[Cell(g.label, href=g.href), _("not projected") if g.size_k is None else people(g.size_k), g.wage.text()]
             for g in groups]
-    summary = f"{program} leads to {len(groups)} occupation{'s' if len(groups) != 1 else ''}."
+    summary = languages.ngettext("%(program)s leads to %(n)d occupation.", "%(program)s leads to %(n)d occupations.",
+                                 len(groups)) % {"program": program, "n": len(groups)}
     if ordered and ordered[0].openings_k:
         first = groups[0]
-        summary += f" {first.label} have the most openings, {people(first.size_k)} a year, at a median wage of " \
-                   f"{first.wage.text()}."
+        summary += " " + _("%(label)s have the most openings, %(n)s a year, at a median wage of %(pay)s.") % {
+            "label": first.label, "n": people(first.size_k), "pay": first.wage.text()}
     paid = [g for g in groups if g.wage.value is not None]
     rich = max(paid, key=lambda g: g.wage.value) if paid else None
     if rich is not None and rich is not groups[0]:
-        summary += f" The best paid is {rich.label}, {rich.wage.text()}."
+        summary += " " + _("The best paid is %(label)s, %(pay)s.") % {"label": rich.label, "pay": rich.wage.text()}
     if len(groups) > MAX_BARS:
-        summary += f" The chart shows the {MAX_BARS} with most openings; the table lists all."
+        summary += " " + _("The chart shows the %(n)d with most openings; the table lists all.") % {"n": MAX_BARS}
 
     def draw(fig: Figure) -> list[Mark]:
-        paired(fig, shown, "Openings a year", "Median annual wage", ACCENT)
+        paired(fig, shown, _("Openings a year"), _("Median annual wage"), ACCENT)
         return []
 
-    return ChartSpec("occupations", f"Where {program} leads: openings and pay", summary,
-                     Table.of([("Occupation", False), ("Openings a year", True), ("Median annual wage", True)],
+    return ChartSpec("occupations", _("Where %(program)s leads: openings and pay") % {"program": program}, summary,
+                     Table.of([(_("Occupation"), False), (_("Openings a year"), True), (_("Median annual wage"), True)],
                               rows), draw, size=paired_size(len(shown)))
 
 
@@ -326,12 +352,13 @@ def cluster_shares(scope: str, clusters: Sequence[ClusterJobs], all_jobs_k: floa
     shares = [(c, c.jobs_k / all_jobs_k) for c in clusters]
     rows = [[Cell(c.name, href=c.href), c.grouping, people(c.jobs_k), percent(share)] for c, share in shares]
     big = max(shares, key=lambda p: p[1])
-    summary = (f"{big[0].name} holds the largest share of all jobs, {percent(big[1])} "
-               f"({people(big[0].jobs_k)} of {people(all_jobs_k)}).")
+    summary = _("%(name)s holds the largest share of all jobs, %(share)s (%(n)s of %(all)s).") % {
+        "name": big[0].name, "share": percent(big[1]), "n": people(big[0].jobs_k), "all": people(all_jobs_k)}
     if len(shares) > 1:
         small = min(shares, key=lambda p: p[1])
-        summary += f" {small[0].name} holds the smallest, {percent(small[1])}."
-        summary += " Shares add up to more than 100% because an occupation can belong to several clusters."
+        summary += " " + _("%(name)s holds the smallest, %(share)s.") % {"name": small[0].name,
+                                                                          "share": percent(small[1])}
+        summary += " " + _("Shares add up to more than 100%% because an occupation can belong to several clusters.")
     lines: list[tuple[str, ClusterJobs | None]] = []
     for c in clusters:
         if not lines or (lines[-1][1] is not None and lines[-1][1].grouping != c.grouping):
@@ -359,10 +386,11 @@ def cluster_shares(scope: str, clusters: Sequence[ClusterJobs], all_jobs_k: floa
         axes.set_xlim(0, max(s for _c, s in shares) * 100 * 1.18)
         axes.xaxis.set_major_locator(MultipleLocator(5))
         axes.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}%"))
-        axes.set_xlabel(f"Share of all {people(all_jobs_k)} jobs")
+        axes.set_xlabel(_("Share of all %(n)s jobs") % {"n": people(all_jobs_k)})
         tidy(axes)
         return []
 
-    return ChartSpec("shares", f"{scope}: share of all jobs", summary,
-                     Table.of([("Cluster", False), ("Grouping", False), ("Jobs", True), ("Share of all jobs", True)],
+    return ChartSpec("shares", _("%(scope)s: share of all jobs") % {"scope": scope}, summary,
+                     Table.of([(_("Cluster"), False), (_("Grouping"), False), (_("Jobs"), True),
+                               (_("Share of all jobs"), True)],
                               rows), draw, size=(7.6, 0.8 + 0.3 * len(lines)))

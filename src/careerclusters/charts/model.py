@@ -7,7 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from babel.numbers import format_decimal, format_percent
 from matplotlib.figure import Figure
+
+from careerclusters.base import languages
+from careerclusters.base.formatting import count
 
 
 @dataclass(frozen=True)
@@ -77,12 +81,26 @@ def label_ids(name: str) -> tuple[str, str]:
 
 
 def people(thousands: float) -> str:
-    """A head count given in thousands, as a person reads it: '3.39 million', '189,100', '800'."""
-    count = thousands * 1000
-    if count >= 1_000_000:
-        return f"{count / 1_000_000:,.{2 if count < 10_000_000 else 1}f} million"
-    return f"{count:,.0f}"
+    """A head count given in thousands, as a person reads it: '3.39 million', '189,100', '800' (in the language
+    being rendered: "3.39 millones")."""
+    number = thousands * 1000
+    if number >= 1_000_000:
+        millions = format_decimal(number / 1_000_000, "#,##0.00" if number < 10_000_000 else "#,##0.0",
+                                  locale=languages.number_locale())
+        return languages.gettext("%(n)s million") % {"n": millions}
+    return count(number)
 
 
-def percent(share: float) -> str:
-    return f"{share:.1%}"
+def percent(value: float) -> str:
+    """A share to a tenth of a percent: "9.5%"."""
+    return format_percent(value, "#,##0.0%", locale=languages.number_locale())
+
+
+def share(value: float) -> str:
+    """A share to the percent: "12%"."""
+    return format_percent(value, "#,##0%", locale=languages.number_locale())
+
+
+def decimal(value: float) -> str:
+    """A ratio or a score to one decimal: "2.4"."""
+    return format_decimal(value, "#,##0.0", locale=languages.number_locale())

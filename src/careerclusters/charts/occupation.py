@@ -7,21 +7,28 @@ import re
 
 from matplotlib.figure import Figure
 
-from careerclusters.base.formatting import money
+from careerclusters.base.formatting import figure as figure_text
+from careerclusters.base.formatting import money, release
+from careerclusters.base.languages import gettext as _
 from careerclusters.charts.draw import PEOPLE_AXIS, WAGE_AXIS, tidy
-from careerclusters.charts.model import ChartSpec, Mark, Table, people
+from careerclusters.charts.model import ChartSpec, Mark, Table, decimal, people, share
 from careerclusters.charts.palette import ACCENT, ACCENT_LIGHT, INK, MUTED
 from careerclusters.charts.wages import WageFigure, figure
 from careerclusters.crosswalk.answers import National, Outlook, Wage
 
-PERCENTILES = (("a_pct10", "10th percentile"), ("a_pct25", "25th percentile"), ("a_median", "Median"),
-               ("a_pct75", "75th percentile"), ("a_pct90", "90th percentile"))
+PERCENTILES = ("a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90")
+
+
+def _percentile_names() -> list[tuple[str, str]]:
+    """Each percentile's name in a table and, shorter, beside its mark, in the language being rendered."""
+    return [(_("10th percentile"), _("10th")), (_("25th percentile"), _("25th")), (_("Median"), _("Median")),
+            (_("75th percentile"), _("75th")), (_("90th percentile"), _("90th"))]
 
 
 def _percentiles(wage: Wage, highest: float | None) -> list[WageFigure]:
     values = (wage.annual_pct10, wage.annual_pct25, wage.annual_median, wage.annual_pct75, wage.annual_pct90)
     out: list[WageFigure] = []
-    for (key, _label), value in zip(PERCENTILES, values, strict=True):
+    for key, value in zip(PERCENTILES, values, strict=True):
         out.append(figure(value, wage.markers.get(key), highest, *(f.value for f in out)))
     return out
 
@@ -30,15 +37,16 @@ def _comparison(median: WageFigure, national: float | None) -> str:
     if national is None or median.value is None:
         return ""
     ratio = median.value / national
+    values = {"ratio": decimal(ratio), "below": share(1 - ratio), "all": money(national)}
     if median.at_least:
-        told = f"at least {ratio:.1f} times"
+        told = _("The median is at least %(ratio)s times the median for all occupations (%(all)s).")
     elif ratio >= 1.1:
-        told = f"{ratio:.1f} times"
+        told = _("The median is %(ratio)s times the median for all occupations (%(all)s).")
     elif ratio <= 0.9:
-        told = f"{1 - ratio:.0%} below"
+        told = _("The median is %(below)s below the median for all occupations (%(all)s).")
     else:
-        told = "close to"
-    return f" The median is {told} the median for all occupations ({money(national)})."
+        told = _("The median is close to the median for all occupations (%(all)s).")
+    return " " + told % values
 
 
 def wage_range(title: str, wage: Wage | None, national: National) -> ChartSpec:
@@ -47,24 +55,27 @@ def wage_range(title: str, wage: Wage | None, national: National) -> ChartSpec:
     figures = _percentiles(wage, national.highest_wage) if wage else [WageFigure(None)] * len(PERCENTILES)
     all_median = national.wage.annual_median if national.wage else None
     p10, p25, median, p75, p90 = figures
+    said = {"title": title, "low": p25.text(), "high": p75.text(), "median": median.text(), "all": money(all_median)}
     if median.drawn and p25.drawn and p75.drawn:
-        summary = (f"Half of {title} earn between {p25.text()} and {p75.text()} a year; the median is "
-                   f"{median.text()}." + _comparison(median, all_median))
+        summary = (_("Half of %(title)s earn between %(low)s and %(high)s a year; the median is %(median)s.") % said
+                   + _comparison(median, all_median))
     elif median.drawn:
-        summary = f"The median annual wage of {title} is {median.text()}." + _comparison(median, all_median)
+        summary = _("The median annual wage of %(title)s is %(median)s.") % said + _comparison(median, all_median)
     elif wage is None:
-        summary = f"BLS publishes no national wages for {title}. The median for all occupations is {money(all_median)}."
+        summary = _("BLS publishes no national wages for %(title)s. The median for all occupations is %(all)s.") % said
+    elif wage.hourly_median is not None:
+        summary = _("BLS did not release annual wages for %(title)s; it publishes hourly wages only (median "
+                    "%(hourly)s an hour). The median for all occupations is %(all)s.") % {
+            **said, "hourly": money(wage.hourly_median)}
     else:
-        hourly = (f"; it publishes hourly wages only (median {money(wage.hourly_median)} an hour)"
-                  if wage.hourly_median is not None else "")
-        summary = (f"BLS did not release annual wages for {title}{hourly}. The median for all occupations is "
-                   f"{money(all_median)}.")
+        summary = _("BLS did not release annual wages for %(title)s. The median for all occupations is %(all)s.") % said
     if wage and wage.aggregate:
-        summary += f" BLS publishes these figures for the broader group {wage.soc}."
+        summary += " " + _("BLS publishes these figures for the broader group %(soc)s.") % {"soc": wage.soc}
     if any(f.at_least for f in figures):
-        summary += " Wages at the top of BLS's published range are shown as “or more”."
-    rows: list[list[str]] = [[label, f.text()] for (_key, label), f in zip(PERCENTILES, figures, strict=True)]
-    rows.append(["Median, all occupations", money(all_median)])
+        summary += " " + _("Wages at the top of BLS's published range are shown as “or more”.")
+    names = _percentile_names()
+    rows: list[list[str]] = [[name, f.text()] for (name, _short), f in zip(names, figures, strict=True)]
+    rows.append([_("Median, all occupations"), money(all_median)])
 
     def draw(fig: Figure) -> list[Mark]:
         axes = fig.add_subplot()
@@ -86,33 +97,33 @@ def wage_range(title: str, wage: Wage | None, national: National) -> ChartSpec:
             start = max(f.value for f in ends if f.value is not None)
             axes.annotate("", xy=(min(start + top * 0.07, top), 0), xytext=(start, 0),
                           arrowprops={"arrowstyle": "-|>", "color": INK, "linewidth": 1.5})
-        for index, ((_key, label), f) in enumerate(zip(PERCENTILES, figures, strict=True)):
+        for index, ((_name, short), f) in enumerate(zip(names, figures, strict=True)):
             if f.value is None:
                 continue
             above = index % 2 == 0
-            axes.annotate(f"{label.replace(' percentile', '')}\n{f.text()}", (f.value, 0.42 if above else -0.42),
+            axes.annotate(f"{short}\n{f.text()}", (f.value, 0.42 if above else -0.42),
                           xytext=(0, 6 if above else -6), textcoords="offset points", ha="center",
                           va="bottom" if above else "top", fontsize=9, color=INK)
         if not drawn:
-            axes.text(top / 2, 0, "Annual wages not released by BLS", ha="center",
+            axes.text(top / 2, 0, _("Annual wages not released by BLS"), ha="center",
                       va="center", color=MUTED, fontsize=11)
         if all_median is not None:
             axes.axvline(all_median, color=INK, linestyle=(0, (4, 3)), linewidth=1.2)
-            axes.annotate(f"All occupations: {money(all_median)}", (all_median, 1.9), xytext=(4, -2),
+            axes.annotate(_("All occupations: %(pay)s") % {"pay": money(all_median)}, (all_median, 1.9), xytext=(4, -2),
                           textcoords="offset points", va="top", fontsize=9, color=INK)
         axes.xaxis.set_major_formatter(WAGE_AXIS)
-        axes.set_xlabel(f"Annual wage ({wage.release if wage else 'OEWS'})")
+        axes.set_xlabel(_("Annual wage (%(release)s)") % {"release": release(wage.release) if wage else "OEWS"})
         tidy(axes)
         return []
 
-    return ChartSpec("wages", f"What {title} earn", summary,
-                     Table.of([("Percentile", False), ("Annual wage", True)], rows), draw, size=(7.6, 2.6))
+    return ChartSpec("wages", _("What %(title)s earn") % {"title": title}, summary,
+                     Table.of([(_("Percentile"), False), (_("Annual wage"), True)], rows), draw, size=(7.6, 2.6))
 
 
 def _years(release: str) -> tuple[str, str]:
     found = re.search(r"(\d{4})\D(\d{2,4})", release)
     if not found:
-        return "now", "projected"
+        return _("now"), _("projected")
     start, end = found.groups()
     return start, end if len(end) == 4 else start[:2] + end
 
@@ -121,39 +132,41 @@ def outlook(title: str, projection: Outlook) -> ChartSpec:
     """Jobs in the base year, projected jobs ten years on, and openings each year (growth plus people
     leaving), as three labelled bars."""
     start, end = _years(projection.release)
-    bars = [(f"Jobs in {start}", projection.employment_base_k),
-            (f"Jobs in {end} (projected)", projection.employment_projected_k),
-            ("Openings each year", projection.openings_k)]
+    bars = [(_("Jobs in %(year)s") % {"year": start}, projection.employment_base_k, False),
+            (_("Jobs in %(year)s (projected)") % {"year": end}, projection.employment_projected_k, True),
+            (_("Openings each year"), projection.openings_k, False)]
     parts = []
+    said = {"title": title, "start": start, "end": end}
     if projection.employment_base_k is not None:
-        parts.append(f"{title} held {people(projection.employment_base_k)} jobs in {start}")
+        parts.append(_("%(title)s held %(n)s jobs in %(start)s") % {**said, "n": people(projection.employment_base_k)})
     if projection.employment_projected_k is not None and projection.change_pct is not None:
-        way = "grow" if projection.change_pct > 0 else "shrink" if projection.change_pct < 0 else "stay"
-        change = f"{abs(projection.change_pct):.1f}%" if way != "stay" else "level"
-        parts.append(f"projected to {way} {change} to {people(projection.employment_projected_k)} by {end}")
-    summary = ", ".join(parts) or f"BLS projects no employment for {title}"
+        said |= {"change": figure_text(abs(projection.change_pct), "%"), "n": people(projection.employment_projected_k)}
+        parts.append((_("projected to grow %(change)s to %(n)s by %(end)s") if projection.change_pct > 0 else
+                      _("projected to shrink %(change)s to %(n)s by %(end)s") if projection.change_pct < 0 else
+                      _("projected to stay level at %(n)s by %(end)s")) % said)
+    summary = ", ".join(parts) or _("BLS projects no employment for %(title)s") % said
     if projection.openings_k is not None:
-        summary += (f", with about {people(projection.openings_k)} openings a year from growth and from "
-                    "workers who retire or change jobs")
-    rows = [[label, "not projected" if value is None else people(value)] for label, value in bars]
+        summary += _(", with about %(n)s openings a year from growth and from workers who retire or change "
+                     "jobs") % {"n": people(projection.openings_k)}
+    rows = [[label, _("not projected") if value is None else people(value)] for label, value, _later in bars]
 
     def draw(fig: Figure) -> list[Mark]:
         axes = fig.add_subplot()
-        shown = [(label, value) for label, value in bars if value is not None]
+        shown = [(label, value, later) for label, value, later in bars if value is not None]
         positions = list(range(len(shown)))[::-1]
-        colours = [ACCENT_LIGHT if "projected" in label else ACCENT for label, _v in shown]
-        axes.barh(positions, [v for _l, v in shown], color=colours, edgecolor=ACCENT, height=0.6)
-        axes.set_yticks(positions, [label for label, _v in shown])
-        for y, (_label, value) in zip(positions, shown, strict=True):
+        colours = [ACCENT_LIGHT if later else ACCENT for _label, _v, later in shown]
+        axes.barh(positions, [v for _l, v, _later in shown], color=colours, edgecolor=ACCENT, height=0.6)
+        axes.set_yticks(positions, [label for label, _v, _later in shown])
+        for y, (_label, value, _later) in zip(positions, shown, strict=True):
             axes.annotate(people(value), (value, y), xytext=(4, 0), textcoords="offset points", va="center")
-        axes.set_xlim(0, max((v for _l, v in shown), default=1) * 1.22)
+        axes.set_xlim(0, max((v for _l, v, _later in shown), default=1) * 1.22)
         axes.xaxis.set_major_formatter(PEOPLE_AXIS)
-        axes.set_xlabel(f"People ({projection.release})")
+        axes.set_xlabel(_("People (%(release)s)") % {"release": release(projection.release)})
         tidy(axes)
         return []
 
-    return ChartSpec("outlook", f"Jobs for {title}, now and projected", summary + ".",
-                     Table.of([("Measure", False), ("People", True)], rows), draw, size=(7.6, 2.2))
+    return ChartSpec("outlook", _("Jobs for %(title)s, now and projected") % {"title": title}, summary + ".",
+                     Table.of([(_("Measure"), False), (_("People"), True)], rows), draw, size=(7.6, 2.2))
 
 
 def interest_profile(name: str, scores: dict[str, float], scale: tuple[float, float] = (1, 7)) -> ChartSpec:
@@ -161,9 +174,10 @@ def interest_profile(name: str, scores: dict[str, float], scale: tuple[float, fl
     survey's results pass their own scale."""
     ordered = sorted(scores.items(), key=lambda kv: -kv[1])
     low, high = scale
-    top = ", ".join(f"{k} ({v:.1f})" for k, v in ordered[:3])
-    summary = f"The strongest interests for {name} are {top}, on a scale of {low:g} to {high:g}."
-    rows = [[k, f"{v:.1f}"] for k, v in scores.items()]
+    top = ", ".join(f"{k} ({decimal(v)})" for k, v in ordered[:3])
+    summary = _("The strongest interests for %(name)s are %(top)s, on a scale of %(low)s to %(high)s.") % {
+        "name": name, "top": top, "low": f"{low:g}", "high": f"{high:g}"}
+    rows = [[k, decimal(v)] for k, v in scores.items()]
 
     def draw(fig: Figure) -> list[Mark]:
         axes = fig.add_subplot()
@@ -173,12 +187,13 @@ def interest_profile(name: str, scores: dict[str, float], scale: tuple[float, fl
         axes.barh(names, values, left=low, height=0.6, edgecolor=ACCENT,
                   color=[ACCENT if k in leading else ACCENT_LIGHT for k in names])
         for y, key in enumerate(names):
-            axes.annotate(f"{scores[key]:.1f}", (scores[key], y), xytext=(4, 0), textcoords="offset points",
+            axes.annotate(decimal(scores[key]), (scores[key], y), xytext=(4, 0), textcoords="offset points",
                           va="center")
         axes.set_xlim(low, high + (high - low) * 0.08)
-        axes.set_xlabel(f"Interest score ({low:g} = least, {high:g} = most); darker: the three strongest")
+        axes.set_xlabel(_("Interest score (%(low)s = least, %(high)s = most); darker: the three strongest")
+                        % {"low": f"{low:g}", "high": f"{high:g}"})
         tidy(axes)
         return []
 
-    return ChartSpec("interests", f"Interests of {name}", summary,
-                     Table.of([("Interest", False), ("Score", True)], rows), draw, size=(7.6, 2.4))
+    return ChartSpec("interests", _("Interests of %(name)s") % {"name": name}, summary,
+                     Table.of([(_("Interest"), False), (_("Score"), True)], rows), draw, size=(7.6, 2.4))

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from careerclusters.base import languages
+from careerclusters.base.languages import N_
+
 INK = "#1b1f23"  # the page's text colour (16:1 on white)
 MUTED = "#4a5560"  # secondary text, axes (7.6:1)
 GRID = "#d5dbe1"  # gridlines: light on purpose, they are not data
@@ -28,27 +31,36 @@ class EducationStyle:
     """How the points of one typical-entry-education level look: shape first, colour second."""
 
     level: str  # BLS's wording in the projections
-    short: str  # legend label
-    phrase: str  # in a sentence: "typically need …"
+    short: str  # legend label (English; ``label()`` in the language being rendered)
+    phrase: str  # in a sentence: "typically need …" (``said()`` in the language being rendered)
     marker: str  # a matplotlib marker code
     colour: str
+
+    def label(self) -> str:
+        return languages.gettext(self.short)
+
+    def said(self) -> str:
+        return languages.gettext(self.phrase)
 
 
 #: BLS's typical entry education levels, lowest first, each with its own shape. The hues are the
 #: Okabe–Ito colour-blind-safe set; shapes keep them apart in greyscale.
 EDUCATION = (
-    EducationStyle("No formal educational credential", "No formal credential", "no formal credential", "v", "#e69f00"),
-    EducationStyle("High school diploma or equivalent", "High school", "a high school diploma", "o", "#56b4e9"),
-    EducationStyle("Some college, no degree", "Some college", "some college", "P", "#f0e442"),
-    EducationStyle("Postsecondary nondegree award", "Certificate (nondegree award)", "a postsecondary certificate",
-                   "s", "#009e73"),
-    EducationStyle("Associate's degree", "Associate's degree", "an associate's degree", "D", "#0072b2"),
-    EducationStyle("Bachelor's degree", "Bachelor's degree", "a bachelor's degree", "^", "#d55e00"),
-    EducationStyle("Master's degree", "Master's degree", "a master's degree", "p", "#cc79a7"),
-    EducationStyle("Doctoral or professional degree", "Doctoral or professional",
-                   "a doctoral or professional degree", "X", "#1b1f23"),
+    EducationStyle("No formal educational credential", N_("No formal credential"), N_("no formal credential"), "v",
+                   "#e69f00"),
+    EducationStyle("High school diploma or equivalent", N_("High school"), N_("a high school diploma"), "o",
+                   "#56b4e9"),
+    EducationStyle("Some college, no degree", N_("Some college"), N_("some college"), "P", "#f0e442"),
+    EducationStyle("Postsecondary nondegree award", N_("Certificate (nondegree award)"),
+                   N_("a postsecondary certificate"), "s", "#009e73"),
+    EducationStyle("Associate's degree", N_("Associate's degree"), N_("an associate's degree"), "D", "#0072b2"),
+    EducationStyle("Bachelor's degree", N_("Bachelor's degree"), N_("a bachelor's degree"), "^", "#d55e00"),
+    EducationStyle("Master's degree", N_("Master's degree"), N_("a master's degree"), "p", "#cc79a7"),
+    EducationStyle("Doctoral or professional degree", N_("Doctoral or professional"),
+                   N_("a doctoral or professional degree"), "X", "#1b1f23"),
 )
-UNKNOWN_EDUCATION = EducationStyle("", "Education not projected", "an education BLS does not project", "h", "#ffffff")
+UNKNOWN_EDUCATION = EducationStyle("", N_("Education not projected"), N_("an education BLS does not project"), "h",
+                                   "#ffffff")
 
 
 def education_style(level: str | None) -> EducationStyle:

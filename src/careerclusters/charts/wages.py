@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careerclusters.base.formatting import money
+from careerclusters.base.languages import gettext
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,8 @@ class WageFigure:
 
     def text(self) -> str:
         if self.value is None:
-            return "not released"
-        return f"{money(self.value)} or more" if self.at_least else money(self.value)
+            return gettext("not released")
+        return gettext("%(pay)s or more") % {"pay": money(self.value)} if self.at_least else money(self.value)
 
 
 def figure(value: float | None, marker: str | None, floor: float | None, *others: float | None) -> WageFigure:

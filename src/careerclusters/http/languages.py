@@ -1,5 +1,6 @@
 """The language of an answer: ``?lang=`` when the request gives one, else the first language of its
-``Accept-Language`` header the project speaks, else English; and the headers that say which.
+``Accept-Language`` header the project speaks, else English; and the headers that say which. (A page's language
+is in its address instead: ``/es/…``, ``server/languages.py``.)
 
 An answer that can change with ``Accept-Language`` says so with ``Vary: Accept-Language``, so a browser or a
 proxy never hands one reader's language to another; the server's own page cache keys every kept answer on the
@@ -14,6 +15,8 @@ from fastapi import Depends, Query, Request
 
 from careerclusters.base.languages import LANGUAGES, SOURCE_LANGUAGE, Language
 
+#: Where a page route finds the language its address names (``server/languages.py`` puts it there).
+SCOPE_KEY = "careerclusters.language"
 
 def accepted(header: str | None) -> list[str]:
     """The primary language subtags of an ``Accept-Language`` header, most wanted first ("es-US,es;q=0.9,en;q=0.8"

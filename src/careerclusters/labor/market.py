@@ -90,6 +90,7 @@ class SubclusterInArea(BaseModel):
     median_wage_at_least: bool  # the weighted median falls on a top-coded occupation
     pay_set_by: list[str] = []  # the one or two occupations whose pay the median is, holding most of its jobs
     pay_set_by_share: float | None = None  # the share of its jobs they hold
+    pay_set_by_soc: list[str] = []  # their SOC codes, in the same order
     share_of_jobs: float | None
     location_quotient: float | None
     openings_estimate: float | None
@@ -165,7 +166,7 @@ def _profile(node_id: str, rows: list[sqlite3.Row], area_total: float | None, na
         national_employment += row["national_employment"] or 0.0
         wage = float("inf") if row["median_wage"] is None and markers.get("a_median") == "top_coded" \
             else row["median_wage"]
-        earners.append(Earner(row["title"], wage, row["employment"]))
+        earners.append(Earner(row["title"], wage, row["employment"], row["soc"]))
         if estimate is not None:
             openings.append(estimate)
     pay = group_pay(earners)
@@ -176,7 +177,7 @@ def _profile(node_id: str, rows: list[sqlite3.Row], area_total: float | None, na
         cluster=parent.name if parent else "",
         employment=employment if counted else None,
         median_wage=pay.median, median_wage_at_least=pay.at_least, pay_set_by=list(pay.set_by),
-        pay_set_by_share=pay.share,
+        pay_set_by_share=pay.share, pay_set_by_soc=list(pay.set_by_codes),
         share_of_jobs=round(share, 5) if share is not None else None,
         location_quotient=round(share / national_share, 2) if share is not None and national_share else None,
         openings_estimate=round(sum(openings), 1) if openings else None,

@@ -22,6 +22,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Literal
 
+from careerclusters.base.languages import gettext
 from careerclusters.labor.areas import Area
 from careerclusters.store import crosswalk as q
 from careerclusters.store import labor as aq
@@ -69,8 +70,11 @@ class Basis:
     def whose(self) -> str:
         """Whose projections give the rates: "Ohio's own long-term projections (…), else the nation's"."""
         if self.state_name:
-            return f"{self.state_name}'s own long-term projections ({self.state_release}), else the nation's"
-        return "BLS's national projections" + (f" ({self.national_release})" if self.national_release else "")
+            return gettext("%(state)s's own long-term projections (%(release)s), else the nation's") % {
+                "state": self.state_name, "release": self.state_release}
+        if self.national_release:
+            return gettext("BLS's national projections (%(release)s)") % {"release": self.national_release}
+        return gettext("BLS's national projections")
 
     @property
     def note(self) -> str:

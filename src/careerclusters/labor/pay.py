@@ -11,7 +11,7 @@ not because designers earn that. A figure a reader would take for the group's mu
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: Occupations "set" a group's figure when this few of the largest hold more than this share of its jobs and the
 #: weighted median falls on one of them.
@@ -27,6 +27,7 @@ class Earner:
     title: str
     wage: float | None
     jobs: float | None
+    code: str = ""  # its SOC code, so that whose pay a figure is can be named in another language
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class GroupPay:
     at_least: bool
     set_by: tuple[str, ...]
     share: float | None
+    set_by_codes: tuple[str, ...] = field(default=(), compare=False)  # their codes, where the earners had them
 
 
 def group_pay(earners: Iterable[Earner]) -> GroupPay:
@@ -64,7 +66,7 @@ def group_pay(earners: Iterable[Earner]) -> GroupPay:
             leaders = largest[:n]
             if middle in leaders:
                 return GroupPay(_finite(middle.wage), middle.wage == float("inf"),
-                                tuple(e.title for e in leaders), round(share, 3))
+                                tuple(e.title for e in leaders), round(share, 3), tuple(e.code for e in leaders))
             break
     return GroupPay(_finite(middle.wage), middle.wage == float("inf"), (), None)
 

@@ -17,8 +17,10 @@ from careerclusters.charts import areas as area_charts
 from careerclusters.framework import load_framework
 from careerclusters.pos import ProgramOfStudy
 from careerclusters.pos.checker import Checker, Report
+from careerclusters.reports import words
 
 _env = environment(PackageLoader(__package__, "templates"), trim=True)
+words.install(_env)
 STYLESHEET = resources.files(__package__).joinpath("templates/report.css")
 
 

@@ -9,6 +9,7 @@ import logging
 import pkgutil
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from http import HTTPStatus
 from pathlib import Path
 from types import ModuleType
 
@@ -26,11 +27,12 @@ from careerclusters.http import errors
 from careerclusters.http.context import Context
 from careerclusters.server import operations
 from careerclusters.server.head import HeadAsGet
+from careerclusters.server.languages import LanguageInPath
 from careerclusters.server.limits import BodyLimit, QueryLimit
 from careerclusters.server.page_cache import ResponseCache
 from careerclusters.server.security import SecurityHeaders
 from careerclusters.server.settings import ACCESS_LOGGER, Settings
-from careerclusters.web.rendering import render
+from careerclusters.web.rendering import page_language, render
 
 STATIC = Path(web.__file__).with_name("static")
 
@@ -117,6 +119,7 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
     app.state.context = Context(db_path)
     app.state.settings = settings
     def inside_limits(inner: ASGIApp) -> ASGIApp:
+        inner = LanguageInPath(inner)  # inside the page cache, which keys on the address with its /es
         if not settings.page_cache_mb:
             return inner
         return ResponseCache(inner, app.state.context.data_version_or_none, settings.page_cache_mb * 1_000_000)
@@ -135,7 +138,7 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
         if _wants_json(request):
             response: Response = JSONResponse(errors.body_for(exc, status), status_code=status)
         else:
-            with i18n.language(_page_language(request)):  # the visitor's words are translated
+            with i18n.language(page_language(request)):  # the visitor's words are translated
                 message = errors.page_message(exc)
             response = _error_page(request, status, message)
         if isinstance(exc, NotReadyError):
@@ -147,7 +150,8 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
         if _wants_json(request):
             return JSONResponse({"error": {"status": exc.status_code, "type": "HTTPError", "message": exc.detail}},
                                 status_code=exc.status_code, headers=getattr(exc, "headers", None))
-        return _error_page(request, exc.status_code, str(exc.detail))
+        plain = exc.detail == HTTPStatus(exc.status_code).phrase  # Starlette's own words: "Not Found"
+        return _error_page(request, exc.status_code, None if plain else str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -160,21 +164,23 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
     return app
 
 
-def _error_page(request: Request, status: int, message: str) -> Response:
-    """An error as a page in the language the address asks for, with the ways on: the framework, the survey and
-    the planner, so that a student who lands on one is not at a dead end."""
-    lang = _page_language(request)
+def _error_page(request: Request, status: int, message: str | None) -> Response:
+    """An error as a page in the language the address names, with the ways on: the framework, the survey and
+    the planner, so that a student who lands on one is not at a dead end. ``message`` is the error's own words;
+    those of the program's code are English, so a page in another language says what the status means instead
+    (None: only that)."""
+    lang = page_language(request)
     with i18n.language(lang):
-        title = {404: i18n.gettext("Not found"), 422: i18n.gettext("Invalid request"),
-                 503: i18n.gettext("Not available yet")}.get(status, i18n.gettext("Problem"))
-        return render(request, "error.html", status_code=status, lang=lang, title=title, message=message,
-                      status=status)
-
-
-def _page_language(request: Request) -> i18n.Language:
-    """The language the address asks for (``?lang=``), else the source language."""
-    lang = request.query_params.get("lang", "")
-    return lang if lang in i18n.LANGUAGES else i18n.SOURCE_LANGUAGE  # type: ignore[return-value]
+        _ = i18n.gettext
+        title, meaning = {
+            404: (_("Not found"), _("There is no page at this address. It may have moved, or a letter may be "
+                                    "missing from it.")),
+            422: (_("Invalid request"), _("This address has a value the page cannot read.")),
+            503: (_("Not available yet"), _("This page cannot be shown right now."))}.get(
+            status, (_("Problem"), _("This page cannot be shown.")))
+        if message is None or not i18n.written_in(message, lang):
+            message = meaning
+        return render(request, "error.html", status_code=status, title=title, message=message, status=status)
 
 
 def app_from_environment() -> FastAPI:

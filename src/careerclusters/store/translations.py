@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from careerclusters.base.languages import LANGUAGES, SOURCE_LANGUAGE
-from careerclusters.base.translations import OccupationTitles, occupation_names
+from careerclusters.base.translations import OccupationTitles, occupation_names, own_titles
 
 
 def imported_titles(conn: sqlite3.Connection, lang: str) -> dict[str, str]:
@@ -16,8 +16,7 @@ def imported_titles(conn: sqlite3.Connection, lang: str) -> dict[str, str]:
 
 def occupation_titles(conn: sqlite3.Connection, lang: str) -> OccupationTitles:
     """Occupation titles in ``lang``: an imported official list's, else the project's own."""
-    return OccupationTitles(lang, imported_titles(conn, lang),
-                            {code: name.title for code, name in occupation_names(lang).items()})
+    return OccupationTitles(lang, imported_titles(conn, lang), own_titles(lang))
 
 
 def title_status(conn: sqlite3.Connection) -> list[dict[str, object]]:

@@ -48,6 +48,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from careerclusters.base import languages as i18n
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.languages import Language
+from careerclusters.base.translations import title_in
 from careerclusters.framework import load_framework
 from careerclusters.survey import RIASEC, Answer, Instrument, Item, Part, Rules, load_instrument, load_rules
 from careerclusters.survey.codec import encode
@@ -471,7 +472,8 @@ class _Scorer:
         theirs = [RIASEC[n] for n in np.argsort(-typical, kind="stable")[:2]]
         yours = strongest(self.person)
         example = self._ordered(node_id, fit)[0]
-        values = {"types": two_types(theirs, lang), "example": data.occupations[example].title,
+        job = data.occupations[example]
+        values = {"types": two_types(theirs, lang), "example": title_in(lang, job.soc, job.title),
                   "yours": two_types(yours, lang)}
         shared = [x for x in theirs if x in yours]
         if not yours:
@@ -546,6 +548,8 @@ class _Scorer:
         note = None
         if not total:
             note = _("The crosswalk lists no occupations here yet.")
+        elif not kept:
+            note = _("None of its %(total)d occupations fit your education plan and wage floor.") % {"total": total}
         elif kept < min(3, total):
             note = _("Only %(kept)d of its %(total)d occupations fit your education plan and wage floor.") % {
                 "kept": kept, "total": total}

@@ -118,7 +118,7 @@ async def alignment_result(request: Request, programs: Annotated[UploadFile, Fil
         report = _report(request, table.text, file, area, chosen, rules)
     except CareerClustersError as exc:
         return _form(request, area=area, level=chosen, problems=_problems(exc, file))
-    return render(request, "report_result.html", title=f"Program alignment: {report.area.name}",
+    return render(request, "report_result.html", title=_("Program alignment: %(area)s") % {"area": report.area.name},
                   body=html.alignment_body(report), area=area, level=chosen, formats=FORMATS, file=file,
                   read_as=table.read_as, programs_b64=base64.b64encode(table.text.encode("utf-8")).decode("ascii"))
 

@@ -6,7 +6,7 @@ adds, and the programs that lead there. ``/next-jobs/print`` is the same list la
 
 Nothing is stored: the page is a GET form whose address holds what was typed, so a list can be bookmarked or sent to
 a counselor, and none of these routes is kept by the server's page cache. Works with JavaScript off: the sections
-that fold are ``<details>``. Spanish with ``lang=es``, like the survey and the planner.
+that fold are ``<details>``. Spanish at ``/es/next-jobs``, like every page.
 """
 
 from __future__ import annotations
@@ -36,19 +36,18 @@ from careerclusters.labor.areas import UnknownAreaError
 from careerclusters.reports import pdf
 from careerclusters.store import StoreError
 from careerclusters.survey import load_instrument
-from careerclusters.web.rendering import context, render
+from careerclusters.web.rendering import Lang, context, render
 
 STATIC = Path(__file__).with_name("static")  # the page's stylesheet, linked from the printed page too
 router = APIRouter(include_in_schema=False)
-Lang = Annotated[i18n.Language, Query()]
 Text = Annotated[str, Query(max_length=200)]
 #: How many moves the page lists, and the printed list (paper holds the best ten; the page has the rest).
 SHOWN, PRINTED = 20, 10
 
 
-def _query(lang: str, job: str, area: str, edu: str, pay: str) -> str:
-    params = {"job": job.strip(), "area": area.strip(), "edu": edu, "pay": pay.strip(), "lang": lang}
-    return urlencode({k: v for k, v in params.items() if v and not (k == "lang" and v == "en")})
+def _query(job: str, area: str, edu: str, pay: str) -> str:
+    params = {"job": job.strip(), "area": area.strip(), "edu": edu, "pay": pay.strip()}
+    return urlencode({k: v for k, v in params.items() if v})
 
 
 def _problem(exc: CareerClustersError) -> tuple[str, list[tuple[str, str]]]:
@@ -95,37 +94,35 @@ def _answer(request: Request, lang: str, job: str, area: str, edu: str, pay: str
 
 def _page(request: Request, lang: str, job: str, area: str, edu: str, pay: str, *, printing: bool) -> HTMLResponse:
     answer, problem, tries, status = _answer(request, lang, job, area, edu, pay, PRINTED if printing else SHOWN)
-    query = _query(lang, job, area, edu, pay)
-    other = i18n.other_language(lang)
+    query = _query(job, area, edu, pay)
     ctx = context(request)
     states = [a for a in labor_serving.areas(ctx) if a.type in {"state", "territory"}] \
         if ctx.has("bls-oews-areas") else []
     with i18n.language(lang):
-        return render(request, "next_jobs.html", status_code=status, lang=lang,
+        return render(request, "next_jobs.html", status_code=status,
                       title=i18n.gettext("I have a job — what could I do next?"), answer=answer, problem=problem,
                       tries=tries, job=job, area=area, edu=edu if edu in EDUCATION_CHOICES else "", pay=pay,
                       choices=[(c, words.choice(c)) for c in EDUCATION_CHOICES], states=states, query=query,
-                      keep=_query(lang, "", area, edu, pay), words=words, names=load_instrument(lang).name,
-                      switch_url="/next-jobs?" + _query(other, job, area, edu, pay), switch_lang=other,
+                      keep=_query("", area, edu, pay), words=words, names=load_instrument(lang).name,
                       printing=printing, base=str(request.base_url).rstrip("/") if printing else "")
 
 
 @router.get("/next-jobs", response_class=HTMLResponse)
-def next_jobs_page(request: Request, job: Text = "", area: Text = "", edu: Text = "", pay: Text = "",
-                   lang: Lang = "en") -> HTMLResponse:
+def next_jobs_page(request: Request, lang: Lang, job: Text = "", area: Text = "", edu: Text = "",
+        pay: Text = "") -> HTMLResponse:
     return _page(request, lang, job, area, edu, pay, printing=False)
 
 
 @router.get("/next-jobs/print", response_class=HTMLResponse)
-def next_jobs_print(request: Request, job: Text = "", area: Text = "", edu: Text = "", pay: Text = "",
-                    lang: Lang = "en") -> HTMLResponse:
+def next_jobs_print(request: Request, lang: Lang, job: Text = "", area: Text = "", edu: Text = "",
+        pay: Text = "") -> HTMLResponse:
     """The list laid out for paper: every section open, no forms, the page's address written out."""
     return _page(request, lang, job, area, edu, pay, printing=True)
 
 
 @router.get("/next-jobs.pdf")
-def next_jobs_pdf(request: Request, job: Text = "", area: Text = "", edu: Text = "", pay: Text = "",
-                  lang: Lang = "en") -> Response:
+def next_jobs_pdf(request: Request, lang: Lang, job: Text = "", area: Text = "", edu: Text = "",
+        pay: Text = "") -> Response:
     """The printable list as a PDF, printed by headless Chromium with the page's print stylesheet (a server that
     cannot print answers 503 saying what to install, as every PDF does)."""
     page = _page(request, lang, job, area, edu, pay, printing=True)

@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from careerclusters.base import languages as i18n
 from careerclusters.base.errors import NotReadyError
 from careerclusters.classifier import serving
 from careerclusters.classifier.search import SearchResult, framework_hits
@@ -23,11 +24,12 @@ router = APIRouter(include_in_schema=False)
 @router.get("/search", response_class=HTMLResponse)
 async def search_page(request: Request, q: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
     ctx = context(request)
-    title = f"Search: {q}" if q else "Search"
+    lang = i18n.current()
+    title = i18n.gettext("Search: %(query)s") % {"query": q} if q else i18n.gettext("Search")
     try:
-        result = await ctx.compute(lambda: serving.search_everything(ctx, q)) if q.strip() else None
+        result = await ctx.compute(lambda: serving.search_everything(ctx, q, lang)) if q.strip() else None
     except NotReadyError as exc:
-        partial = SearchResult(query=q, nodes=framework_hits(q), occupations=[], programs=[])
+        partial = SearchResult(query=q, nodes=framework_hits(q, lang=lang), occupations=[], programs=[])
         response = render(request, "search.html", status_code=503, q=q, result=partial, loading=True, title=title)
         response.headers["Retry-After"] = str(exc.retry_after)
         return response

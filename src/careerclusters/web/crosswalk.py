@@ -6,10 +6,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from careerclusters.base import languages as i18n
 from careerclusters.crosswalk import serving
 from careerclusters.http.caching import shared
 from careerclusters.labor import industries
 from careerclusters.pos import catalogue
+from careerclusters.reports.words import occupation_title
 from careerclusters.survey.scoring import type_name, type_nickname
 from careerclusters.web.charts import page_charts
 from careerclusters.web.labor import area_panel
@@ -26,12 +28,13 @@ AREAS = ("bls-oews-areas",)  # when a page is asked for an area's figures (``?ar
 @shared
 def occupation_page(request: Request, code: str, area: AreaQuery = "") -> HTMLResponse:
     ctx = context(request)
+    lang = i18n.current()
     occupation = serving.occupation(ctx, code)
     return render(request, "occupation.html", needs=OCCUPATION_DATA + (AREAS if area else ()), occ=occupation,
-                  title=occupation.title,
-                  interests=[f"{type_name(letter, 'en')} ({type_nickname(letter, 'en')})"
+                  title=occupation_title(ctx.conn, occupation.onet_soc or occupation.soc, occupation.title),
+                  interests=[f"{type_name(letter, lang)} ({type_nickname(letter, lang)})"
                              for letter in occupation.riasec_code or ""],
-                  charts=page_charts(ctx, "occupations", code), chart_base=f"/occupations/{code}",
+                  charts=page_charts(ctx, "occupations", code), chart_base=i18n.url(f"/occupations/{code}"),
                   panel=area_panel(ctx, "occupation", occupation.soc, area),
                   sectors=industries.national_sectors(ctx.conn, occupation.soc))
 
@@ -42,7 +45,7 @@ def program_page(request: Request, cip: str, area: AreaQuery = "") -> HTMLRespon
     ctx = context(request)
     program = serving.program(ctx, cip)
     return render(request, "program.html", needs=PROGRAM_DATA + (AREAS if area else ()), prog=program,
-                  title=program.title, pos_scope="use this CIP code",
+                  title=program.title, pos_scope=i18n.gettext("use this CIP code"),
                   programs_of_study=catalogue.list_programs(ctx.conn, cip=program.cip),
-                  charts=page_charts(ctx, "programs", cip), chart_base=f"/programs/{cip}",
+                  charts=page_charts(ctx, "programs", cip), chart_base=i18n.url(f"/programs/{cip}"),
                   panel=area_panel(ctx, "program", program.cip, area))

@@ -10,6 +10,7 @@ import datetime as dt
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from careerclusters.base import languages as i18n
 from careerclusters.base.commands import command
 from careerclusters.data.status import missing_files, not_needed, unreachable
 from careerclusters.reports import pdf
@@ -30,7 +31,8 @@ def status_page(request: Request) -> HTMLResponse:
     publishers = {f.kind: f.publisher for f in OFFICIAL_FILES}
     hosts = [(host, str(entry.get("reason", "")), _when(entry.get("at", 0))) for host, entry in unreachable().items()]
     reason = pdf.unavailable()
-    return render(request, "status.html", title="Site status", store=ctx.db_path.name, sources=ctx.imported(),
+    return render(request, "status.html", title=i18n.gettext("Site status"), store=ctx.db_path.name,
+                  sources=ctx.imported(),
                   publishers=publishers, missing=missing_files(ctx.conn), not_needed=not_needed(ctx.conn),
                   unreachable=hosts, pdf_problem=reason, pdf_browser=None if reason else pdf.browser(),
                   fetch=command("data fetch"), serve_retry=command("serve --fetch --retry"),

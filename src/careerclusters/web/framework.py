@@ -10,11 +10,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from careerclusters.base import languages as i18n
+from careerclusters.base.languages import url
 from careerclusters.base.spreadsheets import SafeWriter
 from careerclusters.crosswalk import serving
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.http.caching import shared
 from careerclusters.pos import catalogue
+from careerclusters.reports.words import named
 from careerclusters.web.charts import page_charts
 from careerclusters.web.labor import area_panel
 from careerclusters.web.rendering import AreaQuery, context, node_url, render
@@ -24,7 +27,13 @@ router = APIRouter(include_in_schema=False)
 #: The official data the framework's pages show beside the crosswalks (pay, jobs and openings, their charts).
 FIGURES = ("bls-oews", "bls-projections")
 AREAS = ("bls-oews-areas",)  # when a page is asked for an area's figures (``?area=``)
-SORTS = {"title": "Job", "wage": "Typical pay a year", "openings": "Openings a year", "soc": "SOC code"}
+SORTS = ("title", "wage", "openings", "soc")
+
+
+def sorts() -> dict[str, str]:
+    """The columns a node's jobs sort by, named in the language being rendered."""
+    _ = i18n.gettext
+    return {"title": _("Job"), "wage": _("Typical pay a year"), "openings": _("Openings a year"), "soc": _("SOC code")}
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -32,21 +41,21 @@ SORTS = {"title": "Job", "wage": "Typical pay a year", "openings": "Openings a y
 def home(request: Request) -> HTMLResponse:
     fw = load_framework()
     return render(request, "home.html", needs=FIGURES, segments=segments(fw), centre=CENTRE, fw=fw,
-                  title="Career Clusters", charts=page_charts(context(request), "home"), chart_base="")
+                  title=i18n.gettext("Career Clusters"), charts=page_charts(context(request), "home"), chart_base="")
 
 
 @router.get("/clusters", response_class=HTMLResponse)
 @shared
 def clusters_index(request: Request) -> HTMLResponse:
     """Every cluster of the 2024 edition by its purpose grouping, with its sub-clusters."""
-    return render(request, "clusters.html", fw=load_framework(), title="Career clusters")
+    return render(request, "clusters.html", fw=load_framework(), title=i18n.gettext("The career clusters"))
 
 
 @router.get("/groupings")
 @router.get("/subclusters")
 def to_clusters_index() -> RedirectResponse:
     """The groupings and the sub-clusters are listed on the clusters' index."""
-    return RedirectResponse("/clusters", status_code=301)
+    return RedirectResponse(url("/clusters"), status_code=301)
 
 
 @router.get("/groupings/{node_id}", response_class=HTMLResponse)
@@ -54,7 +63,7 @@ def to_clusters_index() -> RedirectResponse:
 def grouping_page(request: Request, node_id: str) -> HTMLResponse:
     fw = load_framework()
     node = fw.get(node_id, edition=Edition.MODERN, level=Level.GROUPING)
-    return render(request, "node.html", needs=FIGURES, node=node, fw=fw, title=node.name, contents=None, feeders=[],
+    return render(request, "node.html", needs=FIGURES, node=node, fw=fw, title=named(node), contents=None, feeders=[],
                   charts=page_charts(context(request), "groupings", node.id), chart_base=node_url(node))
 
 
@@ -67,13 +76,13 @@ def _modern_page(request: Request, node_id: str, level: Level, sort: str, area: 
         contents = serving.contents(ctx, node.id, level, sort if sort in SORTS else "title")  # type: ignore[arg-type]
     transition = serving.transition_or_none(ctx)
     feeders = transition.feeders(node.id) if transition else []
-    return render(request, "node.html", needs=FIGURES + (AREAS if area else ()), node=node, fw=fw, title=node.name,
+    return render(request, "node.html", needs=FIGURES + (AREAS if area else ()), node=node, fw=fw, title=named(node),
                   contents=contents, sort=sort,
-                  sorts=SORTS, feeders=[f for f in feeders if f.share >= 0.05], chart_base=node_url(node),
+                  sorts=sorts(), feeders=[f for f in feeders if f.share >= 0.05], chart_base=node_url(node),
                   charts=page_charts(ctx, "clusters" if level is Level.CLUSTER else "subclusters", node.id),
                   panel=area_panel(ctx, "subcluster", node.id, area) if level is Level.SUBCLUSTER else None,
                   programs_of_study=catalogue.list_programs(ctx.conn, subcluster=node.id)
-                  if level is Level.SUBCLUSTER else None, pos_scope="belong to this sub-cluster")
+                  if level is Level.SUBCLUSTER else None, pos_scope=i18n.gettext("belong to this sub-cluster"))
 
 
 @router.get("/clusters/{node_id}", response_class=HTMLResponse)
@@ -122,7 +131,7 @@ def subcluster_csv(request: Request, node_id: str) -> Response:
 def original_edition(request: Request) -> HTMLResponse:
     fw = load_framework()
     return render(request, "original.html", fw=fw, original_edition=Edition.ORIGINAL,
-                  title="Original framework (16 clusters, 79 pathways)")
+                  title=i18n.gettext("The original framework: 16 clusters, 79 pathways"))
 
 
 def _original_page(request: Request, node_id: str, level: Level) -> HTMLResponse:
@@ -130,7 +139,7 @@ def _original_page(request: Request, node_id: str, level: Level) -> HTMLResponse
     node = fw.get(node_id, edition=Edition.ORIGINAL, level=level)
     transition = serving.transition_or_none(context(request))
     moves = transition.of(node.id) if transition else None
-    return render(request, "original_node.html", node=node, fw=fw, title=node.name, moves=moves)
+    return render(request, "original_node.html", node=node, fw=fw, title=named(node), moves=moves)
 
 
 @router.get("/original/clusters/{node_id}", response_class=HTMLResponse)

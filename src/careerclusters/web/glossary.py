@@ -115,8 +115,6 @@ def sections() -> list[Section]:
 
 @router.get("/glossary", response_class=HTMLResponse)
 @shared
-def glossary(request: Request, lang: Lang = "en") -> HTMLResponse:
-    other = i18n.other_language(lang)
+def glossary(request: Request, lang: Lang) -> HTMLResponse:
     with i18n.language(lang):
-        return render(request, "glossary.html", lang=lang, title=i18n.gettext("Words on this site"),
-                      sections=sections(), switch_url=f"/glossary?lang={other}", switch_lang=other)
+        return render(request, "glossary.html", title=i18n.gettext("Words on this site"), sections=sections())

@@ -12,19 +12,28 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from careerclusters import charts
+from careerclusters.base import languages as i18n
 from careerclusters.base.errors import CareerClustersError
+from careerclusters.base.languages import url
 from careerclusters.charts import areas as area_charts
 from careerclusters.http.caching import shared
 from careerclusters.http.context import Context
 from careerclusters.labor import market as lm
 from careerclusters.labor import serving
-from careerclusters.labor.areas import Area, find_area
+from careerclusters.labor.areas import Area, UnknownAreaError, find_area
+from careerclusters.reports.words import named, occupation_title
 from careerclusters.store import NotInDataError
 from careerclusters.web.rendering import context, render
 
 router = APIRouter(include_in_schema=False)
-SORTS = {"employment": "Jobs", "wage": "Median wage", "openings": "Openings a year (estimate)",
-         "lq": "Location quotient", "share": "Share of jobs"}
+SORTS = ("employment", "share", "lq", "wage", "openings")
+
+
+def sorts() -> dict[str, str]:
+    """The columns an area's sub-clusters sort by, named in the language being rendered."""
+    _ = i18n.gettext
+    return {"employment": _("Jobs"), "wage": _("Median wage"), "openings": _("Openings a year (estimate)"),
+            "lq": _("Location quotient"), "share": _("Share of jobs")}
 Text = Annotated[str, Query(max_length=200)]
 
 
@@ -33,16 +42,16 @@ Text = Annotated[str, Query(max_length=200)]
 def areas_page(request: Request, q: Text = "") -> Response:
     ctx = context(request)
     if q.strip():
-        return RedirectResponse(f"/areas/{find_area(ctx.conn, q).code}", status_code=303)
+        return RedirectResponse(url(f"/areas/{find_area(ctx.conn, q).code}"), status_code=303)
     areas = serving.areas(ctx)
     states = [a for a in areas if a.type in {"state", "territory"}]
-    return render(request, "areas.html", title="Labor markets by area", states=states, all_areas=areas)
+    return render(request, "areas.html", title=i18n.gettext("Labor markets by area"), states=states, all_areas=areas)
 
 
 def _charts(ctx: Context, area: str) -> list[charts.Chart]:
     """The area page's chart, drawn once per area and data version."""
     found, profiles = serving.area_profiles(ctx, area)
-    return ctx.cached(("charts", "area", found.code), lambda: [
+    return ctx.cached(("charts", "area", found.code, i18n.current()), lambda: [
         charts.render(area_charts.area_subclusters(found.name, found.code, profiles))])
 
 
@@ -53,9 +62,10 @@ def area_page(request: Request, area: str, sort: Annotated[str, Query(max_length
     ctx = context(request)
     found, profiles = serving.area_profiles(ctx, area)
     key = sort if sort in SORTS else "employment"
-    return render(request, "area.html", title=f"{found.name}: sub-clusters", area=found, sort=key, sorts=SORTS,
+    return render(request, "area.html", title=i18n.gettext("%(area)s: sub-clusters") % {"area": found.name}, area=found,
+                  sort=key, sorts=sorts(),
                   profiles=lm.rank(profiles, key), charts=_charts(ctx, found.code),  # type: ignore[arg-type]
-                  chart_base=f"/areas/{found.code}", openings_source=_openings_source(ctx, found))
+                  chart_base=url(f"/areas/{found.code}"), openings_source=_openings_source(ctx, found))
 
 
 @router.get("/areas/{area}/charts/{name}.{fmt}")
@@ -77,8 +87,9 @@ def area_subcluster_page(request: Request, area: str, node_id: str) -> HTMLRespo
     found, profiles = serving.area_profiles(ctx, area)
     wanted = lm.subcluster_id(node_id)
     profile = next(p for p in profiles if p.id == wanted)
-    return render(request, "area_subcluster.html", title=f"{profile.name} in {found.name}", area=found,
-                  profile=profile, openings_source=_openings_source(ctx, found))
+    title = i18n.gettext("%(name)s in %(area)s") % {"name": named(profile.id), "area": found.name}
+    return render(request, "area_subcluster.html", title=title, area=found, profile=profile,
+                  openings_source=_openings_source(ctx, found))
 
 
 def _openings_source(ctx: Context, area: Area) -> str:
@@ -89,10 +100,12 @@ def _openings_source(ctx: Context, area: Area) -> str:
 @router.get("/areas/{area}/occupations/{code}", response_class=HTMLResponse)
 @shared
 def area_occupation_page(request: Request, area: str, code: str) -> HTMLResponse:
-    figures = lm.occupation_in_area(context(request).conn, code, area)
-    return render(request, "area_occupation.html", title=f"{figures.title} in "
-                  f"{figures.area.area.name if figures.area else area}", figures=figures,
-                  area=find_area(context(request).conn, area))
+    conn = context(request).conn
+    figures = lm.occupation_in_area(conn, code, area)
+    found = find_area(conn, area)
+    return render(request, "area_occupation.html", figures=figures, area=found,
+                  title=i18n.gettext("%(name)s in %(area)s")
+                  % {"name": occupation_title(conn, figures.soc, figures.title), "area": found.name})
 
 
 @dataclass
@@ -125,5 +138,16 @@ def area_panel(ctx: Context, kind: str, ident: str, asked: str) -> AreaPanel | N
         else:
             panel.program = lm.program_in_area(ctx.conn, ident, panel.area.code)
     except CareerClustersError as exc:
-        panel.problem = str(exc)
+        panel.problem = _problem(exc)
     return panel
+
+
+def _problem(exc: CareerClustersError) -> str:
+    """Why the panel has no figures, in the page's language: the error's own words are English (with the areas
+    it suggests), so another language says what to try instead."""
+    if i18n.written_in(str(exc), i18n.current()):
+        return str(exc)
+    if isinstance(exc, UnknownAreaError):
+        return i18n.gettext("We could not find that area. Try a state (OH), a metro area (Columbus, OH), or leave "
+                            "it empty for the whole country.")
+    return i18n.gettext("This page cannot show figures for that area.")

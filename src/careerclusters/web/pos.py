@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
@@ -34,7 +34,8 @@ from careerclusters.pos import files, serving, version1, workbook
 from careerclusters.pos.model import Stage
 from careerclusters.pos.plan import Pace, Plan, PlanChoices, default_settings, make_plan, plan_file, read_plan_file
 from careerclusters.reports import html, pdf
-from careerclusters.web.rendering import context, render
+from careerclusters.reports.words import named
+from careerclusters.web.rendering import Lang, context, render
 
 STATIC = Path(__file__).with_name("static")  # the planner's print stylesheet, linked from the printed page
 router = APIRouter(include_in_schema=False)
@@ -42,7 +43,6 @@ ProgramId = Annotated[str, PathParam(max_length=80)]
 DOWNLOADS = {"yaml": "application/yaml; charset=utf-8", "json": "application/json",
              "csv": "text/csv; charset=utf-8", "pdf": "application/pdf",
              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-Lang = Annotated[i18n.Language, Query()]
 LevelName = Annotated[str, Query(max_length=200)]
 Codes = Annotated[list[str], Query()]
 #: The official data a program of study's page and a plan show beside it: its jobs' pay and projected change.
@@ -56,11 +56,11 @@ def programs_of_study(request: Request, subcluster: Annotated[str, Query(max_len
     everything = pos.list_programs(conn)
     shown = pos.list_programs(conn, subcluster=subcluster) if subcluster else everything
     fw = load_framework()
-    names = {n.id: n.name for n in fw.nodes(Edition.MODERN, Level.SUBCLUSTER)}
+    names = {n.id: named(n) for n in fw.nodes(Edition.MODERN, Level.SUBCLUSTER)}  # sorted as the reader reads them
     offered = sorted({s for p in everything for s in p.subclusters if s in names}, key=lambda s: names[s])
     chosen = fw.get(subcluster, edition=Edition.MODERN, level=Level.SUBCLUSTER).id if subcluster else ""
-    return render(request, "pos_list.html", title="Programs of study", programs=shown, total=len(everything),
-                  subcluster_names=names, offered=offered, chosen=chosen)
+    return render(request, "pos_list.html", title=i18n.gettext("Programs of study"), programs=shown,
+                  total=len(everything), subcluster_names=names, offered=offered, chosen=chosen)
 
 
 @router.get("/programs-of-study/{program_id}.{fmt}")
@@ -124,13 +124,12 @@ async def _choices(program_id: str, start: LevelName = "", finish: LevelName = "
 Choices = Annotated[PlanChoices, Depends(_choices)]
 
 
-def plan_query(choices: PlanChoices, lang: str) -> str:
+def plan_query(choices: PlanChoices) -> str:
     """The plan's address (after ``?``): every choice, leaving out what is the default."""
-    params: list[tuple[str, str]] = [("lang", lang)] if lang != i18n.SOURCE_LANGUAGE else []
-    params += [(key, value) for key, value in (("start", choices.start), ("finish", choices.finish),
-                                               ("year", "" if choices.first_year is None else str(choices.first_year)),
-                                               ("pace", "" if choices.pace is Pace.full_time else choices.pace.value))
-               if value]
+    params = [(key, value) for key, value in (("start", choices.start), ("finish", choices.finish),
+                                              ("year", "" if choices.first_year is None else str(choices.first_year)),
+                                              ("pace", "" if choices.pace is Pace.full_time else choices.pace.value))
+              if value]
     params += [("take", code) for code in choices.take] + [("done", code) for code in choices.done]
     return urlencode(params)
 
@@ -149,52 +148,46 @@ def _plan(request: Request, choices: PlanChoices, lang: str) -> Plan:
 def _render_plan(request: Request, plan: Plan, lang: str, printing: bool, year_text: str = "") -> HTMLResponse:
     """The plan page; ``printing`` leaves out the form controls and makes links absolute (for the PDF). A first
     year that could not be read comes back in its field (``year_text``) with the message beside it."""
-    query = plan_query(plan.choices, lang)
-    other = i18n.other_language(lang)
+    query = plan_query(plan.choices)
     problem = year_problem(year_text, lang)
     with i18n.language(lang):
-        return render(request, "planner.html", status_code=400 if problem else 200, needs=FIGURES, lang=lang,
+        return render(request, "planner.html", status_code=400 if problem else 200, needs=FIGURES,
                       title=i18n.gettext("My plan: %(title)s") % {"title": plan.title}, plan=plan, query=query,
                       printing=printing, year_problem=problem, year_text=year_text.strip() if problem else "",
                       base=str(request.base_url).rstrip("/") if printing else "",
-                      plan_url=f"/programs-of-study/{plan.choices.program}/plan",
-                      terms={pace.value: default_settings().terms(plan.calendar, pace) for pace in Pace},
-                      switch_url=f"/programs-of-study/{plan.choices.program}/plan?"
-                                 + plan_query(plan.choices, other), switch_lang=other)
+                      plan_url=i18n.url(f"/programs-of-study/{plan.choices.program}/plan"),
+                      terms={pace.value: default_settings().terms(plan.calendar, pace) for pace in Pace})
 
 
 @router.get("/planner", response_class=HTMLResponse)
 @shared  # the list of programs of study; a plan itself is never kept
-def planner(request: Request, lang: Lang = "en") -> HTMLResponse:
+def planner(request: Request, lang: Lang) -> HTMLResponse:
     ctx = context(request)
     programs, held_back = pos.offered_to_learners(ctx.conn, serving.checker(ctx))
-    other = i18n.other_language(lang)
     with i18n.language(lang):
-        return render(request, "planner_start.html", lang=lang, title=i18n.gettext("Plan your path"),
-                      programs=programs, held_back=held_back, switch_url=f"/planner?lang={other}",
-                      switch_lang=other)
+        return render(request, "planner_start.html", title=i18n.gettext("Plan your path"),
+                      programs=programs, held_back=held_back)
 
 
 @router.post("/planner/open")
-async def open_plan(request: Request, plan: Annotated[UploadFile, File()],
-                    lang: Annotated[i18n.Language, Form()] = "en") -> RedirectResponse:
+async def open_plan(request: Request, lang: Lang, plan: Annotated[UploadFile, File()]) -> RedirectResponse:
     """Open a plan file the learner kept: back to the plan's address, which holds it from then on."""
     choices = read_plan_file(await plan.read(request.app.state.settings.max_upload_bytes + 1),
                              plan.filename or "plan.json")
     pos.get(context(request).conn, choices.program)  # say so now if its program is not imported
-    return RedirectResponse(f"/programs-of-study/{choices.program}/plan?" + plan_query(choices, lang),
+    return RedirectResponse(i18n.url(f"/programs-of-study/{choices.program}/plan", lang) + "?" + plan_query(choices),
                             status_code=303)
 
 
 @router.get("/programs-of-study/{program_id}/plan", response_class=HTMLResponse)
-async def plan_page(request: Request, choices: Choices, lang: Lang = "en",
+async def plan_page(request: Request, lang: Lang, choices: Choices,
                     year: Annotated[str, Query(max_length=10)] = "") -> HTMLResponse:
     return await context(request).compute(
         lambda: _render_plan(request, _plan(request, choices, lang), lang, printing=False, year_text=year))
 
 
 @router.get("/programs-of-study/{program_id}/plan.pdf")
-def plan_pdf(request: Request, choices: Choices, lang: Lang = "en") -> Response:
+def plan_pdf(request: Request, lang: Lang, choices: Choices) -> Response:
     """The plan printed to PDF by headless Chromium with the print stylesheet: one or two Letter pages."""
     plan = _plan(request, choices, lang)
     document = pdf.render(_render_plan(request, plan, lang, printing=True).body.decode(), static=STATIC)
@@ -204,7 +197,7 @@ def plan_pdf(request: Request, choices: Choices, lang: Lang = "en") -> Response:
 
 
 @router.get("/programs-of-study/{program_id}/plan.json")
-def plan_download(request: Request, choices: Choices, lang: Lang = "en") -> Response:
+def plan_download(request: Request, lang: Lang, choices: Choices) -> Response:
     """The plan file: the choices as JSON, to keep and open again with the planner."""
     return Response(plan_file(_plan(request, choices, lang)), media_type="application/json",
                     headers={"Content-Disposition": f'attachment; filename="plan-{choices.program}.json"'})

@@ -101,19 +101,18 @@ def _merge(request: Request, instrument: Instrument, answers: dict[str, int], su
     return merged
 
 
-def _query(lang: str, code: str, edu: str | None, wage: str, **extra: object) -> str:
-    params = {"lang": lang, "a": code, "edu": edu or "", "wage": wage, **extra}
+def _query(code: str, edu: str | None, wage: str, **extra: object) -> str:
+    params = {"a": code, "edu": edu or "", "wage": wage, **extra}
     return urlencode({k: v for k, v in params.items() if v not in ("", None)})
 
 
 def _start_again(request: Request, lang: str, problem: SurveyDataError) -> HTMLResponse:
     """The survey's first page saying why the answers could not be read (a damaged or outdated link)."""
     with i18n.language(lang):
-        return render(request, "survey.html", status_code=400, lang=lang, title=i18n.gettext("Find your cluster"),
+        return render(request, "survey.html", status_code=400, title=i18n.gettext("Find your cluster"),
                       step=0, steps=STEPS, current=None, part=None, items=[], answers={}, code="",
                       form=Form(survey.SurveyAnswers(lang=lang)), link_problem=_link_problem(problem, lang),
-                      instrument=load_instrument(lang), fw=load_framework(), like=Answer.LIKE,
-                      switch_url=f"/survey?lang={i18n.other_language(lang)}", switch_lang=i18n.other_language(lang))
+                      instrument=load_instrument(lang), fw=load_framework(), like=Answer.LIKE)
 
 
 def _link_problem(problem: SurveyDataError, lang: str) -> str:
@@ -126,7 +125,7 @@ def _link_problem(problem: SurveyDataError, lang: str) -> str:
 
 
 @router.get("/survey", response_class=HTMLResponse)
-def survey_page(request: Request, lang: Lang = "en", a: Code = "", edu: Text = "", wage: Text = "",
+def survey_page(request: Request, lang: Lang, a: Code = "", edu: Text = "", wage: Text = "",
                 step: Annotated[int, Query(ge=0, le=RESULT)] = 0,
                 submitted: Annotated[int | None, Query(alias="from", ge=1, le=len(STEPS))] = None) -> Response:
     instrument = load_instrument(lang)
@@ -139,38 +138,33 @@ def survey_page(request: Request, lang: Lang = "en", a: Code = "", edu: Text = "
     code = encode(answers, instrument)
     refused = step == RESULT and bool(form.problems)
     if step == RESULT and not refused:
-        return RedirectResponse("/survey/result?" + _query(lang, code, sheet.education, form.wage_text),
+        return RedirectResponse(i18n.url("/survey/result") + "?" + _query(code, sheet.education, form.wage_text),
                                 status_code=303)
     if refused:
         step = len(STEPS)  # back to the step with the preferences, the message beside the field to correct
     current = STEPS[step - 1] if step else None
-    other = i18n.other_language(lang)
     with i18n.language(lang):
-        return render(request, "survey.html", status_code=400 if refused else 200, lang=lang,
+        return render(request, "survey.html", status_code=400 if refused else 200,
                       title=i18n.gettext("Find your cluster"), step=step, steps=STEPS, current=current,
                       part=current.part.value if current else None,
                       items=step_items(instrument, current) if current else [], answers=answers, code=code,
-                      form=form, sheet=sheet, instrument=instrument, fw=load_framework(), like=Answer.LIKE,
-                      switch_url="/survey?" + _query(other, code, sheet.education, form.wage_text, step=step),
-                      switch_lang=other)
+                      form=form, sheet=sheet, instrument=instrument, fw=load_framework(), like=Answer.LIKE)
 
 
 def _result(request: Request, lang: str, form: Form) -> tuple[survey.SurveyResult, str]:
     result = survey.score(form.sheet, serving.survey_data(context(request)))
-    return result, _query(lang, result.code, form.sheet.education, form.wage_text)
+    return result, _query(result.code, form.sheet.education, form.wage_text)
 
 
 def _render_result(request: Request, lang: str, result: survey.SurveyResult, query: str, printing: bool
                    ) -> HTMLResponse:
     """The result page; ``printing`` makes its links absolute (for the PDF) and leaves out the forms."""
-    other = i18n.other_language(lang)
-    other_query = query.replace(f"lang={lang}", f"lang={other}", 1)
     with i18n.language(lang):
-        return render(request, "survey_result.html", lang=lang, title=i18n.gettext("Your survey results"),
-                      result=result, query=query, switch_url=f"/survey/result?{other_query}", switch_lang=other,
+        return render(request, "survey_result.html", title=i18n.gettext("Your survey results"),
+                      result=result, query=query,
                       instrument=load_instrument(lang), printing=printing,
                       base=str(request.base_url).rstrip("/") if printing else "",
-                      edit_url=f"/survey?{query}&step=1")
+                      edit_url=i18n.url("/survey") + f"?{query}&step=1")
 
 
 def _answers_or_form(request: Request, lang: str, a: str, edu: str, wage: str) -> Form | Response:
@@ -181,12 +175,12 @@ def _answers_or_form(request: Request, lang: str, a: str, edu: str, wage: str) -
     except SurveyDataError as exc:
         return _start_again(request, lang, exc)
     if form.problems:
-        return RedirectResponse("/survey?" + _query(lang, a, edu, wage, step=len(STEPS)), status_code=303)
+        return RedirectResponse(i18n.url("/survey") + "?" + _query(a, edu, wage, step=len(STEPS)), status_code=303)
     return form
 
 
 @router.get("/survey/result", response_class=HTMLResponse)
-def survey_result(request: Request, lang: Lang = "en", a: Code = "", edu: Text = "", wage: Text = "") -> Response:
+def survey_result(request: Request, lang: Lang, a: Code = "", edu: Text = "", wage: Text = "") -> Response:
     form = _answers_or_form(request, lang, a, edu, wage)
     if isinstance(form, Response):
         return form
@@ -195,7 +189,7 @@ def survey_result(request: Request, lang: Lang = "en", a: Code = "", edu: Text =
 
 
 @router.get("/survey/result.pdf")
-def survey_pdf(request: Request, lang: Lang = "en", a: Code = "", edu: Text = "", wage: Text = "") -> Response:
+def survey_pdf(request: Request, lang: Lang, a: Code = "", edu: Text = "", wage: Text = "") -> Response:
     """The result page printed to PDF by headless Chromium, with the print stylesheet."""
     form = _answers_or_form(request, lang, a, edu, wage)
     if isinstance(form, Response):
@@ -206,7 +200,7 @@ def survey_pdf(request: Request, lang: Lang = "en", a: Code = "", edu: Text = ""
         document = pdf.render(html, static=STATIC)
     except pdf.PdfUnavailable as exc:
         with i18n.language(lang):
-            return render(request, "error.html", status_code=503, lang=lang, title=i18n.gettext("Problem"),
+            return render(request, "error.html", status_code=503, title=i18n.gettext("Problem"),
                           message=exc.for_visitors(), status=503)
     name = "resultados-encuesta.pdf" if lang == "es" else "survey-results.pdf"
     return Response(document, media_type="application/pdf",

@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from careerclusters.base.languages import gettext as _
 from careerclusters.charts.palette import grouping_colour
 from careerclusters.framework import Framework, Node
+from careerclusters.reports.words import named
 
 CENTRE = 340
 #: (inner, outer) radius of each ring.
@@ -90,7 +92,7 @@ def _label(node: Node, radius_in: float, radius_out: float, start: float, end: f
     depth = radius_out - radius_in
     degrees = math.degrees(middle)
     for count in (1, 2, 3):
-        lines = _lines(node.name, count)
+        lines = _lines(named(node), count)
         width = max(len(line) for line in lines) * CHAR_WIDTH + 4
         height = len(lines) * LINE_HEIGHT + 4
         if width <= arc_length and height <= depth:  # along the arc, never upside down
@@ -101,7 +103,8 @@ def _label(node: Node, radius_in: float, radius_out: float, start: float, end: f
 
 
 def segments(fw: Framework) -> list[Segment]:
-    """Every segment of the wheel, parents before children, in clockwise reading order."""
+    """Every segment of the wheel, parents before children, in clockwise reading order, named in the language
+    being rendered."""
     out: list[Segment] = []
     purpose = [g for g in fw.groupings() if not any(c.cross_cutting for c in fw.children(g))]
     crossing = [g for g in fw.groupings() if g not in purpose]
@@ -117,18 +120,19 @@ def segments(fw: Framework) -> list[Segment]:
             g_end = g_start + step * sum(len(fw.children(c)) for c in clusters)
             span_end = g_start + 2 * math.pi if full_circle else g_end
             out.append(_segment(grouping, rings[0], g_start, span_end, _shade(colour, -0.35),
-                                f"Cluster grouping: {grouping.name}", labelled=not full_circle))
+                                _("Cluster grouping: %(name)s") % {"name": named(grouping)},
+                                labelled=not full_circle))
             for cluster in clusters:
                 c_start = angle
                 subs = fw.children(cluster)
                 c_end = c_start + step * len(subs)
                 out.append(_segment(cluster, rings[1], c_start, c_end, colour,
-                                    f"Career cluster: {cluster.name}"
-                                    + (" (cross-cutting)" if cluster.cross_cutting else ""),
-                                    ))
+                                    (_("Career cluster: %(name)s (cross-cutting)") if cluster.cross_cutting
+                                     else _("Career cluster: %(name)s")) % {"name": named(cluster)}))
                 for sub in subs:
                     out.append(_segment(sub, rings[2], angle, angle + step, _shade(colour, 0.82),
-                                        f"Sub-cluster: {sub.name}, in {cluster.name}", labelled=False))
+                                        _("Sub-cluster: %(name)s, in %(cluster)s")
+                                        % {"name": named(sub), "cluster": named(cluster)}, labelled=False))
                     angle += step
             angle = g_end
 
