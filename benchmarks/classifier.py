@@ -74,7 +74,7 @@ def spanish_scores(classifier: TextClassifier, clusters: dict[str, set[str]]
                    ) -> dict[str, tuple[int, dict[str, float]]]:
     """Scores on the Spanish titles, all of them and those unseen in training: {subset: (titles, scores)}."""
     titles = load_spanish()
-    trained = {tx.normalise(t) for ts in classifier.examples.values() for t in ts}
+    trained = {tx.normalise(t) for t in classifier.examples.titles()}
     answers = classifier.classify([t for t, _ in titles], k=5, explain=False)
     ranked = [[c.code for c in a] for a in answers]
     # gold as SOC codes stands for every O*NET code under it: scores() compares the first 7 characters at SOC

@@ -43,6 +43,10 @@ class Examples:
                    words=np.fromiter((number[w] for ws in words for w in ws), np.int32),
                    vocabulary=Vocabulary.of(known))
 
+    def titles(self) -> list[str]:
+        """Every example title, of every class (what the model learnt besides its rows' own words)."""
+        return [self._title(example) for example in range(len(self.text_ends))]
+
     def _title(self, example: int) -> str:
         start = self.text_ends[example - 1] if example else 0
         return bytes(self.text[start:self.text_ends[example]]).decode()
