@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from careerclusters.cli import app
 from careerclusters.data import fetch as fetching
+from careerclusters.data import unreachable
 from careerclusters.sources import OFFICIAL_FILES
 from careerclusters.store import connect, status
 from tests.helpers import serve_files
@@ -131,7 +132,7 @@ def test_an_unreachable_server_is_remembered_for_a_day_unless_retried(tmp_path: 
     mirror, cache = _refused(), tmp_path / "cache"
     fetching.fetch(mirror, cache=cache, kinds={"nces-cip"})
     host = mirror.removeprefix("http://")
-    remembered = json.loads((cache / fetching.UNREACHABLE_FILE).read_text(encoding="utf-8"))
+    remembered = json.loads((cache / unreachable.UNREACHABLE_FILE).read_text(encoding="utf-8"))
     assert remembered[host]["reason"] == "the connection was refused"
     with serve_files({}) as server:  # a server now answers at another address: the remembered one is not asked
         skipped, = fetching.fetch(mirror, cache=cache, kinds={"nces-cip"}, skip_unreachable=True)
@@ -139,8 +140,8 @@ def test_an_unreachable_server_is_remembered_for_a_day_unless_retried(tmp_path: 
         assert server.requests == 0
     asked, = fetching.fetch(mirror, cache=cache, kinds={"nces-cip"})  # `data fetch` and `--retry` ask again
     assert asked.unreachable == (host, "the connection was refused")
-    stale = {host: {"at": time.time() - fetching.REMEMBER_UNREACHABLE_S - 1, "reason": "old"}}
-    (cache / fetching.UNREACHABLE_FILE).write_text(json.dumps(stale), encoding="utf-8")
+    stale = {host: {"at": time.time() - unreachable.REMEMBER_UNREACHABLE_S - 1, "reason": "old"}}
+    (cache / unreachable.UNREACHABLE_FILE).write_text(json.dumps(stale), encoding="utf-8")
     after_a_day, = fetching.fetch(mirror, cache=cache, kinds={"nces-cip"}, skip_unreachable=True)
     assert after_a_day.unreachable == (host, "the connection was refused")  # asked again
 
@@ -150,10 +151,10 @@ def test_a_server_that_answers_is_forgotten(data_dir: Path, tmp_path: Path) -> N
     with serve_files({CIP.file_name: (data_dir / "nces/CIPCode2020.csv").read_bytes()}) as server:
         host = f"127.0.0.1:{server.server_port}"
         cache.mkdir()
-        (cache / fetching.UNREACHABLE_FILE).write_text(json.dumps({host: {"at": time.time(), "reason": "x"}}))
+        (cache / unreachable.UNREACHABLE_FILE).write_text(json.dumps({host: {"at": time.time(), "reason": "x"}}))
         ready, = fetching.fetch(f"http://{host}", cache=cache, kinds={"nces-cip"})
     assert ready.status == "ready"
-    assert json.loads((cache / fetching.UNREACHABLE_FILE).read_text(encoding="utf-8")) == {}
+    assert json.loads((cache / unreachable.UNREACHABLE_FILE).read_text(encoding="utf-8")) == {}
 
 
 def test_a_download_that_stalls_is_tried_again_but_a_server_that_never_answers_is_not() -> None:

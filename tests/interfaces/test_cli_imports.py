@@ -1,7 +1,8 @@
 """The command line starts light: importing it, ``--help``, and every group's help load none of the heavy
 libraries (each command module imports its capability inside its commands), and coding a title from the cached
-model loads no scikit-learn, scipy, pandas, matplotlib or web framework. Each check runs in a fresh interpreter,
-since this test session has long since imported everything."""
+model loads no scikit-learn, scipy, pandas, matplotlib or web framework. The server's app loads what its pages draw
+with, and none of what only a download, an import or a fetch uses. Each check runs in a fresh interpreter, since
+this test session has long since imported everything."""
 
 from __future__ import annotations
 
@@ -61,3 +62,12 @@ def test_classifying_a_title_loads_only_what_it_needs(imported_db: Path, occupat
             "    assert main(['classify', 'Registered Nurse', '-k', '1']) == 0\n"
             "assert '29-1141.00' in out.getvalue()")
     assert _loaded_after(code, {"CAREERCLUSTERS_DB": str(imported_db)}) == CLASSIFY_NEEDS
+
+
+def test_the_server_app_loads_no_reader_writer_or_downloader(imported_db: Path) -> None:
+    """What a server's template process holds, every worker holds: workbooks (openpyxl), downloads (requests,
+    pooch) and model fitting (scikit-learn, scipy) load only in the worker that is asked for one."""
+    code = ("from pathlib import Path\nfrom careerclusters.server.app import create_app\n"
+            f"create_app(Path({str(imported_db)!r}), warm=False)")
+    assert _loaded_after(code) == ["PIL", "babel", "fastapi", "jinja2", "matplotlib", "numpy", "pydantic",
+                                   "rapidfuzz", "starlette", "yaml"]  # PIL: matplotlib's own

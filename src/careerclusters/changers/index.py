@@ -21,7 +21,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import sparse
 
 from careerclusters.base.commands import command
 from careerclusters.store import MissingDataError
@@ -74,8 +73,8 @@ class ChangeIndex:
     outlook: dict[str, Outlook]  # by SOC code
     clusters: dict[str, list[str]]  # by SOC code
     subclusters: dict[str, list[str]]  # by SOC code
-    activity_vectors: sparse.csr_matrix = field(repr=False)
-    technology_vectors: sparse.csr_matrix = field(repr=False)
+    activity_vectors: UnitRows = field(repr=False)
+    technology_vectors: UnitRows = field(repr=False)
     rating_vectors: np.ndarray | None = field(repr=False)
     position: dict[str, int] = field(init=False, repr=False)
     national_pay: np.ndarray = field(init=False, repr=False)  # each row's national median (NaN unknown)
@@ -103,8 +102,8 @@ class ChangeIndex:
         """The cosine similarity of ``code`` with every occupation (in ``codes`` order), per kind of evidence;
         ratings only when imported."""
         row = self.position[code]
-        found = {"activities": _row_similarity(self.activity_vectors, row),
-                 "technologies": _row_similarity(self.technology_vectors, row)}
+        found = {"activities": self.activity_vectors.similarity(row),
+                 "technologies": self.technology_vectors.similarity(row)}
         if self.rating_vectors is not None:
             found["ratings"] = np.clip(self.rating_vectors @ self.rating_vectors[row], 0.0, 1.0)
         return found
@@ -162,23 +161,41 @@ def _idf(sets: dict[str, dict[str, object]]) -> dict[str, float]:
     return {item: math.log(total / n) for item, n in counts.items()}
 
 
-def _vectors(sets: dict[str, dict[str, object]], idf: dict[str, float], position: dict[str, int]
-             ) -> sparse.csr_matrix:
+@dataclass(frozen=True)
+class UnitRows:
+    """A sparse matrix of unit-length rows, as its CSR parts: row ``i`` holds ``values[starts[i]:starts[i + 1]]`` in
+    the columns ``columns[…]``. Plain NumPy, because one row's similarity with all rows is all ranking asks of it,
+    and scipy would cost a server 10 MB and 0.1 s to import for that."""
+
+    starts: np.ndarray
+    columns: np.ndarray
+    values: np.ndarray
+    width: int
+    owner: np.ndarray = field(init=False, repr=False)  # the row of each stored value
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "owner", np.repeat(np.arange(len(self.starts) - 1), np.diff(self.starts)))
+
+    def similarity(self, row: int) -> np.ndarray:
+        """The cosine similarity of row ``row`` with every row (the dot product: rows are of unit length)."""
+        dense = np.zeros(self.width)
+        start, end = self.starts[row], self.starts[row + 1]
+        dense[self.columns[start:end]] = self.values[start:end]
+        return np.bincount(self.owner, weights=self.values * dense[self.columns], minlength=len(self.starts) - 1)
+
+
+def _vectors(sets: dict[str, dict[str, object]], idf: dict[str, float], position: dict[str, int]) -> UnitRows:
     """One row per occupation: its items' IDF weights, scaled to unit length (an empty row stays empty)."""
     columns = {item: j for j, item in enumerate(sorted(idf))}
-    rows, cols, values = [], [], []
+    by_row: list[list[tuple[int, float]]] = [[] for _ in position]
     for code, items in sets.items():
-        weights = [(columns[item], idf[item]) for item in items if idf[item] > 0]
+        weights = sorted((columns[item], idf[item]) for item in items if idf[item] > 0)
         norm = math.sqrt(sum(w * w for _j, w in weights))
-        for j, w in weights:
-            rows.append(position[code])
-            cols.append(j)
-            values.append(w / norm)
-    return sparse.csr_matrix((values, (rows, cols)), shape=(len(position), len(columns)))
-
-
-def _row_similarity(vectors: sparse.csr_matrix, row: int) -> np.ndarray:
-    return np.asarray((vectors @ vectors[row].T).todense()).ravel()
+        by_row[position[code]] = [(j, w / norm) for j, w in weights]
+    starts = np.cumsum([0] + [len(entries) for entries in by_row])
+    flat = [entry for entries in by_row for entry in entries]
+    return UnitRows(starts, np.array([j for j, _w in flat], dtype=np.int64), np.array([w for _j, w in flat]),
+                    len(columns))
 
 
 def _ratings(rows: list[sqlite3.Row], position: dict[str, int]

@@ -17,7 +17,6 @@ started offline with ``--fetch`` does not wait on every start for publishers it 
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -32,12 +31,12 @@ from urllib.parse import urlsplit
 
 import pooch
 import requests
-from platformdirs import user_cache_dir
 
 from careerclusters import __version__
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.base.text import sha256_of
 from careerclusters.data import CONTACT_ENV, MIRROR_ENV
+from careerclusters.data.unreachable import UNREACHABLE_FILE, Unreachable, download_cache
 from careerclusters.sources import OFFICIAL_FILES, OfficialFile
 from careerclusters.sources.bundle import BUNDLED_KINDS
 from careerclusters.sources.official import Part
@@ -68,11 +67,6 @@ class UnreachableError(FetchError):
         super().__init__(f"{file_name}: {host} could not be reached ({reason})")
 
 
-#: How long ``fetch(…, skip_unreachable=True)`` (``serve --fetch``) leaves alone a server it could not reach.
-REMEMBER_UNREACHABLE_S = 24 * 3600
-UNREACHABLE_FILE = "unreachable.json"
-
-
 def _causes(exc: BaseException) -> Iterator[BaseException]:
     """``exc`` and every exception behind it: causes, contexts and the ``reason`` urllib3 wraps."""
     todo: list[BaseException | None] = [exc]
@@ -101,37 +95,6 @@ def unreachable_reason(exc: BaseException, host: str) -> str | None:
     if any(isinstance(c, OSError) and c.errno in {101, 113} for c in causes):  # ENETUNREACH, EHOSTUNREACH
         return "no network route to it"
     return None
-
-
-class Unreachable:
-    """Servers that could not be reached, with when and why, kept in a small JSON file across runs."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        try:
-            self.hosts: dict[str, dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.hosts = {}
-
-    def recent(self, host: str, within: float = REMEMBER_UNREACHABLE_S) -> dict[str, object] | None:
-        """When and why ``host`` could not be reached, if that was less than ``within`` seconds ago."""
-        entry = self.hosts.get(host)
-        if entry is None or time.time() - float(entry.get("at", 0)) > within:  # type: ignore[arg-type]
-            return None
-        return entry
-
-    def record(self, host: str, reason: str | None) -> None:
-        """Remember that ``host`` could not be reached (``reason``), or, with None, that it answered."""
-        changed = self.hosts.pop(host, None) is not None
-        if reason is not None:
-            self.hosts[host] = {"at": time.time(), "reason": reason}
-            changed = True
-        if changed:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.path.write_text(json.dumps(self.hosts, indent=1), encoding="utf-8")
-            except OSError:
-                pass  # a read-only cache only costs a retry next time
 
 
 @dataclass(frozen=True)
@@ -361,11 +324,6 @@ def _unneeded(official: OfficialFile, ready: set[str], industries: bool) -> str 
         return "only with --industries"
     here = [name for name in official.instead_of if name in ready]
     return f"{here[0]} holds the same figures" if here else None
-
-
-def download_cache() -> Path:
-    """Where downloads (and the servers that could not be reached) are kept: the user cache directory."""
-    return Path(user_cache_dir("careerclusters", appauthor=False)) / "downloads"
 
 
 def fetch(mirror: str | None = None, cache: Path | None = None,

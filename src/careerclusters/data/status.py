@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 
 from careerclusters.base.commands import command
-from careerclusters.data.fetch import UNREACHABLE_FILE, Unreachable, download_cache
+from careerclusters.data.unreachable import UNREACHABLE_FILE, Unreachable, download_cache
 from careerclusters.sources import OFFICIAL_FILES, OfficialFile
 from careerclusters.sources.official import describe
 from careerclusters.store.crosswalk import imported_kinds

@@ -20,7 +20,6 @@ from fastapi.datastructures import UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from careerclusters.alignment import analysis as alignment
-from careerclusters.alignment.files import programs_csv, workbook
 from careerclusters.alignment.programs import read_programs
 from careerclusters.alignment.rules import Rules, load_rules
 from careerclusters.base.errors import CareerClustersError, SourceError
@@ -137,6 +136,8 @@ def alignment_download(request: Request, programs: Annotated[str, Form()],
         raise CareerClustersError("the programs field is not the file the report page sent") from None
     rules = load_rules()
     report = _report(request, content, file, area, rules.level(level), rules)
+    from careerclusters.alignment.files import programs_csv, workbook  # openpyxl loads with the first download
+
     if format == "csv":
         data: bytes = programs_csv(report).encode("utf-8")
     elif format == "xlsx":

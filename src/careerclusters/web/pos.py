@@ -30,7 +30,7 @@ from careerclusters.base.errors import CareerClustersError
 from careerclusters.framework import Edition, Level, load_framework
 from careerclusters.http.caching import shared
 from careerclusters.pos import catalogue as pos
-from careerclusters.pos import files, serving, version1, workbook
+from careerclusters.pos import files, serving, version1
 from careerclusters.pos.model import Stage
 from careerclusters.pos.plan import Pace, Plan, PlanChoices, default_settings, make_plan, plan_file, read_plan_file
 from careerclusters.reports import html, pdf
@@ -74,6 +74,8 @@ def download(request: Request, program_id: ProgramId,
         checker = serving.checker(context(request))
         data: bytes = pdf.render(html.program_of_study_document(program, checker.check(program), checker))
     elif fmt == "xlsx":
+        from careerclusters.pos import workbook  # openpyxl loads with the first workbook asked for
+
         data = workbook.write(program)
     else:
         data = files.render([program], fmt).encode("utf-8")
