@@ -81,6 +81,21 @@ def test_a_request_waits_for_the_warm_up_rather_than_build_it(tmp_path: Path,
     assert Context(tmp_path / "none.sqlite").once("test item", lambda: "built", wait=0.05) == "built"
 
 
+def test_a_stand_in_loads_no_classifier_and_is_not_ready(imported_db: Path, occupations) -> None:
+    """A server's stand-in (which serves while the workers are prepared) answers pages, but a search waits briefly
+    and then gets 503 with Retry-After, and it never says it is ready: only the workers do."""
+    app = create_app(imported_db, warm=False)
+    app.state.context.hold()
+    with TestClient(app) as client:
+        assert client.get("/occupations/29-1141").status_code == 200
+        started = time.monotonic()
+        searched = client.get("/api/v1/classify", params={"text": "Registered Nurse"})
+        assert searched.status_code == 503 and searched.headers["Retry-After"] == "10"
+        assert time.monotonic() - started >= 1.5  # it waited (``serving.WAIT_SECONDS``) before it said so
+        ready = client.get("/readyz")
+        assert ready.status_code == 503 and ready.json()["checks"]["occupation classifier"] == "loading"
+
+
 def test_a_first_start_serves_pages_while_a_child_process_builds_the_classifiers(imported_db: Path, occupations,
                                                                                 programs, tmp_path: Path) -> None:
     """`serve --workers 2` on a store whose classifiers were never built: pages at once, searches 503 until one

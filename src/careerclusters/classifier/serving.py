@@ -23,7 +23,7 @@ def classifier(shared: Shared, kind: Kind, wait: float | None = WAIT_SECONDS) ->
 
 
 for _kind in ("occupation", "program"):
-    warm_up(f"{_kind} classifier", needs=SOURCES[_kind][0])(
+    warm_up(f"{_kind} classifier", needs=SOURCES[_kind][0], per_process=True)(
         lambda shared, kind=_kind: classifier(shared, kind, wait=None))
 
 

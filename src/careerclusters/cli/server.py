@@ -56,10 +56,9 @@ def _prepare(path: Path, fetch: bool, mirror: str | None, contact: str | None, r
 
 
 def _apart(work: Callable[[], None]) -> None:
-    """Run ``work`` in a forked process and wait for it, where processes fork: this one stays the server's supervisor
-    for as long as it serves, and should keep none of what ``work`` loads (the readers of every official format,
-    the downloaders), since each page of it that the workers touch would be held twice. An error ``work``
-    reports ends the command as it would have here."""
+    """Run ``work`` in a forked process and wait for it, where processes fork: this one goes on to serve (with one
+    worker, it is the server), and should keep none of what ``work`` loads (the readers of every official format,
+    the downloaders). An error ``work`` reports ends the command as it would have here."""
     if not hasattr(os, "fork"):
         work()
         return
@@ -110,7 +109,10 @@ def serve(
     from careerclusters.server.settings import Settings
 
     path = common.store_path()
-    _apart(lambda: _prepare(path, fetch, mirror, contact, retry))
+    if fetch:  # the downloaders and the readers of every official format stay out of the serving process
+        _apart(lambda: _prepare(path, fetch, mirror, contact, retry))
+    else:
+        _prepare(path, fetch, mirror, contact, retry)
     os.environ[ENV_VAR] = str(path)
     settings = dataclasses.replace(Settings.from_environment(), https=https, access_log=access_log)
     warning = exposure_warning(host)

@@ -161,13 +161,20 @@ class Context:
         thread.start()
         return thread
 
-    def warm(self, slow: bool = True) -> None:
+    def hold(self) -> None:
+        """Serve as a stand-in while the server's workers are being prepared (``server.server``): load no
+        classifier here; a request that needs one waits briefly, then is answered 503 with Retry-After (``once``
+        with ``wait``), and ``/readyz`` says not ready yet."""
+        self._pending = {name: threading.Event() for name, item in WARM_UPS.items() if item.per_process}
+
+    def warm(self, per_process: bool = True) -> None:
         """Build everything the capabilities registered (``base.shared.warm_up``), so the first requests do not
         wait for it: first what is built from the data (the classifiers: milliseconds from their cache files,
-        so searches are soon ready), then the rest; without ``slow``, only the rest (what a server builds once
-        before it forks its workers). What the store lacks the data for is left for requests to report."""
+        so searches are soon ready), then the rest; without ``per_process``, only what a server builds once
+        before it forks its workers, for them to share (what is built already is only marked ready again).
+        What the store lacks the data for is left for requests to report."""
         for name, item in sorted(WARM_UPS.items(), key=_slow_first):
-            if item.needs is not None and not slow:
+            if item.per_process and not per_process:
                 continue
             try:
                 item.build(self)
@@ -179,7 +186,7 @@ class Context:
             finally:
                 with contextlib.suppress(KeyError):
                     self._pending.pop(name).set()
-        if slow:
+        if per_process:
             self.warmed.set()
 
     async def compute(self, work: Callable[[], T]) -> T:

@@ -62,13 +62,12 @@ def freeze_collected() -> None:
 
 def preload(app: FastAPI) -> None:
     """Build in this process what every process that will serve ``app`` would otherwise build for itself, so that
-    the workers forked from it share one copy and answer their first requests sooner: the warm-ups that take no
-    model (the transition map, the crosswalk relations, the checker's and the survey's reference data) and one
-    request answered (``/healthz``, unlogged), which sets up the middleware, the routing and the thread pool's
-    machinery. The page templates are left to compile on first use in each worker (all 31 cost about 0.5 s of
-    start-up for 3 MB per worker), and the classifiers too: they map in milliseconds, and a first start must
-    build them, which no page should wait for."""
-    app.state.context.warm(slow=False)
+    the workers forked from it share one copy and answer their first requests sooner: every warm-up but the
+    classifiers (the transition map, the crosswalk relations, the career changers' index, the checker's and the
+    survey's reference data) and one request answered (``/healthz``, unlogged), which sets up the middleware, the
+    routing and the thread pool's machinery. The classifiers are left to each worker: they map in milliseconds,
+    and a first start must build them, which no page should wait for."""
+    app.state.context.warm(per_process=False)
     access = logging.getLogger(ACCESS_LOGGER)
     was_disabled, access.disabled = access.disabled, True
     try:
@@ -109,7 +108,7 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if warm:
+        if app.state.warm_on_start:
             app.state.context.start_warming(then=freeze_collected)
         yield
 
@@ -118,6 +117,7 @@ def create_app(db_path: Path, warm: bool = True, settings: Settings | None = Non
                               "programs (CIP), industries (NAICS), wages and outlook.")
     app.state.context = Context(db_path)
     app.state.settings = settings
+    app.state.warm_on_start = warm  # a server's stand-in worker turns it off (``server.server``)
     def inside_limits(inner: ASGIApp) -> ASGIApp:
         inner = LanguageInPath(inner)  # inside the page cache, which keys on the address with its /es
         if not settings.page_cache_mb:
