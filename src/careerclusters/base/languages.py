@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
+from careerclusters.base.shared import Shared, warm_up
+
 if TYPE_CHECKING:
     from babel import Locale
 
@@ -145,3 +147,10 @@ def url(path: str, lang: str | None = None) -> str:
     rendered: ``url("/clusters/x")`` is "/es/clusters/x" on a Spanish page. Every link a page, a printed document
     or a route makes goes through it, so following links never changes the language."""
     return language_path(lang or current(), path)
+
+
+@warm_up("translations")
+def _compile_catalogues(_shared: Shared) -> None:
+    """Every catalogue compiled (about 40 ms each) once before a server forks its workers, which share them."""
+    for lang in LANGUAGES:
+        _messages(lang)
