@@ -8,6 +8,8 @@ import logging
 import os
 import re
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -16,6 +18,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+import careerclusters
 from careerclusters.base.errors import CareerClustersError
 from careerclusters.cli.server import exposure_warning
 from careerclusters.server.app import create_app
@@ -252,3 +255,47 @@ def _ready(url: str) -> bool:
         return False
 
 
+
+
+def test_a_failed_start_leaves_no_stand_in_behind(tmp_path: Path) -> None:
+    """When the template process fails after forking its stand-in, the supervisor stops the stand-in and ends
+    with one error line. Run in a fresh interpreter: the supervisor makes its process adopt orphans, and the
+    template's work is replaced by one that forks a stand-in (a sleeping process) and then fails."""
+    pid_file = tmp_path / "stand-in.pid"
+    code = f"""
+import os, socket, time
+from pathlib import Path
+from careerclusters.server import server, supervisor
+
+def failing(db_path, sock, count, stand_ins, tell):
+    pid = os.fork()
+    if pid == 0:  # as a stand-in does, it lets go of the pipe to the supervisor
+        os.close(tell)
+        time.sleep(60)
+        os._exit(0)
+    Path({str(pid_file)!r}).write_text(str(pid))
+    os.write(tell, f"stand-ins {{pid}}\\n".encode())
+    raise RuntimeError("the store could not be read")
+
+server.start_workers = failing
+try:
+    supervisor.Supervisor(Path("none.sqlite"), socket.socket(), 2).start(2, stand_ins=1)
+except SystemExit as stopped:
+    print(stopped)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env=os.environ | {"PYTHONPATH": str(Path(careerclusters.__file__).parents[1])})
+    assert done.stdout.strip() == "error: the server's workers could not be started (see above)"
+    assert "RuntimeError: the store could not be read" in done.stderr
+    stand_in = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{stand_in}").exists() and "Z" not in _state(stand_in):
+        assert time.monotonic() < deadline, "the stand-in was left running"
+        time.sleep(0.1)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"

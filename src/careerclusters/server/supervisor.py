@@ -97,7 +97,8 @@ class Supervisor:
                 self.children |= forked
                 (self.stand_ins if kind == "stand-ins" else started).update(forked)
         os.waitpid(template, 0)
-        if not started:
+        if not started:  # a stand-in must not outlive a start that failed
+            self.stop(signal.SIGTERM, None)
             raise SystemExit("error: the server's workers could not be started (see above)")
         if self.stopping:  # asked to stop while they were being started
             self.stop(signal.SIGTERM, None)
