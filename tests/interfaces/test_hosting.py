@@ -299,3 +299,36 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_where_orphans_cannot_be_adopted_the_supervisor_forks_logging_workers(imported_db: Path, occupations,
+                                                                             programs, tmp_path: Path) -> None:
+    """The path for systems without a child subreaper (macOS): the supervisor prepares the app itself and forks the
+    workers, which answer and write the access log as a template's workers do."""
+    code = f"""
+import os, signal, socket, time, httpx
+from pathlib import Path
+from careerclusters.server import supervisor
+
+supervisor.adopt_orphans = lambda: False
+sock = supervisor.listening("127.0.0.1", 0)
+running = supervisor.Supervisor(Path({str(imported_db)!r}), sock, 2)
+running.start(2)
+port = sock.getsockname()[1]
+status = None
+for _ in range(100):
+    try:
+        status = httpx.get(f"http://127.0.0.1:{{port}}/healthz", timeout=10).status_code
+        break
+    except httpx.TransportError:
+        time.sleep(0.1)
+print(status, len(running.children))
+running.stop(signal.SIGTERM, None)
+for pid in list(running.children):
+    os.waitpid(pid, 0)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=os.environ | {"PYTHONPATH": str(Path(careerclusters.__file__).parents[1]),
+                                            "CAREERCLUSTERS_ACCESS_LOG": "1"})
+    assert done.stdout.split() == ["200", "2"], done.stderr
+    assert re.search(r"\[\d+\] GET /healthz 200 \d+\.\dms", done.stderr), done.stderr

@@ -101,9 +101,10 @@ def outermost(app: FastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
 
 
 def create_app(db_path: Path, warm: bool = True, settings: Settings | None = None) -> FastAPI:
-    """The app over the store at ``db_path``. With ``warm``, classifiers and the transition map are built
-    in the background as the app starts in a process (see ``Context.start_warming``), so the first search does not
-    wait for them. ``settings`` default to the environment's (see ``settings.py``)."""
+    """The app over the store at ``db_path``. With ``warm``, each process that serves it builds the registered
+    warm-ups in the background as it starts (see ``Context.start_warming``; a server builds most before it forks,
+    see ``preload``), so the first search does not wait for them. ``settings`` default to the environment's (see
+    ``settings.py``)."""
     settings = settings or Settings.from_environment()
 
     @asynccontextmanager

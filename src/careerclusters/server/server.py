@@ -82,7 +82,7 @@ def start_workers(db_path: Path, sock: socket.socket, count: int, stand_ins: int
     gc.disable()  # importing and creating the app makes objects that live as long as it: nothing to collect
     settings = Settings.from_environment()
     configure_logging(settings)
-    from careerclusters.server.app import create_app, freeze_collected, preload
+    from careerclusters.server.app import create_app, freeze_collected, preload  # only where the app is served
 
     app = create_app(db_path, warm=True, settings=settings)
     config = _loaded(app)
@@ -98,8 +98,12 @@ def start_workers(db_path: Path, sock: socket.socket, count: int, stand_ins: int
         os.kill(pid, signal.SIGTERM)
 
 
-def serve_forked(app: FastAPI, sock: socket.socket, count: int) -> list[int]:
-    """Fork ``count`` workers serving ``app`` from this process (where a supervisor cannot adopt a template's)."""
+def serve_forked(db_path: Path, sock: socket.socket, count: int) -> list[int]:
+    """Prepare the app in this process and fork ``count`` workers serving it (where a supervisor cannot adopt a
+    template's workers); their process ids. Logging is set up here, as ``start_workers`` does in a template."""
+    settings = Settings.from_environment()
+    configure_logging(settings)
+    app = prepared_app(db_path, settings)
     return _fork_workers(app, _loaded(app), sock, count)
 
 

@@ -72,9 +72,9 @@ class Supervisor:
     def start(self, count: int, stand_ins: int = 0) -> None:
         """Start ``count`` workers (after ``stand_ins`` stand-ins, when the server starts)."""
         if not self.adopting:  # the app in this process: it forks the workers itself
-            from careerclusters.server.server import prepared_app, serve_forked
+            from careerclusters.server.server import serve_forked
 
-            self.children.update(serve_forked(prepared_app(self.db_path), self.sock, count))
+            self.children.update(serve_forked(self.db_path, self.sock, count))
             return
         readable, writable = os.pipe()
         template = os.fork()
